@@ -1,0 +1,51 @@
+#include "tests/testutil/testutil.h"
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+namespace ecg::testutil {
+
+TempDir::TempDir() {
+  std::random_device rd;
+  std::mt19937_64 rng(rd());
+  auto base = std::filesystem::temp_directory_path();
+  for (;;) {
+    auto candidate = base / ("ecg_test_" + std::to_string(rng()));
+    std::error_code ec;
+    if (std::filesystem::create_directory(candidate, ec)) {
+      path_ = candidate.string();
+      break;
+    }
+  }
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
+}
+
+std::string SharedData(const std::string& relative) {
+  std::string path = std::string(ECG_SHARED_DATA) + "/" + relative;
+  EXPECT_TRUE(std::filesystem::exists(path)) << "missing shared data file: " << path;
+  return path;
+}
+
+std::string TestData(const std::string& relative) {
+  return std::string(ECG_TEST_DATA) + "/" + relative;
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void WriteFile(const std::string& path, const std::string& contents) {
+  std::ofstream out(path, std::ios::binary);
+  out << contents;
+}
+
+}  // namespace ecg::testutil

@@ -1,0 +1,59 @@
+// Helpers shared by every test binary: temporary directories and Status
+// assertions that print the message.
+#ifndef ECG_TESTS_TESTUTIL_TESTUTIL_H_
+#define ECG_TESTS_TESTUTIL_TESTUTIL_H_
+
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "schema/result.h"
+#include "schema/status.h"
+
+namespace ecg::testutil {
+
+// A fresh directory under the system temp dir, removed (recursively) when the
+// object dies. Each test gets its own.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::string& path() const { return path_; }
+  // path() + "/" + name.
+  std::string Sub(const std::string& name) const { return path_ + "/" + name; }
+
+ private:
+  std::string path_;
+};
+
+// Path of a file under ../shared/data; the test fails when it is missing.
+std::string SharedData(const std::string& relative);
+// Path of a fixture under tests/data.
+std::string TestData(const std::string& relative);
+// Whole file contents ("" when unreadable).
+std::string ReadFile(const std::string& path);
+void WriteFile(const std::string& path, const std::string& contents);
+
+}  // namespace ecg::testutil
+
+#define ASSERT_OK(expr)                                    \
+  do {                                                     \
+    const ::ecg::Status ecg_s_ = (expr);                   \
+    ASSERT_TRUE(ecg_s_.ok()) << ecg_s_.ToString();         \
+  } while (false)
+#define EXPECT_OK(expr)                                    \
+  do {                                                     \
+    const ::ecg::Status ecg_s_ = (expr);                   \
+    EXPECT_TRUE(ecg_s_.ok()) << ecg_s_.ToString();         \
+  } while (false)
+// Asserts a Result is OK and moves its value into `lhs`.
+#define ASSERT_OK_AND_ASSIGN(lhs, rexpr)                                          \
+  ASSERT_OK_AND_ASSIGN_IMPL_(ECG_STATUS_CONCAT_(ecg_test_result_, __LINE__), lhs, rexpr)
+#define ASSERT_OK_AND_ASSIGN_IMPL_(tmp, lhs, rexpr)        \
+  auto tmp = (rexpr);                                      \
+  ASSERT_TRUE(tmp.ok()) << tmp.status().ToString();        \
+  lhs = std::move(tmp).value()
+
+#endif  // ECG_TESTS_TESTUTIL_TESTUTIL_H_
