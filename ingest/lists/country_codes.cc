@@ -1,0 +1,195 @@
+#include "ingest/lists/country_codes.h"
+
+#include <algorithm>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
+namespace ecg::lists {
+namespace {
+
+// Case-folded key with ASCII punctuation and spaces removed, and without a
+// leading "the" ("The Netherlands" == "netherlands").
+std::string Key(std::string_view name) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
+  u.foldCase();
+  std::string folded;
+  u.toUTF8String(folded);
+  if (folded.rfind("the ", 0) == 0) {
+    folded.erase(0, 4);
+  }
+  std::string out;
+  for (char c : folded) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+struct Tables {
+  std::unordered_map<std::string, std::string> by_key;  // Key(name) -> ISO
+  std::unordered_map<std::string, bool> codes;          // upper-case ISO codes
+  // Chinese names, longest first, for address prefixes.
+  std::vector<std::pair<std::string, std::string>> zh_names;
+};
+
+const Tables& GetTables() {
+  static const Tables* tables = [] {
+    auto* t = new Tables();  // never freed: an immutable process-wide table
+    const icu::Locale en = icu::Locale::getEnglish();
+    const icu::Locale zh = icu::Locale::getChinese();
+    for (const char* const* c = icu::Locale::getISOCountries(); *c != nullptr; ++c) {
+      const std::string code(*c);
+      t->codes[code] = true;
+      icu::Locale loc("", *c);
+      icu::UnicodeString u;
+      std::string en_name;
+      loc.getDisplayCountry(en, u).toUTF8String(en_name);
+      u.remove();
+      std::string zh_name;
+      loc.getDisplayCountry(zh, u).toUTF8String(zh_name);
+      if (!en_name.empty() && en_name != code) {
+        t->by_key.emplace(Key(en_name), code);
+      }
+      if (!zh_name.empty() && zh_name != code) {
+        t->by_key.emplace(Key(zh_name), code);
+        t->zh_names.emplace_back(zh_name, code);
+      }
+    }
+    // Short or older forms that the lists use and ICU does not.
+    static const std::pair<const char*, const char*> kOverrides[] = {
+        {"Russia", "RU"},
+        {"Russian Federation", "RU"},
+        {"Iran", "IR"},
+        {"Burma", "MM"},
+        {"South Korea", "KR"},
+        {"Korea, South", "KR"},
+        {"Republic of Korea", "KR"},
+        {"North Korea", "KP"},
+        {"Korea, North", "KP"},
+        {"Syria", "SY"},
+        {"Laos", "LA"},
+        {"Vietnam", "VN"},
+        {"Venezuela", "VE"},
+        {"Bolivia", "BO"},
+        {"Tanzania", "TZ"},
+        {"Moldova", "MD"},
+        {"Czech Republic", "CZ"},
+        {"Turkey", "TR"},
+        {"Taiwan", "TW"},
+        {"Hong Kong", "HK"},
+        {"Macau", "MO"},
+        {"Macao", "MO"},
+        {"China", "CN"},
+        {"Mainland China", "CN"},
+        {"UAE", "AE"},
+        {"UK", "GB"},
+        {"Great Britain", "GB"},
+        {"USA", "US"},
+        {"United States of America", "US"},
+        {"Ivory Coast", "CI"},
+        {"Cape Verde", "CV"},
+        {"Swaziland", "SZ"},
+        {"Macedonia", "MK"},
+        {"Palestine", "PS"},
+        {"Crimea Region of Ukraine", "UA"},
+        {"Crimea", "UA"},
+        {"Vatican", "VA"},
+        {"Brunei", "BN"},
+        {"中国", "CN"},
+        {"中国大陆", "CN"},
+        {"台湾", "TW"},
+        {"中国台湾", "TW"},
+        {"台湾地区", "TW"},
+        {"中国台湾地区", "TW"},
+        {"香港", "HK"},
+        {"中国香港", "HK"},
+        {"澳门", "MO"},
+        {"中国澳门", "MO"},
+        {"美国", "US"},
+        {"英国", "GB"},
+        {"韩国", "KR"},
+        {"朝鲜", "KP"},
+        {"俄罗斯", "RU"},
+    };
+    for (const auto& [name, code] : kOverrides) {
+      t->by_key[Key(name)] = code;
+      const auto b = static_cast<unsigned char>(name[0]);
+      if (b >= 0x80) {
+        t->zh_names.emplace_back(name, code);
+      }
+    }
+    std::stable_sort(t->zh_names.begin(), t->zh_names.end(),
+                     [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+    return t;
+  }();
+  return *tables;
+}
+
+std::string Trimmed(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' ||
+                        s.front() == '\r' || s.front() == '.')) {
+    s.remove_prefix(1);
+  }
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r' ||
+          s.back() == '.')) {
+    s.remove_suffix(1);
+  }
+  return std::string(s);
+}
+
+}  // namespace
+
+std::string CountryToIso(std::string_view name) {
+  const Tables& t = GetTables();
+  std::string n = Trimmed(name);
+  if (n.empty()) {
+    return "";
+  }
+  if (n.size() == 2) {
+    std::string up;
+    for (char c : n) {
+      up.push_back(static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c));
+    }
+    if (t.codes.count(up) != 0) {
+      return up;
+    }
+  }
+  auto it = t.by_key.find(Key(n));
+  return it == t.by_key.end() ? "" : it->second;
+}
+
+std::string CountryFromChineseAddress(std::string_view address) {
+  const Tables& t = GetTables();
+  std::string a = Trimmed(address);
+  for (const auto& [zh, code] : t.zh_names) {
+    if (a.rfind(zh, 0) == 0) {
+      return code;
+    }
+  }
+  return "";
+}
+
+std::string CountryFromCslAddress(std::string_view address) {
+  const size_t comma = address.rfind(',');
+  std::string_view last = comma == std::string_view::npos ? address : address.substr(comma + 1);
+  std::string code = Trimmed(last);
+  if (code.size() != 2) {
+    return "";
+  }
+  for (char c : code) {
+    if (c < 'A' || c > 'Z') {
+      return "";
+    }
+  }
+  return GetTables().codes.count(code) != 0 ? code : "";
+}
+
+}  // namespace ecg::lists

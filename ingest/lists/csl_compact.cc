@@ -1,0 +1,162 @@
+// The compact CSL JSON: short keys, lookup tables, one entries[] array.
+#include "ingest/lists/country_codes.h"
+#include "ingest/lists/fr_citation.h"
+#include "ingest/lists/json_util.h"
+#include "ingest/lists/list_util.h"
+#include "ingest/lists/parsers.h"
+
+namespace ecg {
+namespace {
+
+using lists::CleanText;
+using lists::GetIndex;
+using lists::GetString;
+using lists::GetStringArray;
+
+// The table `name` under `tables` as strings (non-strings become "").
+std::vector<std::string> Table(simdjson::dom::object tables, std::string_view name) {
+  std::vector<std::string> out;
+  simdjson::dom::array arr;
+  if (tables[name].get(arr) != simdjson::SUCCESS) {
+    return out;
+  }
+  for (simdjson::dom::element el : arr) {
+    std::string_view s;
+    out.push_back(el.get(s) == simdjson::SUCCESS ? CleanText(s) : std::string());
+  }
+  return out;
+}
+
+// "Entity List (EL) - Bureau of Industry and Security" -> "EL".
+std::string CodeFromSourceName(std::string_view name) {
+  const size_t open = name.find('(');
+  const size_t close = name.find(')', open == std::string_view::npos ? 0 : open);
+  if (open == std::string_view::npos || close == std::string_view::npos) {
+    return std::string(name);
+  }
+  std::string code(name.substr(open + 1, close - open - 1));
+  if (code.size() > 5 && code.substr(code.size() - 5) == " List") {
+    code.resize(code.size() - 5);  // "NS-MBS List" -> "NS-MBS"
+  }
+  return code;
+}
+
+}  // namespace
+
+Result<ParsedList> ParseCslCompactJson(std::string_view bytes, std::string_view file_label) {
+  ECG_RETURN_IF_ERROR(lists::ValidateUtf8(bytes, file_label));
+  lists::JsonDoc doc;
+  ECG_RETURN_IF_ERROR(lists::ParseJson(bytes, file_label, &doc));
+  simdjson::dom::object root;
+  simdjson::dom::object tables;
+  simdjson::dom::array entries;
+  if (doc.root.get(root) != simdjson::SUCCESS || root["tables"].get(tables) != simdjson::SUCCESS ||
+      root["entries"].get(entries) != simdjson::SUCCESS) {
+    return Status::InvalidArgument(lists::Where(file_label, 1, 0) +
+                                   ": not a compact CSL file (needs `tables` and `entries[]`)");
+  }
+  ParsedList out;
+  out.format = "csl-compact-json";
+  std::string generated = GetString(root, "sourceGeneratedAt");
+  out.snapshot_date = lists::ParseIsoDate(generated);
+
+  const std::vector<std::string> sources = Table(tables, "sources");
+  const std::vector<std::string> requirements = Table(tables, "licenceRequirements");
+  const std::vector<std::string> policies = Table(tables, "licencePolicies");
+  const std::vector<std::string> programmes = Table(tables, "programmes");
+  const std::vector<std::string> urls = Table(tables, "urls");
+
+  // List codes and descriptions from listAuthority, else from the "(XX)" in the name.
+  std::vector<std::string> codes;
+  simdjson::dom::object authority;
+  const bool has_authority = root["listAuthority"].get(authority) == simdjson::SUCCESS;
+  for (const std::string& source : sources) {
+    ListDescription d;
+    d.name = source;
+    d.list_code = CodeFromSourceName(source);
+    d.snapshot = generated;
+    d.snapshot_date = out.snapshot_date;
+    simdjson::dom::object a;
+    if (has_authority && authority[source].get(a) == simdjson::SUCCESS) {
+      if (std::string code = GetString(a, "code"); !code.empty()) {
+        d.list_code = code;
+      }
+      d.authority = GetString(a, "citation");
+    }
+    codes.push_back(d.list_code);
+    out.lists.push_back(std::move(d));
+  }
+
+  const std::vector<uint64_t> offsets = lists::ArrayElementOffsets(doc, "entries");
+  lists::LineIndex lines(lists::StripBom(bytes));
+  size_t index = 0;
+  for (simdjson::dom::element el : entries) {
+    const uint64_t offset = index < offsets.size() ? offsets[index] : 0;
+    const uint64_t line = offsets.empty() ? 0 : lines.LineOf(offset);
+    ++index;
+    auto quarantine = [&](std::string reason) {
+      out.quarantined.push_back(
+          {line, offset, "entries[" + std::to_string(index - 1) + "]: " + std::move(reason)});
+    };
+    simdjson::dom::object e;
+    if (el.get(e) != simdjson::SUCCESS) {
+      quarantine("not an object");
+      continue;
+    }
+    ListRecord r;
+    r.line = line;
+    r.offset = offset;
+    r.name = GetString(e, "n");
+    if (r.name.empty()) {
+      quarantine("no name (`n`)");
+      continue;
+    }
+    uint64_t s = 0;
+    if (!GetIndex(e, "s", &s) || s >= sources.size()) {
+      quarantine("source index `s` missing or out of range");
+      continue;
+    }
+    r.list_code = codes[s];
+    r.list_name = sources[s];
+    uint64_t i = 0;
+    bool bad_index = false;
+    auto lookup = [&](std::string_view key, const std::vector<std::string>& table,
+                      std::string* field) {
+      if (lists::Has(e, key)) {
+        if (!GetIndex(e, key, &i) || i >= table.size()) {
+          bad_index = true;
+          return;
+        }
+        *field = table[i];
+      }
+    };
+    std::string program;
+    lookup("lr", requirements, &r.license_requirement);
+    lookup("lp", policies, &r.license_policy);
+    lookup("pg", programmes, &program);
+    lookup("u", urls, &r.source_url);
+    if (bad_index) {
+      quarantine("a table index (lr, lp, pg or u) is out of range");
+      continue;
+    }
+    r.programs = lists::SplitClean(program, ";");
+    r.aliases = GetStringArray(e, "a");
+    r.entity_type = lists::MapEntityType(GetString(e, "t"));
+    std::vector<std::string> countries = GetStringArray(e, "c");
+    if (!countries.empty()) {
+      r.country = lists::CountryToIso(countries.front());
+    }
+    lists::AddFrCitations(GetString(e, "fr"), &r);
+    std::string number = GetString(e, "e");
+    // Entries without an entity number (the BIS lists) get an id from their content.
+    r.record_id = !number.empty()
+                      ? number
+                      : lists::StableId(r.list_code, {r.name, GetString(e, "fr"),
+                                                      countries.empty() ? "" : countries.front()});
+    out.records.push_back(std::move(r));
+  }
+  lists::DisambiguateIds(&out.records);
+  return out;
+}
+
+}  // namespace ecg

@@ -1,0 +1,182 @@
+#include "ingest/lists/json_util.h"
+
+#include <utility>
+
+#include "ingest/lists/list_util.h"
+
+namespace ecg::lists {
+namespace {
+
+namespace od = simdjson::ondemand;
+
+constexpr int kMaxDepth = 256;
+
+// Walks a value with the On-Demand API so that a syntax error surfaces at the
+// place it occurs (the DOM parser reports only the kind of error).
+simdjson::error_code Walk(od::value v, int depth) {
+  if (depth > kMaxDepth) {
+    return simdjson::DEPTH_ERROR;
+  }
+  od::json_type type{};
+  if (auto e = v.type().get(type); e) {
+    return e;
+  }
+  switch (type) {
+    case od::json_type::array: {
+      od::array arr;
+      if (auto e = v.get_array().get(arr); e) {
+        return e;
+      }
+      for (auto item : arr) {
+        od::value child;
+        if (auto e = item.get(child); e) {
+          return e;
+        }
+        if (auto e = Walk(child, depth + 1); e) {
+          return e;
+        }
+      }
+      return simdjson::SUCCESS;
+    }
+    case od::json_type::object: {
+      od::object obj;
+      if (auto e = v.get_object().get(obj); e) {
+        return e;
+      }
+      for (auto item : obj) {
+        od::field f;
+        if (auto e = std::move(item).get(f); e) {
+          return e;
+        }
+        if (auto e = Walk(f.value(), depth + 1); e) {
+          return e;
+        }
+      }
+      return simdjson::SUCCESS;
+    }
+    case od::json_type::string: {
+      std::string_view s;
+      return v.get_string().get(s);
+    }
+    case od::json_type::number: {
+      od::number n;
+      return v.get_number().get(n);
+    }
+    case od::json_type::boolean: {
+      bool b = false;
+      return v.get_bool().get(b);
+    }
+    case od::json_type::null: {
+      bool is_null = false;
+      return v.is_null().get(is_null);
+    }
+  }
+  return simdjson::SUCCESS;
+}
+
+// Byte offset of the first syntax error, or the input size when it cannot be
+// pinned down (which is where a truncated file ends).
+uint64_t LocateError(const simdjson::padded_string& padded) {
+  od::parser parser;
+  od::document doc;
+  if (parser.iterate(padded).get(doc) != simdjson::SUCCESS) {
+    return padded.size();
+  }
+  od::value root;
+  simdjson::error_code e = doc.get_value().get(root);
+  if (e == simdjson::SUCCESS) {
+    e = Walk(root, 0);
+  }
+  const char* loc = nullptr;
+  if (doc.current_location().get(loc) != simdjson::SUCCESS || loc == nullptr) {
+    return padded.size();
+  }
+  const auto off = static_cast<uint64_t>(loc - padded.data());
+  return off > padded.size() ? padded.size() : off;
+}
+
+}  // namespace
+
+Status ParseJson(std::string_view bytes, std::string_view file_label, JsonDoc* doc) {
+  bytes = StripBom(bytes);
+  doc->padded = simdjson::padded_string(bytes);
+  simdjson::error_code e = doc->parser.parse(doc->padded).get(doc->root);
+  if (e == simdjson::SUCCESS) {
+    return Status::OK();
+  }
+  const uint64_t off = LocateError(doc->padded);
+  LineIndex lines(bytes);
+  std::string reason = simdjson::error_message(e);
+  if (off >= bytes.size()) {
+    reason += " (unexpected end of input: the file looks truncated)";
+  }
+  return Status::InvalidArgument(Where(file_label, lines.LineOf(off), off) +
+                                 ": invalid JSON: " + reason);
+}
+
+std::vector<uint64_t> ArrayElementOffsets(const JsonDoc& doc, std::string_view key) {
+  std::vector<uint64_t> out;
+  od::parser parser;
+  od::document d;
+  if (parser.iterate(doc.padded).get(d) != simdjson::SUCCESS) {
+    return {};
+  }
+  od::array arr;
+  if (key.empty()) {
+    if (d.get_array().get(arr) != simdjson::SUCCESS) {
+      return {};
+    }
+  } else {
+    od::object obj;
+    if (d.get_object().get(obj) != simdjson::SUCCESS ||
+        obj.find_field_unordered(key).get_array().get(arr) != simdjson::SUCCESS) {
+      return {};
+    }
+  }
+  for (auto item : arr) {
+    od::value v;
+    if (item.get(v) != simdjson::SUCCESS) {
+      return {};
+    }
+    std::string_view tok = v.raw_json_token();
+    out.push_back(static_cast<uint64_t>(tok.data() - doc.padded.data()));
+  }
+  return out;
+}
+
+std::string GetString(simdjson::dom::object obj, std::string_view key) {
+  std::string_view s;
+  if (obj[key].get(s) != simdjson::SUCCESS) {
+    return "";
+  }
+  return CleanText(s);
+}
+
+std::vector<std::string> GetStringArray(simdjson::dom::object obj, std::string_view key) {
+  std::vector<std::string> out;
+  simdjson::dom::array arr;
+  if (obj[key].get(arr) != simdjson::SUCCESS) {
+    return out;
+  }
+  for (simdjson::dom::element el : arr) {
+    std::string_view s;
+    if (el.get(s) == simdjson::SUCCESS) {
+      std::string c = CleanText(s);
+      if (!c.empty()) {
+        out.push_back(std::move(c));
+      }
+    }
+  }
+  return out;
+}
+
+bool GetIndex(simdjson::dom::object obj, std::string_view key, uint64_t* out) {
+  return obj[key].get(*out) == simdjson::SUCCESS;
+}
+
+bool Has(simdjson::dom::object obj, std::string_view key) {
+  simdjson::dom::element el;
+  return obj[key].get(el) == simdjson::SUCCESS && !el.is_null();
+}
+
+}  // namespace ecg::lists
