@@ -27,20 +27,6 @@ std::vector<std::string> Table(simdjson::dom::object tables, std::string_view na
   return out;
 }
 
-// "Entity List (EL) - Bureau of Industry and Security" -> "EL".
-std::string CodeFromSourceName(std::string_view name) {
-  const size_t open = name.find('(');
-  const size_t close = name.find(')', open == std::string_view::npos ? 0 : open);
-  if (open == std::string_view::npos || close == std::string_view::npos) {
-    return std::string(name);
-  }
-  std::string code(name.substr(open + 1, close - open - 1));
-  if (code.size() > 5 && code.substr(code.size() - 5) == " List") {
-    code.resize(code.size() - 5);  // "NS-MBS List" -> "NS-MBS"
-  }
-  return code;
-}
-
 }  // namespace
 
 Result<ParsedList> ParseCslCompactJson(std::string_view bytes, std::string_view file_label) {
@@ -73,7 +59,7 @@ Result<ParsedList> ParseCslCompactJson(std::string_view bytes, std::string_view 
   for (const std::string& source : sources) {
     ListDescription d;
     d.name = source;
-    d.list_code = CodeFromSourceName(source);
+    d.list_code = lists::CslListCode(source);
     d.snapshot = generated;
     d.snapshot_date = out.snapshot_date;
     simdjson::dom::object a;

@@ -122,4 +122,44 @@ int ColumnIndex(const std::vector<std::string>& header, std::string_view name) {
   return -1;
 }
 
+Result<CsvTable> ReadCsvTable(std::string_view bytes, std::string_view file_label,
+                              const std::vector<std::string_view>& required,
+                              std::string_view what) {
+  ECG_RETURN_IF_ERROR(ValidateUtf8(bytes, file_label));
+  const std::string_view body = StripBom(bytes);
+  const uint64_t bom = bytes.size() - body.size();
+  ECG_ASSIGN_OR_RETURN(std::vector<CsvRecord> rows, ReadCsv(body, file_label));
+  CsvTable t;
+  if (rows.empty()) {
+    return Status::InvalidArgument(Where(file_label, 1, 0) + ": empty file, expected " +
+                                   std::string(what));
+  }
+  t.header = std::move(rows.front().fields);
+  for (std::string& h : t.header) {
+    h = CleanText(h);
+  }
+  for (std::string_view col : required) {
+    if (t.Col(col) < 0) {
+      return Status::InvalidArgument(Where(file_label, 1, 0) + ": not a " + std::string(what) +
+                                     " header: column `" + std::string(col) + "` is missing");
+    }
+  }
+  for (size_t i = 1; i < rows.size(); ++i) {
+    CsvRecord& row = rows[i];
+    row.offset += bom;
+    if (row.unterminated) {
+      t.quarantined.push_back({row.line, row.offset,
+                               "record cut off inside a quoted field at the end of the file"});
+      continue;
+    }
+    if (row.fields.size() != t.header.size()) {
+      return Status::InvalidArgument(Where(file_label, row.line, row.offset) + ": record has " +
+                                     std::to_string(row.fields.size()) + " columns, header has " +
+                                     std::to_string(t.header.size()));
+    }
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
 }  // namespace ecg::lists

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/lists/list_record.h"
 #include "schema/result.h"
 
 namespace ecg::lists {
@@ -34,6 +35,23 @@ std::vector<std::string> ReadCsvHeader(std::string_view bytes);
 
 // Index of `name` in `header`, or -1.
 int ColumnIndex(const std::vector<std::string>& header, std::string_view name);
+
+// A CSV file read as a table with a checked header.
+struct CsvTable {
+  std::vector<std::string> header;
+  std::vector<CsvRecord> rows;           // data rows, offsets in the original bytes
+  std::vector<Quarantined> quarantined;  // a cut-off last record, if any
+  // Index of column `name`, or -1.
+  int Col(std::string_view name) const { return ColumnIndex(header, name); }
+};
+
+// Validates UTF-8, reads `bytes` (BOM allowed) and checks that the header holds
+// every column of `required`. Returns InvalidArgument naming `file_label` and
+// line 1 when a column is missing (`what` names the expected format), or the
+// line of the first data row whose column count differs from the header's.
+Result<CsvTable> ReadCsvTable(std::string_view bytes, std::string_view file_label,
+                              const std::vector<std::string_view>& required,
+                              std::string_view what);
 
 }  // namespace ecg::lists
 

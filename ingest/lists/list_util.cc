@@ -301,6 +301,19 @@ std::string MapEntityType(std::string_view source_type) {
   return "unknown";
 }
 
+std::string CslListCode(std::string_view name) {
+  const size_t open = name.find('(');
+  const size_t close = name.find(')', open == std::string_view::npos ? 0 : open);
+  if (open == std::string_view::npos || close == std::string_view::npos) {
+    return std::string(name);
+  }
+  std::string code(name.substr(open + 1, close - open - 1));
+  if (code.size() > 5 && code.substr(code.size() - 5) == " List") {
+    code.resize(code.size() - 5);
+  }
+  return code;
+}
+
 void DisambiguateIds(std::vector<ListRecord>* records) {
   std::unordered_map<std::string, int> seen;
   for (ListRecord& r : *records) {

@@ -70,6 +70,11 @@ std::string StableId(std::string_view prefix, const std::vector<std::string_view
 // Person, Vessel, Aircraft, organization, ...) to company|person|vessel|aircraft|unknown.
 std::string MapEntityType(std::string_view source_type);
 
+// The short code inside a CSL source name: "Entity List (EL) - Bureau of
+// Industry and Security" -> "EL", "... (NS-MBS List) - ..." -> "NS-MBS". Returns
+// the whole name when it has no parenthesised code.
+std::string CslListCode(std::string_view source_name);
+
 // Makes record ids unique per list within one file: the second "x" of a list
 // becomes "x~2", and so on, in file order.
 void DisambiguateIds(std::vector<ListRecord>* records);

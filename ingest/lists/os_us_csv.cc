@@ -1,0 +1,160 @@
+// OpenSanctions' hand-kept US source CSVs: Section 1260H, BIS MIEU, FCC Covered List.
+#include <re2/re2.h>
+
+#include "ingest/lists/country_codes.h"
+#include "ingest/lists/csv_reader.h"
+#include "ingest/lists/fr_citation.h"
+#include "ingest/lists/list_util.h"
+#include "ingest/lists/parsers.h"
+
+namespace ecg {
+namespace {
+
+// "360 Security Technology Inc. (Qihoo 360)*" -> "360 Security Technology Inc. (Qihoo 360)".
+std::string WithoutFootnoteMarks(std::string_view name) {
+  std::string s = lists::CleanText(name);
+  while (!s.empty() && s.back() == '*') {
+    s.pop_back();
+  }
+  return lists::CleanText(s);
+}
+
+ListRecord NewRecord(const lists::CsvRecord& row, std::string_view code, std::string_view name) {
+  ListRecord r;
+  r.list_code = std::string(code);
+  r.list_name = std::string(name);
+  r.line = row.line;
+  r.offset = row.offset;
+  return r;
+}
+
+}  // namespace
+
+Result<ParsedList> ParseOs1260hCsv(std::string_view bytes, std::string_view file_label) {
+  ECG_ASSIGN_OR_RETURN(
+      lists::CsvTable t,
+      lists::ReadCsvTable(bytes, file_label,
+                          {"Name", "Clean Name", "Alias", "Previous Name", "Parent Name", "Note",
+                           "Start date", "End date", "Source Url"},
+                          "Section 1260H CSV"));
+  ParsedList out;
+  out.format = "os-1260h-csv";
+  out.quarantined = std::move(t.quarantined);
+  const int name = t.Col("Name");
+  const int clean = t.Col("Clean Name");
+  const int alias = t.Col("Alias");
+  const int previous = t.Col("Previous Name");
+  const int parent = t.Col("Parent Name");
+  const int note = t.Col("Note");
+  const int start = t.Col("Start date");
+  const int end = t.Col("End date");
+  const int url = t.Col("Source Url");
+  for (const lists::CsvRecord& row : t.rows) {
+    const std::vector<std::string>& f = row.fields;
+    ListRecord r = NewRecord(row, "1260H", "Section 1260H List (Chinese Military Companies)");
+    r.name = lists::CleanText(f[clean]);
+    if (r.name.empty()) {
+      r.name = WithoutFootnoteMarks(f[name]);
+    }
+    if (r.name.empty()) {
+      out.quarantined.push_back({row.line, row.offset, "row without a name"});
+      continue;
+    }
+    r.entity_type = "company";
+    r.aliases = lists::SplitClean(f[alias], ";");
+    r.previous_names = lists::SplitClean(f[previous], ";");
+    r.parent_name = lists::CleanText(f[parent]);
+    r.remarks = lists::CleanText(f[note]);
+    lists::AddFrCitations(r.remarks, &r);
+    r.start_date = lists::ParseIsoDate(lists::CleanText(f[start]));
+    r.end_date = lists::ParseIsoDate(lists::CleanText(f[end]));
+    if ((!lists::CleanText(f[start]).empty() && !r.start_date) ||
+        (!lists::CleanText(f[end]).empty() && !r.end_date)) {
+      out.quarantined.push_back({row.line, row.offset, "unreadable start or end date"});
+      continue;
+    }
+    r.source_url = lists::CleanText(f[url]);
+    r.record_id = lists::StableId("1260H", {r.name, lists::CleanText(f[start])});
+    out.records.push_back(std::move(r));
+  }
+  lists::DisambiguateIds(&out.records);
+  return out;
+}
+
+Result<ParsedList> ParseOsMieuCsv(std::string_view bytes, std::string_view file_label) {
+  ECG_ASSIGN_OR_RETURN(lists::CsvTable t,
+                       lists::ReadCsvTable(bytes, file_label,
+                                           {"Type", "Name", "Alias", "Country", "Program", "Date",
+                                            "End date", "Source URL"},
+                                           "BIS MIEU CSV"));
+  ParsedList out;
+  out.format = "os-mieu-csv";
+  out.quarantined = std::move(t.quarantined);
+  const int type = t.Col("Type");
+  const int name = t.Col("Name");
+  const int alias = t.Col("Alias");
+  const int country = t.Col("Country");
+  const int program = t.Col("Program");
+  const int date = t.Col("Date");
+  const int end = t.Col("End date");
+  const int url = t.Col("Source URL");
+  for (const lists::CsvRecord& row : t.rows) {
+    const std::vector<std::string>& f = row.fields;
+    ListRecord r = NewRecord(row, "MIEU", "Military-Intelligence End User (MIEU) List");
+    r.name = lists::CleanText(f[name]);
+    if (r.name.empty()) {
+      out.quarantined.push_back({row.line, row.offset, "row without a name"});
+      continue;
+    }
+    r.entity_type = lists::MapEntityType(f[type]);
+    r.aliases = lists::SplitClean(f[alias], ";");
+    r.country = lists::CountryToIso(f[country]);
+    r.programs = lists::SplitClean(f[program], ";");
+    r.start_date = lists::ParseIsoDate(lists::CleanText(f[date]));
+    r.end_date = lists::ParseIsoDate(lists::CleanText(f[end]));
+    r.source_url = lists::CleanText(f[url]);
+    r.record_id = lists::StableId("MIEU", {r.name, r.country});
+    out.records.push_back(std::move(r));
+  }
+  lists::DisambiguateIds(&out.records);
+  return out;
+}
+
+Result<ParsedList> ParseFccCoveredCsv(std::string_view bytes, std::string_view file_label) {
+  ECG_ASSIGN_OR_RETURN(
+      lists::CsvTable t,
+      lists::ReadCsvTable(bytes, file_label,
+                          {"covered_equipment_or_services", "date_of_inclusion_on_covered_list"},
+                          "FCC Covered List CSV"));
+  ParsedList out;
+  out.format = "fcc-covered-csv";
+  out.quarantined = std::move(t.quarantined);
+  const int what = t.Col("covered_equipment_or_services");
+  const int date = t.Col("date_of_inclusion_on_covered_list");
+  // "... produced by Huawei Technologies Company, including ...",
+  // "... provided by China Telecom (Americas) Corp. subject to section 214 ...",
+  // "... supplied, directly or indirectly, by AO Kaspersky Lab or any of its ...".
+  static const RE2 kBy(
+      R"((?:produced|provided|supplied)(?:,? directly or indirectly,)? by (.+?))"
+      R"((?:,? including|,? to the extent| or any of| and its|,? subject to|\.?$))");
+  for (const lists::CsvRecord& row : t.rows) {
+    const std::vector<std::string>& f = row.fields;
+    ListRecord r = NewRecord(row, "FCC", "FCC Covered List");
+    r.remarks = lists::CleanText(f[what]);
+    std::string name;
+    if (!RE2::PartialMatch(r.remarks, kBy, &name) || name.rfind("such ", 0) == 0) {
+      out.quarantined.push_back(
+          {row.line, row.offset, "covers a product category, names no entity"});
+      continue;
+    }
+    r.name = lists::CleanText(name);
+    r.entity_type = "company";
+    r.start_date = lists::ParseEnglishDate(lists::CleanText(f[date]));
+    r.record_id = lists::StableId("FCC", {r.name, lists::CleanText(f[date])});
+    out.records.push_back(std::move(r));
+  }
+  lists::DisambiguateIds(&out.records);
+  return out;
+}
+
+}  // namespace ecg

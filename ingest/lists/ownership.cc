@@ -1,0 +1,181 @@
+// Ownership files (the project's own format for analysts): CSV and JSON lines
+// with owner, owned, pct, valid_from, valid_to, source.
+#include <charconv>
+
+#include <re2/re2.h>
+#include <simdjson.h>
+
+#include "ingest/lists/country_codes.h"
+#include "ingest/lists/csv_reader.h"
+#include "ingest/lists/list_util.h"
+#include "ingest/lists/parsers.h"
+
+namespace ecg {
+namespace {
+
+struct RawStake {
+  std::string owner, owned, pct, valid_from, valid_to, source;
+};
+
+// Parses a percentage: "25", "12.5", "50%". Returns false unless 0 < pct <= 100.
+bool ParsePct(std::string_view text, double* pct) {
+  std::string t = lists::CleanText(text);
+  if (!t.empty() && t.back() == '%') {
+    t.pop_back();
+  }
+  t = lists::CleanText(t);
+  if (t.empty()) {
+    return false;
+  }
+  auto res = std::from_chars(t.data(), t.data() + t.size(), *pct);
+  return res.ec == std::errc() && res.ptr == t.data() + t.size() && *pct > 0 && *pct <= 100;
+}
+
+// Builds an OwnershipRecord, or returns the reason the row is unusable.
+std::string BuildStake(const RawStake& raw, OwnershipRecord* rec) {
+  rec->owner = ParseOwnershipParty(raw.owner);
+  rec->owned = ParseOwnershipParty(raw.owned);
+  for (const OwnershipParty* p : {&rec->owner, &rec->owned}) {
+    if (p->id.empty() && p->name.empty()) {
+      return "empty owner or owned";
+    }
+    if (p->country == "?") {
+      return "unknown country after '|'";
+    }
+  }
+  if (lists::CleanText(raw.owner) == lists::CleanText(raw.owned)) {
+    return "an entity cannot own itself";
+  }
+  if (!ParsePct(raw.pct, &rec->pct)) {
+    return "pct '" + raw.pct + "' is not a number in (0, 100]";
+  }
+  const std::string from = lists::CleanText(raw.valid_from);
+  const std::string to = lists::CleanText(raw.valid_to);
+  rec->valid_from = lists::ParseIsoDate(from);
+  rec->valid_to = lists::ParseIsoDate(to);
+  if ((!from.empty() && !rec->valid_from) || (!to.empty() && !rec->valid_to)) {
+    return "valid_from / valid_to must be YYYY-MM-DD";
+  }
+  if (rec->valid_from && rec->valid_to && !(*rec->valid_from < *rec->valid_to)) {
+    return "valid_to must be after valid_from";
+  }
+  rec->source = lists::CleanText(raw.source);
+  return "";
+}
+
+}  // namespace
+
+OwnershipParty ParseOwnershipParty(std::string_view text) {
+  // A list record id: no spaces, hyphenated, with a digit ("cn-uel-20250404-1",
+  // "EL-0f3a...", "1260H-..."); or a plain entity number is NOT taken as an id.
+  static const RE2 kRecordId(R"(^[A-Za-z0-9]+(?:-[A-Za-z0-9~]+)+$)");
+  OwnershipParty p;
+  std::string t = lists::CleanText(text);
+  if (t.rfind("id:", 0) == 0) {
+    p.id = t;
+    return p;
+  }
+  const size_t bar = t.rfind('|');
+  if (bar != std::string::npos) {
+    const std::string country = lists::CleanText(t.substr(bar + 1));
+    p.name = lists::CleanText(t.substr(0, bar));
+    p.country = country.empty() ? "" : lists::CountryToIso(country);
+    if (!country.empty() && p.country.empty()) {
+      p.country = "?";  // reported by the caller
+    }
+    return p;
+  }
+  if (RE2::FullMatch(t, kRecordId) && t.find_first_of("0123456789") != std::string::npos) {
+    p.id = t;
+    return p;
+  }
+  p.name = t;
+  return p;
+}
+
+Result<ParsedList> ParseOwnershipCsv(std::string_view bytes, std::string_view file_label) {
+  ECG_ASSIGN_OR_RETURN(
+      lists::CsvTable t,
+      lists::ReadCsvTable(bytes, file_label,
+                          {"owner", "owned", "pct", "valid_from", "valid_to", "source"},
+                          "ownership CSV (owner,owned,pct,valid_from,valid_to,source)"));
+  ParsedList out;
+  out.format = "ownership-csv";
+  out.quarantined = std::move(t.quarantined);
+  const int c[6] = {t.Col("owner"),    t.Col("owned"),    t.Col("pct"),
+                    t.Col("valid_from"), t.Col("valid_to"), t.Col("source")};
+  for (const lists::CsvRecord& row : t.rows) {
+    const std::vector<std::string>& f = row.fields;
+    RawStake raw{f[c[0]], f[c[1]], f[c[2]], f[c[3]], f[c[4]], f[c[5]]};
+    OwnershipRecord rec;
+    rec.line = row.line;
+    rec.offset = row.offset;
+    if (std::string why = BuildStake(raw, &rec); !why.empty()) {
+      out.quarantined.push_back({row.line, row.offset, why});
+      continue;
+    }
+    out.ownership.push_back(std::move(rec));
+  }
+  return out;
+}
+
+Result<ParsedList> ParseOwnershipJsonl(std::string_view bytes, std::string_view file_label) {
+  ECG_RETURN_IF_ERROR(lists::ValidateUtf8(bytes, file_label));
+  const std::string_view body = lists::StripBom(bytes);
+  const uint64_t bom = bytes.size() - body.size();
+  ParsedList out;
+  out.format = "ownership-jsonl";
+  simdjson::dom::parser parser;
+  uint64_t line_no = 0;
+  size_t pos = 0;
+  while (pos < body.size()) {
+    size_t nl = body.find('\n', pos);
+    const size_t end = nl == std::string_view::npos ? body.size() : nl;
+    ++line_no;
+    const std::string line = lists::CleanText(body.substr(pos, end - pos));
+    const uint64_t offset = pos + bom;
+    pos = end + 1;
+    if (line.empty()) {
+      continue;
+    }
+    simdjson::dom::element el;
+    simdjson::dom::object o;
+    if (auto e = parser.parse(line).get(el); e) {
+      out.quarantined.push_back(
+          {line_no, offset, std::string("invalid JSON: ") + simdjson::error_message(e)});
+      continue;
+    }
+    if (el.get(o) != simdjson::SUCCESS) {
+      out.quarantined.push_back({line_no, offset, "line is not a JSON object"});
+      continue;
+    }
+    auto text = [&o](std::string_view key) -> std::string {
+      simdjson::dom::element v;
+      if (o[key].get(v) != simdjson::SUCCESS || v.is_null()) {
+        return "";
+      }
+      std::string_view s;
+      if (v.get(s) == simdjson::SUCCESS) {
+        return std::string(s);
+      }
+      double d = 0;
+      if (v.get(d) == simdjson::SUCCESS) {
+        return simdjson::to_string(v);  // the number as written
+      }
+      return "\x01";  // neither string nor number: rejected by BuildStake
+    };
+    RawStake raw{text("owner"),      text("owned"),    text("pct"),
+                 text("valid_from"), text("valid_to"), text("source")};
+    OwnershipRecord rec;
+    rec.line = line_no;
+    rec.offset = offset;
+    if (std::string why = BuildStake(raw, &rec); !why.empty()) {
+      out.quarantined.push_back({line_no, offset, why});
+      continue;
+    }
+    out.ownership.push_back(std::move(rec));
+  }
+  return out;
+}
+
+}  // namespace ecg
