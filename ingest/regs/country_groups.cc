@@ -79,6 +79,7 @@ std::string EarCountryIso(std::string_view name) {
       {"Saint Vincent and the Grenadines", "VC"},
       {"St. Vincent and the Grenadines", "VC"},
       {"Sao Tome and Principe", "ST"},
+      {"Sao Tome & Principe", "ST"},
   };
   auto it = kOverrides.find(name);
   if (it != kOverrides.end()) {
