@@ -35,12 +35,15 @@ bool ParsePct(std::string_view text, double* pct) {
 std::string BuildStake(const RawStake& raw, OwnershipRecord* rec) {
   rec->owner = ParseOwnershipParty(raw.owner);
   rec->owned = ParseOwnershipParty(raw.owned);
-  for (const OwnershipParty* p : {&rec->owner, &rec->owned}) {
-    if (p->id.empty() && p->name.empty()) {
+  for (const std::string* text : {&raw.owner, &raw.owned}) {
+    const OwnershipParty p = ParseOwnershipParty(*text);
+    if (p.id.empty() && p.name.empty()) {
       return "empty owner or owned";
     }
-    if (p->country == "?") {
-      return "unknown country after '|'";
+    const size_t bar = text->rfind('|');
+    if (bar != std::string::npos && p.country.empty() &&
+        !lists::CleanText(text->substr(bar + 1)).empty()) {
+      return "unknown country '" + lists::CleanText(text->substr(bar + 1)) + "' after '|'";
     }
   }
   if (lists::CleanText(raw.owner) == lists::CleanText(raw.owned)) {
@@ -79,10 +82,7 @@ OwnershipParty ParseOwnershipParty(std::string_view text) {
   if (bar != std::string::npos) {
     const std::string country = lists::CleanText(t.substr(bar + 1));
     p.name = lists::CleanText(t.substr(0, bar));
-    p.country = country.empty() ? "" : lists::CountryToIso(country);
-    if (!country.empty() && p.country.empty()) {
-      p.country = "?";  // reported by the caller
-    }
+    p.country = lists::CountryToIso(country);
     return p;
   }
   if (RE2::FullMatch(t, kRecordId) && t.find_first_of("0123456789") != std::string::npos) {

@@ -75,7 +75,7 @@ Result<ParsedList> ParseOwnershipJsonl(std::string_view bytes, std::string_view 
 
 // Parses one owner/owned cell. Strings with a known list-record id prefix
 // ("cn-uel-...") or "id:" become ids; everything else is a name, optionally
-// followed by "|<country>".
+// followed by "|<country>" (an ISO code or a country name; "" when unknown).
 OwnershipParty ParseOwnershipParty(std::string_view text);
 
 }  // namespace ecg
