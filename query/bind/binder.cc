@@ -1,0 +1,342 @@
+#include "query/bind/binder.h"
+
+#include <algorithm>
+
+#include "query/error.h"
+
+namespace ecg::query {
+namespace {
+
+std::vector<std::string_view> KindNames() {
+  std::vector<std::string_view> names;
+  for (VertexKind k : kAllVertexKinds) {
+    names.push_back(VertexKindName(k));
+  }
+  return names;
+}
+
+std::vector<std::string_view> EdgeNames() {
+  std::vector<std::string_view> names;
+  for (EdgeType t : kAllEdgeTypes) {
+    names.push_back(EdgeTypeName(t));
+  }
+  return names;
+}
+
+store::Direction DirOf(ast::StepDir d) {
+  switch (d) {
+    case ast::StepDir::kOut:
+      return store::Direction::kOut;
+    case ast::StepDir::kIn:
+      return store::Direction::kIn;
+    case ast::StepDir::kBoth:
+      return store::Direction::kBoth;
+  }
+  return store::Direction::kOut;
+}
+
+}  // namespace
+
+Status Binder::Error(ast::Span span, std::string message) const {
+  return ErrorAt(text_, span.offset, message);
+}
+
+Result<VertexKind> Binder::KindOf(std::string_view name, ast::Span span) {
+  std::optional<VertexKind> kind = ParseVertexKind(name);
+  if (!kind) {
+    std::vector<std::string_view> names = KindNames();
+    return Error(span, "unknown vertex kind '" + std::string(name) + "'" + DidYouMean(name, names));
+  }
+  return *kind;
+}
+
+Result<Value> Binder::ArgValue(const ast::Arg& arg) {
+  if (!arg.is_param()) {
+    return arg.value;
+  }
+  auto it = params_.find(arg.param);
+  if (it == params_.end()) {
+    return Error(arg.span, "no value for parameter $" + arg.param);
+  }
+  return it->second;
+}
+
+Result<Date> Binder::DateArg(const ast::Arg& arg) {
+  ECG_ASSIGN_OR_RETURN(Value v, ArgValue(arg));
+  if (v.type() == PropertyType::kDate) {
+    return v.as_date();
+  }
+  if (v.type() == PropertyType::kString) {
+    Result<Date> d = Date::Parse(v.as_string());
+    if (d.ok()) {
+      return *d;
+    }
+  }
+  return Error(arg.span, "expected a date (YYYY-MM-DD), got '" + v.ToString() + "'");
+}
+
+Result<BoundQuery> Binder::Bind(const ast::Query& query) {
+  BoundQuery out;
+  out.explain = query.explain;
+  ECG_RETURN_IF_ERROR(BindStart(query.start, &out));
+  for (const ast::Stage& stage : query.stages) {
+    if (const auto* step = std::get_if<ast::Step>(&stage)) {
+      ECG_RETURN_IF_ERROR(BindStep(*step, &out));
+    } else {
+      ECG_RETURN_IF_ERROR(BindOperator(std::get<ast::Operator>(stage), &out));
+    }
+  }
+  return out;
+}
+
+Status Binder::BindStart(const ast::Start& start, BoundQuery* out) {
+  ECG_ASSIGN_OR_RETURN(out->start.kind, KindOf(start.kind, start.kind_span));
+  scope_.kinds = {out->start.kind};
+  switch (start.by) {
+    case ast::StartBy::kAll:
+      out->start.mode = StartMode::kAll;
+      break;
+    case ast::StartBy::kKey:
+    case ast::StartBy::kName:
+    case ast::StartBy::kFuzzy: {
+      out->start.mode =
+          start.by == ast::StartBy::kFuzzy ? StartMode::kFuzzy : StartMode::kKeyOrName;
+      ECG_ASSIGN_OR_RETURN(Value v, ArgValue(start.arg));
+      if (v.type() != PropertyType::kString && v.type() != PropertyType::kInt) {
+        return Error(start.arg.span,
+                     "expected a key or name, got " + std::string(PropertyTypeName(v.type())));
+      }
+      out->start.text = v.ToString();
+      if (out->start.text.empty()) {
+        return Error(start.arg.span, "empty name");
+      }
+      break;
+    }
+  }
+  if (start.where) {
+    ECG_ASSIGN_OR_RETURN(out->start.where, BindExpr(*start.where, /*edge_only=*/false));
+  }
+  return Status::OK();
+}
+
+Status Binder::BindStep(const ast::Step& step, BoundQuery* out) {
+  if (scope_.tabular) {
+    return Error(step.span, "a step needs vertices, but the pipeline produces a table here");
+  }
+  std::optional<EdgeType> type = ParseEdgeType(step.edge);
+  if (!type) {
+    std::vector<std::string_view> names = EdgeNames();
+    return Error(step.edge_span,
+                 "unknown edge type '" + step.edge + "'" + DidYouMean(step.edge, names));
+  }
+  BoundOp op;
+  op.kind = BoundOpKind::kStep;
+  BoundStep& b = op.step;
+  b.dir = DirOf(step.dir);
+  b.type = *type;
+  b.variable = step.variable;
+  b.min_hops = step.min_hops;
+  b.max_hops = step.max_hops;
+  if (step.edge_filter) {
+    filter_edge_ = *type;
+    Result<std::unique_ptr<BoundExpr>> f = BindExpr(*step.edge_filter, /*edge_only=*/true);
+    filter_edge_.reset();
+    ECG_RETURN_IF_ERROR(f.status());
+    b.edge_filter = std::move(f).value();
+  }
+  EdgeEndpoints ends = EndpointsOf(*type);
+  std::vector<VertexKind> kinds;
+  if (b.dir == store::Direction::kOut && ends.to) {
+    kinds = {*ends.to};
+  } else if (b.dir == store::Direction::kIn && ends.from) {
+    kinds = {*ends.from};
+  } else if (b.dir == store::Direction::kBoth && ends.from && ends.to) {
+    kinds = {*ends.from};
+    if (*ends.to != *ends.from) {
+      kinds.push_back(*ends.to);
+    }
+  }
+  if (!step.target.empty()) {
+    ECG_ASSIGN_OR_RETURN(VertexKind target, KindOf(step.target, step.target_span));
+    if (!kinds.empty() && std::find(kinds.begin(), kinds.end(), target) == kinds.end()) {
+      return Error(step.target_span, "edge type '" + step.edge + "' never leads to a " +
+                                         step.target + " in this direction");
+    }
+    b.target = target;
+    kinds = {target};
+  }
+  scope_.kinds = kinds;
+  scope_.edge = *type;
+  scope_.extras.clear();
+  if (step.where) {
+    ECG_ASSIGN_OR_RETURN(b.where, BindExpr(*step.where, /*edge_only=*/false));
+  }
+  out->ops.push_back(std::move(op));
+  return Status::OK();
+}
+
+Status Binder::BindOperator(const ast::Operator& op, BoundQuery* out) {
+  BoundOp bop;
+  auto need_vertices = [&]() -> Status {
+    if (scope_.tabular) {
+      return Error(op.span, "'" + std::string(ast::OpKindName(op.kind)) +
+                                "' needs vertices, but the pipeline produces a table here");
+    }
+    return Status::OK();
+  };
+  switch (op.kind) {
+    case ast::OpKind::kWhere: {
+      bop.kind = BoundOpKind::kFilter;
+      ECG_ASSIGN_OR_RETURN(bop.predicate, BindExpr(*op.expr, /*edge_only=*/false));
+      break;
+    }
+    case ast::OpKind::kSelect:
+    case ast::OpKind::kPath:
+      ECG_RETURN_IF_ERROR(BindProject(op, &bop));
+      out->needs_paths = out->needs_paths || op.kind == ast::OpKind::kPath ||
+                         std::any_of(bop.items.begin(), bop.items.end(), [](const BoundItem& i) {
+                           return i.expr->kind == BoundExprKind::kPath;
+                         });
+      break;
+    case ast::OpKind::kDistinct:
+      bop.kind = BoundOpKind::kDistinct;
+      break;
+    case ast::OpKind::kSort: {
+      bop.kind = BoundOpKind::kSort;
+      for (const ast::Item& item : op.items) {
+        ECG_ASSIGN_OR_RETURN(auto e, BindField(item.qualifier, item.name, item.span, false));
+        bop.items.push_back(BoundItem{item.name, std::move(e), item.descending});
+      }
+      break;
+    }
+    case ast::OpKind::kLimit: {
+      bop.kind = BoundOpKind::kLimit;
+      ECG_ASSIGN_OR_RETURN(Value v, ArgValue(op.args[0]));
+      if (v.type() != PropertyType::kInt || v.as_int() < 0) {
+        return Error(op.args[0].span, "limit needs a non-negative integer");
+      }
+      bop.limit = v.as_int();
+      break;
+    }
+    case ast::OpKind::kCount:
+    case ast::OpKind::kCountBy:
+    case ast::OpKind::kGroupBy:
+      ECG_RETURN_IF_ERROR(BindAggregate(op, &bop));
+      break;
+    case ast::OpKind::kAsOf:
+    case ast::OpKind::kKnownAt: {
+      std::optional<Date>& slot = op.kind == ast::OpKind::kAsOf ? out->as_of : out->known_at;
+      if (slot) {
+        return Error(op.span, "'" + std::string(ast::OpKindName(op.kind)) +
+                                  "' given twice; a query has one time point");
+      }
+      ECG_ASSIGN_OR_RETURN(slot, DateArg(op.args[0]));
+      return Status::OK();
+    }
+    case ast::OpKind::kHistory:
+      ECG_RETURN_IF_ERROR(need_vertices());
+      bop.kind = BoundOpKind::kHistory;
+      scope_.tabular = true;
+      scope_.columns = {"id", "name", "from", "to", "event", "field", "value", "source", "run"};
+      break;
+    case ast::OpKind::kDiff: {
+      ECG_RETURN_IF_ERROR(need_vertices());
+      bop.kind = BoundOpKind::kDiff;
+      ECG_ASSIGN_OR_RETURN(bop.from, DateArg(op.args[0]));
+      ECG_ASSIGN_OR_RETURN(bop.to, DateArg(op.args[1]));
+      if (!(bop.from < bop.to)) {
+        return Error(op.args[1].span, "diff needs the second date after the first");
+      }
+      scope_.tabular = true;
+      scope_.columns = {"change", "id", "kind", "name", "detail"};
+      break;
+    }
+    case ast::OpKind::kAffiliates: {
+      ECG_RETURN_IF_ERROR(need_vertices());
+      if (!scope_.kinds.empty() &&
+          (scope_.kinds.size() != 1 || scope_.kinds[0] != VertexKind::kEntity)) {
+        return Error(op.span, "affiliates needs a set of entities");
+      }
+      bop.kind = BoundOpKind::kAffiliates;
+      if (!op.args.empty()) {
+        ECG_ASSIGN_OR_RETURN(Value v, ArgValue(op.args[0]));
+        double t = 0;
+        if (!v.ToNumber(&t) || t <= 0 || t > 100) {
+          return Error(op.args[0].span, "affiliates threshold must be a percentage in (0, 100]");
+        }
+        bop.threshold = t;
+      }
+      scope_.kinds = {VertexKind::kEntity};
+      scope_.edge.reset();
+      scope_.extras = {"pct", "owners", "rule"};
+      break;
+    }
+  }
+  out->ops.push_back(std::move(bop));
+  return Status::OK();
+}
+
+Status Binder::BindProject(const ast::Operator& op, BoundOp* bop) {
+  bop->kind = BoundOpKind::kProject;
+  if (op.kind == ast::OpKind::kPath) {
+    if (scope_.tabular) {
+      return Error(op.span, "'path' needs vertices, but the pipeline produces a table here");
+    }
+    auto e = std::make_unique<BoundExpr>();
+    e->kind = BoundExprKind::kPath;
+    e->name = "path";
+    bop->items.push_back(BoundItem{"path", std::move(e), false});
+  }
+  for (const ast::Item& item : op.items) {
+    ECG_ASSIGN_OR_RETURN(auto e, BindField(item.qualifier, item.name, item.span, false));
+    std::string name = item.qualifier.empty() ? item.name : item.qualifier + "." + item.name;
+    bop->items.push_back(BoundItem{name, std::move(e), false});
+  }
+  std::vector<std::string> columns;
+  for (const BoundItem& item : bop->items) {
+    columns.push_back(item.name);
+  }
+  scope_.tabular = true;
+  scope_.columns = std::move(columns);
+  return Status::OK();
+}
+
+Status Binder::BindAggregate(const ast::Operator& op, BoundOp* bop) {
+  bop->kind = BoundOpKind::kAggregate;
+  bop->order_by_count = op.kind == ast::OpKind::kCountBy;
+  bool saw_aggregate = false;
+  for (const ast::Item& item : op.items) {
+    if (item.aggregate.empty()) {
+      ECG_ASSIGN_OR_RETURN(auto e, BindField(item.qualifier, item.name, item.span, false));
+      bop->items.push_back(BoundItem{item.name, std::move(e), false});
+      continue;
+    }
+    saw_aggregate = true;
+    BoundAggregate agg;
+    agg.fn = item.aggregate == "count" ? AggregateFn::kCount
+             : item.aggregate == "sum" ? AggregateFn::kSum
+             : item.aggregate == "min" ? AggregateFn::kMin
+             : item.aggregate == "max" ? AggregateFn::kMax
+                                       : AggregateFn::kAvg;
+    agg.name = item.name.empty() ? item.aggregate : item.aggregate + "_" + item.name;
+    if (!item.name.empty()) {
+      ECG_ASSIGN_OR_RETURN(agg.arg, BindField(item.qualifier, item.name, item.span, false));
+    }
+    bop->aggregates.push_back(std::move(agg));
+  }
+  if (op.kind != ast::OpKind::kGroupBy || !saw_aggregate) {
+    bop->aggregates.push_back(BoundAggregate{AggregateFn::kCount, "count", nullptr});
+  }
+  std::vector<std::string> columns;
+  for (const BoundItem& item : bop->items) {
+    columns.push_back(item.name);
+  }
+  for (const BoundAggregate& agg : bop->aggregates) {
+    columns.push_back(agg.name);
+  }
+  scope_.tabular = true;
+  scope_.columns = std::move(columns);
+  return Status::OK();
+}
+
+}  // namespace ecg::query

@@ -1,0 +1,68 @@
+// Binder: resolves an ast::Query against the static catalog (schema/kinds.h,
+// schema/catalog.h) and the query's parameters, producing a BoundQuery.
+// Errors are InvalidArgument with the position of the offending name and,
+// for a misspelt kind, edge type or property, the nearest valid name.
+// One per query; not thread-safe.
+#ifndef ECG_QUERY_BIND_BINDER_H_
+#define ECG_QUERY_BIND_BINDER_H_
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "query/bind/bound.h"
+#include "query/parse/ast.h"
+#include "schema/result.h"
+
+namespace ecg::query {
+
+// Values for `$name` parameters, keyed by name without '$'.
+using Params = std::map<std::string, Value, std::less<>>;
+
+class Binder {
+ public:
+  // `text` (the query source, for error positions) and `params` must outlive
+  // the binder.
+  Binder(std::string_view text, const Params& params) : text_(text), params_(params) {}
+
+  Result<BoundQuery> Bind(const ast::Query& query);
+
+ private:
+  // What the pipeline produces at the current stage.
+  struct Scope {
+    bool tabular = false;
+    std::vector<VertexKind> kinds;  // possible vertex kinds; empty = any
+    std::optional<EdgeType> edge;   // edge type of the last step, if any
+    std::vector<std::string> extras;
+    std::vector<std::string> columns;
+  };
+
+  Status BindStart(const ast::Start& start, BoundQuery* out);
+  Status BindStep(const ast::Step& step, BoundQuery* out);
+  Status BindOperator(const ast::Operator& op, BoundQuery* out);
+  Status BindProject(const ast::Operator& op, BoundOp* bop);
+  Status BindAggregate(const ast::Operator& op, BoundOp* bop);
+
+  Result<std::unique_ptr<BoundExpr>> BindExpr(const ast::Expr& expr, bool edge_only);
+  Result<std::unique_ptr<BoundExpr>> BindField(std::string_view qualifier, std::string_view name,
+                                               ast::Span span, bool edge_only);
+  Result<std::unique_ptr<BoundExpr>> BindOperand(const ast::Expr& expr, bool edge_only);
+  Status CheckComparable(const BoundExpr& field, BoundExpr* literal, const ast::Expr& at);
+  Result<Value> ArgValue(const ast::Arg& arg);
+  Result<Date> DateArg(const ast::Arg& arg);
+  Result<VertexKind> KindOf(std::string_view name, ast::Span span);
+  Status Error(ast::Span span, std::string message) const;
+
+  std::string_view text_;
+  const Params& params_;
+  Scope scope_;
+  // While binding an edge filter: the step's edge type.
+  std::optional<EdgeType> filter_edge_;
+};
+
+}  // namespace ecg::query
+
+#endif  // ECG_QUERY_BIND_BINDER_H_

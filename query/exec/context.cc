@@ -1,0 +1,180 @@
+#include "query/exec/context.h"
+
+#include <algorithm>
+
+namespace ecg::query::exec {
+
+ExecContext::ExecContext(const store::ReadView& view, const store::NameNormalizer& normalizer,
+                         const ExecOptions& options, store::TimeFilter filter)
+    : view_(view),
+      normalizer_(normalizer),
+      options_(options),
+      filter_(std::move(filter)),
+      deadline_(std::chrono::steady_clock::now() + options.timeout) {
+  if (!filter_.as_of) {
+    filter_.as_of = options_.today ? *options_.today : Date::Today();
+  }
+}
+
+void ExecContext::set_valid_date(Date day) {
+  filter_.as_of = day;
+  values_.clear();
+  lists_.clear();
+}
+
+Status ExecContext::CheckDeadline() {
+  if (std::chrono::steady_clock::now() > deadline_) {
+    return Status::ResourceExhausted("query stopped: timeout (" +
+                                     std::to_string(options_.timeout.count()) + " ms) reached");
+  }
+  return Status::OK();
+}
+
+Status ExecContext::Charge(uint64_t n) {
+  expansions_ += n;
+  if (expansions_ > options_.max_expansions) {
+    return Status::ResourceExhausted("query stopped: max_expansions (" +
+                                     std::to_string(options_.max_expansions) + ") reached");
+  }
+  // Reading the clock on every edge would dominate short hops.
+  deadline_tick_ += n;
+  if (deadline_tick_ >= 4096) {
+    deadline_tick_ = 0;
+    return CheckDeadline();
+  }
+  return Status::OK();
+}
+
+Status ExecContext::ForEachEdge(VertexId id, store::Direction dir, std::optional<EdgeType> type,
+                                const std::function<bool(const store::EdgeStatement&)>& fn) {
+  Status inner;
+  Status s = view_.ForEachEdge(id, dir, type, [&](const store::EdgeStatement& e) {
+    inner = Charge();
+    if (!inner.ok()) {
+      return false;
+    }
+    if (!filter_.Visible(e.meta)) {
+      return true;
+    }
+    return fn(e);
+  });
+  ECG_RETURN_IF_ERROR(s);
+  return inner;
+}
+
+Result<Value> ExecContext::Property(VertexId id, const PropertyDef& def) {
+  auto key = std::make_pair(id.value(), def.id);
+  auto it = values_.find(key);
+  if (it != values_.end()) {
+    return it->second;
+  }
+  std::vector<store::PropertyStatement> stmts;
+  ECG_RETURN_IF_ERROR(view_.GetProperties(id, def.id, &stmts));
+  Value out;
+  if (def.multi) {
+    std::vector<std::string> all;
+    for (const auto& s : stmts) {
+      if (filter_.Visible(s.meta)) {
+        all.push_back(s.value.ToString());
+      }
+    }
+    std::sort(all.begin(), all.end());
+    all.erase(std::unique(all.begin(), all.end()), all.end());
+    if (!all.empty()) {
+      out = Value(std::move(all));
+    }
+  } else {
+    const store::PropertyStatement* best = nullptr;
+    for (const auto& s : stmts) {
+      if (filter_.Visible(s.meta) &&
+          (best == nullptr || best->meta.valid.from <= s.meta.valid.from)) {
+        best = &s;
+      }
+    }
+    if (best != nullptr) {
+      out = best->value;
+    }
+  }
+  values_.emplace(key, out);
+  return out;
+}
+
+Status ExecContext::AllProperties(VertexId id, std::map<std::string, Value>* out) {
+  std::vector<store::PropertyStatement> stmts;
+  ECG_RETURN_IF_ERROR(view_.GetProperties(id, std::nullopt, &stmts));
+  std::vector<PropertyId> seen;
+  for (const auto& s : stmts) {
+    if (std::find(seen.begin(), seen.end(), s.property) != seen.end()) {
+      continue;
+    }
+    seen.push_back(s.property);
+    const PropertyDef* def = Catalog::Find(s.property);
+    if (def == nullptr) {
+      continue;
+    }
+    ECG_ASSIGN_OR_RETURN(Value v, Property(id, *def));
+    if (!v.is_null()) {
+      (*out)[std::string(def->name)] = std::move(v);
+    }
+  }
+  return Status::OK();
+}
+
+Result<store::VertexRecord> ExecContext::Vertex(VertexId id) {
+  auto it = vertices_.find(id.value());
+  if (it != vertices_.end()) {
+    return it->second;
+  }
+  ECG_ASSIGN_OR_RETURN(store::VertexRecord rec, view_.GetVertex(id));
+  if (vertices_.size() > 100000) {
+    vertices_.clear();  // bound the cache on huge traversals
+  }
+  vertices_.emplace(id.value(), rec);
+  return rec;
+}
+
+Result<std::string> ExecContext::Label(VertexId id) {
+  static const PropertyDef* name = Catalog::Find("name");
+  ECG_ASSIGN_OR_RETURN(Value v, Property(id, *name));
+  if (!v.is_null()) {
+    return v.ToString();
+  }
+  ECG_ASSIGN_OR_RETURN(store::VertexRecord rec, Vertex(id));
+  return rec.key;
+}
+
+Result<const std::unordered_set<uint64_t>*> ExecContext::ListIds(const std::string& list) {
+  auto it = lists_.find(list);
+  if (it != lists_.end()) {
+    return &it->second;
+  }
+  std::unordered_set<uint64_t> ids;
+  ECG_ASSIGN_OR_RETURN(VertexId by_key, view_.FindByKey(VertexKind::kList, list));
+  if (by_key.valid()) {
+    ids.insert(by_key.value());
+  }
+  ECG_RETURN_IF_ERROR(view_.FindByName(list, VertexKind::kList, [&](VertexId v, std::string_view) {
+    ids.insert(v.value());
+    return true;
+  }));
+  return &lists_.emplace(list, std::move(ids)).first->second;
+}
+
+Result<bool> ExecContext::Listed(VertexId id, const std::optional<std::string>& list) {
+  const std::unordered_set<uint64_t>* wanted = nullptr;
+  if (list) {
+    ECG_ASSIGN_OR_RETURN(wanted, ListIds(*list));
+    if (wanted->empty()) {
+      return false;
+    }
+  }
+  bool found = false;
+  ECG_RETURN_IF_ERROR(ForEachEdge(id, store::Direction::kOut, EdgeType::kListedOn,
+                                  [&](const store::EdgeStatement& e) {
+                                    found = wanted == nullptr || wanted->count(e.dst.value()) > 0;
+                                    return !found;
+                                  }));
+  return found;
+}
+
+}  // namespace ecg::query::exec

@@ -1,0 +1,58 @@
+// Helpers shared by the single-hop and variable-length expand ops.
+#ifndef ECG_QUERY_EXEC_OPS_EXPAND_COMMON_H_
+#define ECG_QUERY_EXEC_OPS_EXPAND_COMMON_H_
+
+#include <memory>
+
+#include "query/exec/eval.h"
+#include "query/exec/row.h"
+
+namespace ecg::query::exec {
+
+// The vertex at the other end of `e` seen from `from`.
+inline VertexId OtherEnd(const store::EdgeStatement& e, VertexId from) {
+  return e.src == from ? e.dst : e.src;
+}
+
+// True when the edge passes the step's edge filter.
+inline Result<bool> EdgePasses(const BoundStep& step,
+                               const std::shared_ptr<const store::EdgeStatement>& edge,
+                               ExecContext& ctx) {
+  if (!step.edge_filter) {
+    return true;
+  }
+  Row probe;
+  probe.edge = edge;
+  return Test(*step.edge_filter, probe, ctx);
+}
+
+// True when `v` has the step's target kind (or the step has none).
+inline Result<bool> KindMatches(const BoundStep& step, VertexId v, ExecContext& ctx) {
+  if (!step.target) {
+    return true;
+  }
+  ECG_ASSIGN_OR_RETURN(store::VertexRecord rec, ctx.Vertex(v));
+  return rec.kind == *step.target;
+}
+
+inline std::shared_ptr<const PathNode> RootPath(const Row& row) {
+  if (row.path) {
+    return row.path;
+  }
+  auto node = std::make_shared<PathNode>();
+  node->vertex = row.vertex;
+  return node;
+}
+
+inline std::shared_ptr<const PathNode> Extend(std::shared_ptr<const PathNode> parent, VertexId v,
+                                              std::shared_ptr<const store::EdgeStatement> edge) {
+  auto node = std::make_shared<PathNode>();
+  node->vertex = v;
+  node->edge = std::move(edge);
+  node->parent = std::move(parent);
+  return node;
+}
+
+}  // namespace ecg::query::exec
+
+#endif  // ECG_QUERY_EXEC_OPS_EXPAND_COMMON_H_

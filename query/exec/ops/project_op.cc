@@ -1,0 +1,39 @@
+// Project: evaluates the selected items into table columns. The row keeps
+// its vertex, edge and path for graph output.
+#include "query/exec/eval.h"
+#include "query/exec/ops/ops.h"
+
+namespace ecg::query::exec {
+namespace {
+
+class ProjectOp final : public Op {
+ public:
+  ProjectOp(std::unique_ptr<Op> child, const std::vector<BoundItem>* items)
+      : Op(std::move(child)), items_(*items) {}
+
+ protected:
+  Status NextImpl(Chunk* out) override {
+    ECG_RETURN_IF_ERROR(child_->Next(out));
+    for (Row& row : *out) {
+      std::vector<Value> values;
+      values.reserve(items_.size());
+      for (const BoundItem& item : items_) {
+        ECG_ASSIGN_OR_RETURN(Value v, Eval(*item.expr, row, *ctx_));
+        values.push_back(std::move(v));
+      }
+      row.values = std::move(values);
+    }
+    return Status::OK();
+  }
+
+ private:
+  const std::vector<BoundItem>& items_;
+};
+
+}  // namespace
+
+std::unique_ptr<Op> NewProjectOp(std::unique_ptr<Op> child, const std::vector<BoundItem>* items) {
+  return std::make_unique<ProjectOp>(std::move(child), items);
+}
+
+}  // namespace ecg::query::exec

@@ -1,0 +1,42 @@
+// ExecOptions: the limits and settings every query runs under. Plain data:
+// thread-compatible.
+#ifndef ECG_QUERY_OPTIONS_H_
+#define ECG_QUERY_OPTIONS_H_
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "schema/date.h"
+
+namespace ecg::query {
+
+struct ExecOptions {
+  // Rows returned. Further rows are cut off; the ResultSet says so
+  // (truncated, stopped_by == "max_rows") and the query still succeeds.
+  size_t max_rows = 10000;
+  // Hops of a variable-length step without an upper bound (`*`), and rounds
+  // of the affiliates fixed point. Exceeding it stops the query with
+  // kResourceExhausted naming "max_depth".
+  uint32_t max_depth = 32;
+  // Edge statements and vertices read by the whole query. Exceeding it stops
+  // the query with kResourceExhausted naming "max_expansions".
+  uint64_t max_expansions = 10'000'000;
+  // Wall time of one execution. Exceeding it stops the query with
+  // kResourceExhausted naming "timeout".
+  std::chrono::milliseconds timeout{30'000};
+  // The valid-time day of a query without `as of`; nullopt means today (UTC).
+  std::optional<Date> today;
+  // Natural key (Federal Register document number) of the rule that imposes
+  // the affiliates (50%) rule; `affiliates` reports whether it is in force.
+  std::string affiliates_rule_key = "2025-19001";
+  // Fill ResultSet::graph (vertices and edges behind the rows) for DOT and
+  // GraphML output. Costs a name lookup per vertex.
+  bool collect_graph = false;
+};
+
+}  // namespace ecg::query
+
+#endif  // ECG_QUERY_OPTIONS_H_
