@@ -16,7 +16,7 @@ namespace ecg::text {
 
 // One row of the alias file.
 struct AliasPair {
-  std::string chinese;      // e.g. "中芯国际集成电路制造有限公司" (as written, not folded)
+  std::string chinese;  // e.g. "中芯国际集成电路制造有限公司" (as written, not folded)
   std::string english;      // e.g. "Semiconductor Manufacturing International Corporation"
   std::string source_note;  // where the pairing is documented
   size_t line = 0;          // 1-based line of the row in its file, for provenance

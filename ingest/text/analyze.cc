@@ -214,8 +214,7 @@ void TextNormalizer::BuildCore(const std::vector<std::string>& pieces, AnalyzedN
     }
     for (std::string* k : {&spaced, &compact}) {
       if (!k->empty() && out->latin_keys.size() < kMaxLatinKeys &&
-          std::find(out->latin_keys.begin(), out->latin_keys.end(), *k) ==
-              out->latin_keys.end()) {
+          std::find(out->latin_keys.begin(), out->latin_keys.end(), *k) == out->latin_keys.end()) {
         out->latin_keys.push_back(std::move(*k));
       }
     }

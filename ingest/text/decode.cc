@@ -61,8 +61,8 @@ Status InvalidAt(std::string_view label, size_t offset, Encoding expected) {
 
 // Converts with an ICU converter that stops at the first invalid byte. On
 // failure returns kInvalidArgument; *bad_offset receives the byte offset.
-Result<std::string> DecodeWithIcu(std::string_view bytes, Encoding encoding,
-                                  std::string_view label, size_t* bad_offset) {
+Result<std::string> DecodeWithIcu(std::string_view bytes, Encoding encoding, std::string_view label,
+                                  size_t* bad_offset) {
   const char* icu_name = encoding == Encoding::kGb18030 ? "gb18030" : "windows-1252";
   UErrorCode status = U_ZERO_ERROR;
   ConverterPtr cnv(ucnv_open(icu_name, &status));
@@ -74,6 +74,7 @@ Result<std::string> DecodeWithIcu(std::string_view bytes, Encoding encoding,
   out.reserve(bytes.size() + bytes.size() / 2);
   std::array<UChar, 4096> buf{};
   const char* source = bytes.data();
+  size_t total_units = 0;  // UTF-16 units produced so far
   const char* const source_limit = bytes.data() + bytes.size();
   while (true) {
     UChar* target = buf.data();
@@ -82,6 +83,21 @@ Result<std::string> DecodeWithIcu(std::string_view bytes, Encoding encoding,
                    /*flush=*/true, &status);
     int32_t produced = static_cast<int32_t>(target - buf.data());
     icu::UnicodeString(false, buf.data(), produced).toUTF8String(out);
+    const size_t units_before = total_units;
+    total_units += static_cast<size_t>(produced);
+    if (encoding == Encoding::kWindows1252 &&
+        (U_SUCCESS(status) || status == U_BUFFER_OVERFLOW_ERROR)) {
+      // ICU maps the five bytes Windows-1252 leaves undefined (0x81, 0x8D,
+      // 0x8F, 0x90, 0x9D) to C1 controls; treat them as invalid. One byte
+      // is one UTF-16 unit here, so the unit index is the byte offset.
+      for (int32_t k = 0; k < produced; ++k) {
+        if (buf[k] >= 0x80 && buf[k] <= 0x9F) {
+          const size_t offset = units_before + static_cast<size_t>(k);
+          *bad_offset = offset;
+          return InvalidAt(label, offset, encoding);
+        }
+      }
+    }
     if (status == U_BUFFER_OVERFLOW_ERROR) {
       continue;
     }
@@ -118,8 +134,7 @@ double CjkShare(std::string_view utf8) {
     UErrorCode status = U_ZERO_ERROR;
     UScriptCode script = uscript_getScript(c, &status);
     if (script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA ||
-        script == USCRIPT_HANGUL || (c >= 0x3000 && c <= 0x303F) ||
-        (c >= 0xFF00 && c <= 0xFFEF)) {
+        script == USCRIPT_HANGUL || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF)) {
       ++cjk;
     }
   }
@@ -194,9 +209,9 @@ std::string RepairC1(std::string utf8) {
     for (int b = 0; b < 32; ++b) {
       const char byte = static_cast<char>(0x80 + b);
       size_t ignored = 0;
-      Result<std::string> r = DecodeWithIcu(std::string_view(&byte, 1), Encoding::kWindows1252,
-                                            "", &ignored);
-      table[b] = r.ok() ? *r : std::string();
+      Result<std::string> r =
+          DecodeWithIcu(std::string_view(&byte, 1), Encoding::kWindows1252, "", &ignored);
+      table[b] = r.ok() ? *r : std::string();  // undefined bytes are errors: drop
     }
     return table;
   }();

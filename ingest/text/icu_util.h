@@ -6,8 +6,8 @@
 #include <string>
 #include <string_view>
 
-#include <unicode/uscript.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 
 namespace ecg::text::internal {
 

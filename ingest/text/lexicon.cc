@@ -26,19 +26,84 @@ constexpr std::string_view kHanLegalForms[] = {
 // are already spaces and runs of single letters are joined: "L.L.C." ->
 // "llc", "S.A." -> "sa", "s.r.o." -> "sro").
 constexpr std::string_view kLatinLegalSuffixes[] = {
-    "co", "company", "ltd", "limited", "inc", "incorporated", "corp", "corporation", "llc",
-    "plc", "llp", "lp", "jsc", "ojsc", "pjsc", "cjsc", "gmbh", "ag", "kg", "sa", "sas",
-    "sarl", "srl", "spa", "bv", "nv", "pte", "pvt", "pty", "kk", "oy", "oyj", "ab", "as",
-    "asa", "sro", "spol", "ooo", "oao", "zao", "pao", "kft", "zrt", "doo", "sdn", "bhd",
-    "tbk", "se", "ulc", "limited partnership", "private limited", "public limited company",
-    "joint stock company", "limited liability company", "co op", "cooperative",
+    "co",
+    "company",
+    "ltd",
+    "limited",
+    "inc",
+    "incorporated",
+    "corp",
+    "corporation",
+    "llc",
+    "plc",
+    "llp",
+    "lp",
+    "jsc",
+    "ojsc",
+    "pjsc",
+    "cjsc",
+    "gmbh",
+    "ag",
+    "kg",
+    "sa",
+    "sas",
+    "sarl",
+    "srl",
+    "spa",
+    "bv",
+    "nv",
+    "pte",
+    "pvt",
+    "pty",
+    "kk",
+    "oy",
+    "oyj",
+    "ab",
+    "as",
+    "asa",
+    "sro",
+    "spol",
+    "ooo",
+    "oao",
+    "zao",
+    "pao",
+    "kft",
+    "zrt",
+    "doo",
+    "sdn",
+    "bhd",
+    "tbk",
+    "se",
+    "ulc",
+    "limited partnership",
+    "private limited",
+    "public limited company",
+    "joint stock company",
+    "limited liability company",
+    "co op",
+    "cooperative",
 };
 
 // Latin legal forms at the start of a name (Russian and other CIS forms).
 constexpr std::string_view kLatinLegalPrefixes[] = {
-    "jsc", "ojsc", "pjsc", "cjsc", "ooo", "oao", "zao", "pao", "ao", "fsue", "fgup", "tov",
-    "llc", "joint stock company", "open joint stock company", "closed joint stock company",
-    "public joint stock company", "federal state unitary enterprise",
+    "jsc",
+    "ojsc",
+    "pjsc",
+    "cjsc",
+    "ooo",
+    "oao",
+    "zao",
+    "pao",
+    "ao",
+    "fsue",
+    "fgup",
+    "tov",
+    "llc",
+    "joint stock company",
+    "open joint stock company",
+    "closed joint stock company",
+    "public joint stock company",
+    "federal state unitary enterprise",
 };
 
 // The bilingual table of generic company words: canonical English form,
@@ -53,7 +118,8 @@ struct GenericRow {
 
 const std::vector<GenericRow>& GenericRows() {
   static const std::vector<GenericRow> kRows = {
-      {"technology", {"技术", "科技", "科学技术"},
+      {"technology",
+       {"技术", "科技", "科学技术"},
        {"technology", "technologies", "tech", "science and technology"}},
       {"information", {"信息", "资讯"}, {"information", "info"}},
       {"electronics", {"电子"}, {"electronic", "electronics"}},
@@ -62,9 +128,11 @@ const std::vector<GenericRow>& GenericRows() {
       {"microelectronics", {"微电子"}, {"microelectronic", "microelectronics"}},
       {"equipment", {"装备", "设备"}, {"equipment", "equipments"}},
       {"communication", {"通信", "通讯"}, {"communication", "communications"}},
-      {"telecommunications", {"电信"},
+      {"telecommunications",
+       {"电信"},
        {"telecom", "telecoms", "telecommunication", "telecommunications"}},
-      {"research institute", {"研究所", "研究院"},
+      {"research institute",
+       {"研究所", "研究院"},
        {"research institute", "research institutes", "research academy"}},
       {"university", {"大学"}, {"university"}},
       {"international", {"国际"}, {"international", "intl"}},
@@ -77,7 +145,8 @@ const std::vector<GenericRow>& GenericRows() {
       {"network", {"网络"}, {"network", "networks", "networking"}},
       {"intelligent", {"智能"}, {"intelligent", "intelligence", "smart"}},
       {"artificial intelligence", {"人工智能"}, {"artificial intelligence", "ai"}},
-      {"optoelectronics", {"光电", "光电子"},
+      {"optoelectronics",
+       {"光电", "光电子"},
        {"optoelectronic", "optoelectronics", "photoelectric"}},
       {"holdings", {"控股"}, {"holding", "holdings"}},
       {"trading", {"贸易", "商贸"}, {"trading", "trade"}},
@@ -144,8 +213,8 @@ const std::vector<GenericRow>& GenericRows() {
 }
 
 std::u32string ToU32(std::string_view utf8) {
-  const icu::UnicodeString u =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   std::u32string out;
   for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1)) {
     out.push_back(static_cast<char32_t>(u.char32At(i)));

@@ -27,8 +27,8 @@ size_t LatinLegalPrefixWords(const std::vector<std::string>& words, size_t begin
 
 // A generic company word matched in a name.
 struct GenericMatch {
-  size_t length = 0;          // code points (Han) or words (Latin) matched; 0 if none
-  std::string_view canonical; // canonical English form, e.g. "technology"
+  size_t length = 0;           // code points (Han) or words (Latin) matched; 0 if none
+  std::string_view canonical;  // canonical English form, e.g. "technology"
 };
 
 // The longest generic Chinese word that ENDS at code point `end` of `han`

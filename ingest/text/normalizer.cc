@@ -33,7 +33,9 @@ bool IsSeparator(UChar32 c) {
          u_isUWhiteSpace(c);
 }
 
-bool IsSingleAsciiLetter(const std::string& s) { return s.size() == 1 && s[0] >= 'a' && s[0] <= 'z'; }
+bool IsSingleAsciiLetter(const std::string& s) {
+  return s.size() == 1 && s[0] >= 'a' && s[0] <= 'z';
+}
 
 }  // namespace
 
@@ -69,12 +71,11 @@ Result<std::unique_ptr<TextNormalizer>> TextNormalizer::Create() {
     return Status::Internal(std::string("ICU transliterator: ") + u_errorName(status));
   }
   ECG_ASSIGN_OR_RETURN(std::unique_ptr<WordSegmenter> segmenter, WordSegmenter::Create());
-  return std::unique_ptr<TextNormalizer>(new TextNormalizer(
-      nfc, nfkc_cf, std::move(t2s), std::move(ascii), std::move(segmenter)));
+  return std::unique_ptr<TextNormalizer>(
+      new TextNormalizer(nfc, nfkc_cf, std::move(t2s), std::move(ascii), std::move(segmenter)));
 }
 
-TextNormalizer::TextNormalizer(const icu::Normalizer2* nfc,
-                               const icu::Normalizer2* nfkc_casefold,
+TextNormalizer::TextNormalizer(const icu::Normalizer2* nfc, const icu::Normalizer2* nfkc_casefold,
                                std::unique_ptr<icu::Transliterator> trad_to_simp,
                                std::unique_ptr<icu::Transliterator> to_ascii,
                                std::unique_ptr<WordSegmenter> segmenter)

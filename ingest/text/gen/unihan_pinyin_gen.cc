@@ -26,11 +26,16 @@ constexpr size_t kMaxReadings = 6;
 
 // Field precedence: lower is preferred.
 int FieldRank(const std::string& field) {
-  if (field == "kMandarin") return 0;
-  if (field == "kHanyuPinlu") return 1;
-  if (field == "kTGHZ2013") return 2;
-  if (field == "kXHC1983") return 3;
-  if (field == "kHanyuPinyin") return 4;
+  if (field == "kMandarin")
+    return 0;
+  if (field == "kHanyuPinlu")
+    return 1;
+  if (field == "kTGHZ2013")
+    return 2;
+  if (field == "kXHC1983")
+    return 3;
+  if (field == "kHanyuPinyin")
+    return 4;
   return -1;
 }
 
@@ -42,7 +47,8 @@ std::vector<std::string> SplitReadings(const std::string& value) {
   std::vector<std::string> out;
   std::string cur;
   auto flush = [&]() {
-    if (!cur.empty()) out.push_back(cur);
+    if (!cur.empty())
+      out.push_back(cur);
     cur.clear();
   };
   bool skipping = false;  // inside "(count)" or before ':'
@@ -80,12 +86,15 @@ int main() {
   size_t lines = 0;
   while (std::getline(std::cin, line)) {
     ++lines;
-    if (line.size() < 3 || line[0] != 'U' || line[1] != '+') continue;
+    if (line.size() < 3 || line[0] != 'U' || line[1] != '+')
+      continue;
     size_t t1 = line.find('\t');
     size_t t2 = t1 == std::string::npos ? t1 : line.find('\t', t1 + 1);
-    if (t2 == std::string::npos) continue;
+    if (t2 == std::string::npos)
+      continue;
     int rank = FieldRank(line.substr(t1 + 1, t2 - t1 - 1));
-    if (rank < 0) continue;
+    if (rank < 0)
+      continue;
     uint32_t cp = static_cast<uint32_t>(std::stoul(line.substr(2, t1 - 2), nullptr, 16));
     for (const std::string& r : SplitReadings(line.substr(t2 + 1))) {
       icu::UnicodeString u = icu::UnicodeString::fromUTF8(r);
@@ -93,8 +102,10 @@ int main() {
       std::string plain;
       u.toUTF8String(plain);
       bool ok = !plain.empty();
-      for (char c : plain) ok = ok && c >= 'a' && c <= 'z';
-      if (ok) table[cp].emplace_back(rank, plain);
+      for (char c : plain)
+        ok = ok && c >= 'a' && c <= 'z';
+      if (ok)
+        table[cp].emplace_back(rank, plain);
     }
   }
   if (table.size() < 10000) {
@@ -113,11 +124,14 @@ int main() {
     std::vector<std::string> uniq;
     for (const auto& [rank, r] : readings) {
       bool seen = false;
-      for (const std::string& u : uniq) seen = seen || u == r;
-      if (!seen && uniq.size() < kMaxReadings) uniq.push_back(r);
+      for (const std::string& u : uniq)
+        seen = seen || u == r;
+      if (!seen && uniq.size() < kMaxReadings)
+        uniq.push_back(r);
     }
     std::string joined;
-    for (const std::string& u : uniq) joined += (joined.empty() ? "" : " ") + u;
+    for (const std::string& u : uniq)
+      joined += (joined.empty() ? "" : " ") + u;
     char buf[16];
     std::snprintf(buf, sizeof(buf), "0x%05X", cp);
     std::cout << "    {" << buf << ", \"" << joined << "\"},\n";
