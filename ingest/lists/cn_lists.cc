@@ -5,7 +5,7 @@
 #include "ingest/lists/list_util.h"
 #include "ingest/lists/parsers.h"
 
-namespace ecg {
+namespace ecg::ingest {
 namespace {
 
 struct CnList {
@@ -191,4 +191,4 @@ Result<ParsedList> ParseCnJson(std::string_view bytes, std::string_view file_lab
   return out;
 }
 
-}  // namespace ecg
+}  // namespace ecg::ingest

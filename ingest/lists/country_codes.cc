@@ -8,7 +8,7 @@
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
-namespace ecg::lists {
+namespace ecg::ingest::lists {
 namespace {
 
 // Case-folded key with ASCII punctuation and spaces removed, and without a
@@ -192,4 +192,4 @@ std::string CountryFromCslAddress(std::string_view address) {
   return GetTables().codes.count(code) != 0 ? code : "";
 }
 
-}  // namespace ecg::lists
+}  // namespace ecg::ingest::lists

@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-namespace ecg::lists {
+namespace ecg::ingest::lists {
 
 // Returns the ISO alpha-2 code (upper case) for a country name in English or
 // Chinese, or for a code that already is ISO alpha-2 ("cn", "TW"). Matching
@@ -23,6 +23,6 @@ std::string CountryFromChineseAddress(std::string_view address);
 // (the CSL style), or "" when the last part is not a known code.
 std::string CountryFromCslAddress(std::string_view address);
 
-}  // namespace ecg::lists
+}  // namespace ecg::ingest::lists
 
 #endif  // ECG_INGEST_LISTS_COUNTRY_CODES_H_

@@ -5,7 +5,7 @@
 #include "ingest/lists/list_util.h"
 #include "ingest/lists/parsers.h"
 
-namespace ecg {
+namespace ecg::ingest {
 namespace {
 
 using lists::CleanText;
@@ -145,4 +145,4 @@ Result<ParsedList> ParseCslCompactJson(std::string_view bytes, std::string_view 
   return out;
 }
 
-}  // namespace ecg
+}  // namespace ecg::ingest

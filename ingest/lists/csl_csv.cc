@@ -5,7 +5,7 @@
 #include "ingest/lists/list_util.h"
 #include "ingest/lists/parsers.h"
 
-namespace ecg {
+namespace ecg::ingest {
 namespace {
 
 constexpr std::string_view kRequired[] = {
@@ -126,4 +126,4 @@ Result<ParsedList> ParseCslCsv(std::string_view bytes, std::string_view file_lab
   return out;
 }
 
-}  // namespace ecg
+}  // namespace ecg::ingest

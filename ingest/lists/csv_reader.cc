@@ -4,7 +4,7 @@
 
 #include "ingest/lists/list_util.h"
 
-namespace ecg::lists {
+namespace ecg::ingest::lists {
 namespace {
 
 // libcsv's parser states (libcsv.c): between rows, and inside a field.
@@ -162,4 +162,4 @@ Result<CsvTable> ReadCsvTable(std::string_view bytes, std::string_view file_labe
   return t;
 }
 
-}  // namespace ecg::lists
+}  // namespace ecg::ingest::lists

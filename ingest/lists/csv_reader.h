@@ -13,7 +13,7 @@
 #include "ingest/lists/list_record.h"
 #include "schema/result.h"
 
-namespace ecg::lists {
+namespace ecg::ingest::lists {
 
 struct CsvRecord {
   std::vector<std::string> fields;
@@ -53,6 +53,6 @@ Result<CsvTable> ReadCsvTable(std::string_view bytes, std::string_view file_labe
                               const std::vector<std::string_view>& required,
                               std::string_view what);
 
-}  // namespace ecg::lists
+}  // namespace ecg::ingest::lists
 
 #endif  // ECG_INGEST_LISTS_CSV_READER_H_

@@ -6,7 +6,7 @@
 #include "ingest/lists/list_util.h"
 #include "ingest/lists/parsers.h"
 
-namespace ecg {
+namespace ecg::ingest {
 namespace {
 
 using ParseFn = Result<ParsedList> (*)(std::string_view, std::string_view);
@@ -159,4 +159,4 @@ Result<ParsedList> DetectAndParseListFile(std::string_view bytes, std::string_vi
   return ParseListFile(bytes, format, file_label);
 }
 
-}  // namespace ecg
+}  // namespace ecg::ingest

@@ -11,7 +11,7 @@
 #include "ingest/lists/list_record.h"
 #include "schema/result.h"
 
-namespace ecg {
+namespace ecg::ingest {
 
 // The format names DetectListFormat returns and ParseListFile accepts (also the
 // values of `ecg ingest --format`):
@@ -34,6 +34,6 @@ Result<ParsedList> ParseListFile(std::string_view bytes, std::string_view format
 // DetectListFormat, then ParseListFile.
 Result<ParsedList> DetectAndParseListFile(std::string_view bytes, std::string_view file_label);
 
-}  // namespace ecg
+}  // namespace ecg::ingest
 
 #endif  // ECG_INGEST_LISTS_DETECT_H_

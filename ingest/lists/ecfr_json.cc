@@ -8,7 +8,7 @@
 #include "ingest/lists/list_util.h"
 #include "ingest/lists/parsers.h"
 
-namespace ecg {
+namespace ecg::ingest {
 namespace {
 
 struct KnownList {
@@ -191,4 +191,4 @@ Result<ParsedList> ParseListMetadataJson(std::string_view bytes, std::string_vie
   return out;
 }
 
-}  // namespace ecg
+}  // namespace ecg::ingest

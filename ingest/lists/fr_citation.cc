@@ -4,7 +4,7 @@
 
 #include "ingest/lists/list_util.h"
 
-namespace ecg::lists {
+namespace ecg::ingest::lists {
 namespace {
 
 // "84 FR 22963", "67 F.R. 56530", "84FR22963", "84 fr 40241", "86 FR. 66277".
@@ -99,4 +99,4 @@ void AddFrCitations(std::string_view text, ListRecord* record) {
   }
 }
 
-}  // namespace ecg::lists
+}  // namespace ecg::ingest::lists

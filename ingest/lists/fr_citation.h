@@ -13,7 +13,7 @@
 #include "ingest/lists/list_record.h"
 #include "schema/date.h"
 
-namespace ecg::lists {
+namespace ecg::ingest::lists {
 
 struct FrCitation {
   int volume = 0;
@@ -33,6 +33,6 @@ std::vector<FrCitation> ParseFrCitations(std::string_view text);
 // Parses `text` and appends to record->fr_citations / citation_dates.
 void AddFrCitations(std::string_view text, ListRecord* record);
 
-}  // namespace ecg::lists
+}  // namespace ecg::ingest::lists
 
 #endif  // ECG_INGEST_LISTS_FR_CITATION_H_

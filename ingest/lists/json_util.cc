@@ -4,7 +4,7 @@
 
 #include "ingest/lists/list_util.h"
 
-namespace ecg::lists {
+namespace ecg::ingest::lists {
 namespace {
 
 namespace od = simdjson::ondemand;
@@ -179,4 +179,4 @@ bool Has(simdjson::dom::object obj, std::string_view key) {
   return obj[key].get(el) == simdjson::SUCCESS && !el.is_null();
 }
 
-}  // namespace ecg::lists
+}  // namespace ecg::ingest::lists

@@ -13,7 +13,7 @@
 
 #include "schema/result.h"
 
-namespace ecg::lists {
+namespace ecg::ingest::lists {
 
 // Owns the padded copy of the input and the DOM parser; `root` lives as long
 // as this object.
@@ -43,6 +43,6 @@ bool GetIndex(simdjson::dom::object obj, std::string_view key, uint64_t* out);
 // True when `key` is present and not null.
 bool Has(simdjson::dom::object obj, std::string_view key);
 
-}  // namespace ecg::lists
+}  // namespace ecg::ingest::lists
 
 #endif  // ECG_INGEST_LISTS_JSON_UTIL_H_

@@ -11,7 +11,7 @@
 
 #include "schema/date.h"
 
-namespace ecg {
+namespace ecg::ingest {
 
 // One entry of a restricted-party list, as the source states it. Parsers only
 // trim stray whitespace and repair C1 punctuation; all other normalisation
@@ -111,6 +111,6 @@ struct ParsedList {
   std::optional<Date> snapshot_date;
 };
 
-}  // namespace ecg
+}  // namespace ecg::ingest
 
 #endif  // ECG_INGEST_LISTS_LIST_RECORD_H_

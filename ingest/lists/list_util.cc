@@ -9,7 +9,7 @@
 #include <re2/re2.h>
 #include <unicode/utf8.h>
 
-namespace ecg::lists {
+namespace ecg::ingest::lists {
 namespace {
 
 bool IsAsciiSpace(char c) {
@@ -324,4 +324,4 @@ void DisambiguateIds(std::vector<ListRecord>* records) {
   }
 }
 
-}  // namespace ecg::lists
+}  // namespace ecg::ingest::lists

@@ -14,7 +14,7 @@
 #include "schema/date.h"
 #include "schema/status.h"
 
-namespace ecg::lists {
+namespace ecg::ingest::lists {
 
 // Returns OK when `bytes` is well-formed UTF-8, else InvalidArgument naming
 // `file_label`, the line and the byte offset of the first bad sequence.
@@ -79,6 +79,6 @@ std::string CslListCode(std::string_view source_name);
 // becomes "x~2", and so on, in file order.
 void DisambiguateIds(std::vector<ListRecord>* records);
 
-}  // namespace ecg::lists
+}  // namespace ecg::ingest::lists
 
 #endif  // ECG_INGEST_LISTS_LIST_UTIL_H_

@@ -7,7 +7,7 @@
 #include "ingest/lists/list_util.h"
 #include "ingest/lists/parsers.h"
 
-namespace ecg {
+namespace ecg::ingest {
 namespace {
 
 // "360 Security Technology Inc. (Qihoo 360)*" -> "360 Security Technology Inc. (Qihoo 360)".
@@ -157,4 +157,4 @@ Result<ParsedList> ParseFccCoveredCsv(std::string_view bytes, std::string_view f
   return out;
 }
 
-}  // namespace ecg
+}  // namespace ecg::ingest

@@ -10,7 +10,7 @@
 #include "ingest/lists/list_util.h"
 #include "ingest/lists/parsers.h"
 
-namespace ecg {
+namespace ecg::ingest {
 namespace {
 
 struct RawStake {
@@ -178,4 +178,4 @@ Result<ParsedList> ParseOwnershipJsonl(std::string_view bytes, std::string_view 
   return out;
 }
 
-}  // namespace ecg
+}  // namespace ecg::ingest

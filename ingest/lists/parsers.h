@@ -23,7 +23,7 @@
 #include "ingest/lists/list_record.h"
 #include "schema/result.h"
 
-namespace ecg {
+namespace ecg::ingest {
 
 // Format "csl-compact-json": the Consolidated Screening List re-packed with
 // short keys (n, a, s, t, c, e, lr, lp, pg, fr, u) whose s/lr/lp/pg/u are
@@ -78,6 +78,6 @@ Result<ParsedList> ParseOwnershipJsonl(std::string_view bytes, std::string_view 
 // followed by "|<country>" (an ISO code or a country name; "" when unknown).
 OwnershipParty ParseOwnershipParty(std::string_view text);
 
-}  // namespace ecg
+}  // namespace ecg::ingest
 
 #endif  // ECG_INGEST_LISTS_PARSERS_H_

@@ -11,7 +11,7 @@
 #include "ingest/lists/list_util.h"
 #include "tests/testutil/testutil.h"
 
-namespace ecg::lists {
+namespace ecg::ingest::lists {
 namespace {
 
 struct CitationCase {
@@ -149,4 +149,4 @@ TEST(CsvReaderTest, ChecksHeaderAndColumnCount) {
 }
 
 }  // namespace
-}  // namespace ecg::lists
+}  // namespace ecg::ingest::lists
