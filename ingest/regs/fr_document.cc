@@ -127,6 +127,8 @@ Status MergeFrDocument(FrDocument* base, const FrDocument& other) {
   FillString(&base->url, other.url);
   FillOptional(&base->effective_date, other.effective_date);
   FillString(&base->citation, other.citation);
+  FillOptional(&base->volume, other.volume);
+  FillOptional(&base->start_page, other.start_page);
   FillString(&base->rin, other.rin);
   Union(&base->cfr_parts, other.cfr_parts, std::equal_to<>());
   // An ECCN amended in one source and mentioned in another is amended.

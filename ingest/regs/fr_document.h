@@ -89,6 +89,8 @@ struct FrDocument {
   std::string url;       // federalregister.gov page
   std::optional<Date> effective_date;
   std::string citation;                // "89 FR 96790" when the volume and first page are known
+  std::optional<int> volume;           // 89
+  std::optional<int> start_page;       // 96790
   std::string rin;                     // "0694-AJ71"
   std::vector<std::string> cfr_parts;  // "15 CFR 744" as "744" (title 15 implied unless stated)
   std::vector<EccnRef> eccns;
