@@ -1,0 +1,252 @@
+#include "query/format.h"
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "query/display_width.h"
+
+namespace ecg::query {
+namespace {
+
+bool IsNumber(const Value& v) {
+  return v.type() == PropertyType::kInt || v.type() == PropertyType::kDouble;
+}
+
+std::string Cell(const Value& v) {
+  std::string s = v.ToString();
+  std::replace(s.begin(), s.end(), '\n', ' ');
+  std::replace(s.begin(), s.end(), '\r', ' ');
+  std::replace(s.begin(), s.end(), '\t', ' ');
+  return s;
+}
+
+std::string Pad(const std::string& s, size_t width, bool right) {
+  size_t w = DisplayWidth(s);
+  std::string fill(width > w ? width - w : 0, ' ');
+  return right ? fill + s : s + fill;
+}
+
+nlohmann::json ToJson(const Value& v) {
+  switch (v.type()) {
+    case PropertyType::kNull:
+      return nullptr;
+    case PropertyType::kString:
+      return v.as_string();
+    case PropertyType::kInt:
+      return v.as_int();
+    case PropertyType::kDouble:
+      return v.as_double();
+    case PropertyType::kBool:
+      return v.as_bool();
+    case PropertyType::kDate:
+      return v.as_date().ToString();
+    case PropertyType::kStringList:
+      return v.as_string_list();
+  }
+  return nullptr;
+}
+
+std::string CsvField(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) {
+    return s;
+  }
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') {
+      out += '"';
+    }
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string DotQuote(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+    }
+    out += c == '\n' ? ' ' : c;
+  }
+  return out + "\"";
+}
+
+std::string XmlEscape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<Format> ParseFormat(std::string_view name) {
+  if (name == "table") {
+    return Format::kTable;
+  }
+  if (name == "json" || name == "jsonl") {
+    return Format::kJson;
+  }
+  if (name == "csv") {
+    return Format::kCsv;
+  }
+  if (name == "dot") {
+    return Format::kDot;
+  }
+  if (name == "graphml") {
+    return Format::kGraphml;
+  }
+  return Status::InvalidArgument("unknown format '" + std::string(name) +
+                                 "' (table, json, csv, dot, graphml)");
+}
+
+std::string Render(const ResultSet& result, Format format) {
+  switch (format) {
+    case Format::kTable:
+      return FormatTable(result);
+    case Format::kJson:
+      return FormatJsonLines(result);
+    case Format::kCsv:
+      return FormatCsv(result);
+    case Format::kDot:
+      return FormatDot(result);
+    case Format::kGraphml:
+      return FormatGraphml(result);
+  }
+  return "";
+}
+
+std::string FormatTable(const ResultSet& result) {
+  size_t n = result.columns.size();
+  std::vector<size_t> width(n);
+  std::vector<bool> numeric(n, true);
+  std::vector<std::vector<std::string>> cells;
+  for (size_t c = 0; c < n; ++c) {
+    width[c] = DisplayWidth(result.columns[c]);
+  }
+  for (const auto& row : result.rows) {
+    std::vector<std::string>& line = cells.emplace_back();
+    for (size_t c = 0; c < n && c < row.size(); ++c) {
+      line.push_back(Cell(row[c]));
+      width[c] = std::max(width[c], DisplayWidth(line.back()));
+      if (!row[c].is_null() && !IsNumber(row[c])) {
+        numeric[c] = false;
+      }
+    }
+  }
+  std::string out;
+  auto emit = [&](const std::vector<std::string>& line, bool header) {
+    std::string text;
+    for (size_t c = 0; c < n; ++c) {
+      const std::string& s = c < line.size() ? line[c] : std::string();
+      bool last = c + 1 == n;
+      bool right = !header && numeric[c];
+      text += (c == 0 ? "" : "  ") + (last && !right ? s : Pad(s, width[c], right));
+    }
+    out += text + "\n";
+  };
+  emit(result.columns, /*header=*/true);
+  std::string rule;
+  for (size_t c = 0; c < n; ++c) {
+    rule += (c == 0 ? "" : "  ") + std::string(width[c], '-');
+  }
+  out += rule + "\n";
+  for (const auto& line : cells) {
+    emit(line, /*header=*/false);
+  }
+  size_t rows = result.rows.size();
+  out += "(" + std::to_string(rows) + (rows == 1 ? " row" : " rows") + ")\n";
+  for (const std::string& notice : result.notices) {
+    out += "note: " + notice + "\n";
+  }
+  return out;
+}
+
+std::string FormatJsonLines(const ResultSet& result) {
+  std::string out;
+  for (const auto& row : result.rows) {
+    nlohmann::ordered_json obj = nlohmann::ordered_json::object();
+    for (size_t c = 0; c < result.columns.size() && c < row.size(); ++c) {
+      obj[result.columns[c]] = ToJson(row[c]);
+    }
+    out += obj.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  }
+  return out;
+}
+
+std::string FormatCsv(const ResultSet& result) {
+  std::string out;
+  auto emit = [&out](const std::vector<std::string>& fields) {
+    for (size_t i = 0; i < fields.size(); ++i) {
+      out += (i == 0 ? "" : ",") + CsvField(fields[i]);
+    }
+    out += "\r\n";
+  };
+  emit(result.columns);
+  for (const auto& row : result.rows) {
+    std::vector<std::string> fields;
+    for (const Value& v : row) {
+      fields.push_back(v.ToString());
+    }
+    emit(fields);
+  }
+  return out;
+}
+
+std::string FormatDot(const ResultSet& result) {
+  std::string out = "digraph ecgraph {\n  node [shape=box];\n";
+  for (const GraphVertex& v : result.graph.vertices) {
+    out += "  v" + std::to_string(v.id.value()) +
+           " [label=" + DotQuote(v.label + "\n(" + std::string(VertexKindName(v.kind)) + ")") +
+           "];\n";
+  }
+  for (const GraphEdge& e : result.graph.edges) {
+    out += "  v" + std::to_string(e.src.value()) + " -> v" + std::to_string(e.dst.value()) +
+           " [label=" + DotQuote(e.label) + "];\n";
+  }
+  return out + "}\n";
+}
+
+std::string FormatGraphml(const ResultSet& result) {
+  std::string out =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+      "  <key id=\"kind\" for=\"node\" attr.name=\"kind\" attr.type=\"string\"/>\n"
+      "  <key id=\"key\" for=\"node\" attr.name=\"key\" attr.type=\"string\"/>\n"
+      "  <key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n"
+      "  <key id=\"type\" for=\"edge\" attr.name=\"type\" attr.type=\"string\"/>\n"
+      "  <key id=\"elabel\" for=\"edge\" attr.name=\"label\" attr.type=\"string\"/>\n"
+      "  <graph id=\"G\" edgedefault=\"directed\">\n";
+  for (const GraphVertex& v : result.graph.vertices) {
+    out += "    <node id=\"v" + std::to_string(v.id.value()) + "\"><data key=\"kind\">" +
+           std::string(VertexKindName(v.kind)) + "</data><data key=\"key\">" + XmlEscape(v.key) +
+           "</data><data key=\"label\">" + XmlEscape(v.label) + "</data></node>\n";
+  }
+  size_t i = 0;
+  for (const GraphEdge& e : result.graph.edges) {
+    out += "    <edge id=\"e" + std::to_string(i++) + "\" source=\"v" +
+           std::to_string(e.src.value()) + "\" target=\"v" + std::to_string(e.dst.value()) +
+           "\"><data key=\"type\">" + std::string(EdgeTypeName(e.type)) +
+           "</data><data key=\"elabel\">" + XmlEscape(e.label) + "</data></edge>\n";
+  }
+  return out + "  </graph>\n</graphml>\n";
+}
+
+}  // namespace ecg::query

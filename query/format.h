@@ -1,0 +1,47 @@
+// Renders a ResultSet for people and programs: an aligned text table (CJK
+// counted by display width), JSON lines, CSV (RFC 4180), Graphviz DOT and
+// GraphML. Pure functions: thread-safe.
+#ifndef ECG_QUERY_FORMAT_H_
+#define ECG_QUERY_FORMAT_H_
+
+#include <string>
+#include <string_view>
+
+#include "query/result_set.h"
+#include "schema/result.h"
+
+namespace ecg::query {
+
+enum class Format : uint8_t { kTable, kJson, kCsv, kDot, kGraphml };
+
+// "table", "json" (or "jsonl"), "csv", "dot", "graphml". InvalidArgument
+// naming the valid formats otherwise.
+Result<Format> ParseFormat(std::string_view name);
+
+// True for the formats that draw ResultSet::graph (set
+// ExecOptions::collect_graph before executing).
+inline bool IsGraphFormat(Format f) {
+  return f == Format::kDot || f == Format::kGraphml;
+}
+
+// Renders `result` in `format`. Every output ends with a newline.
+std::string Render(const ResultSet& result, Format format);
+
+// An aligned table: header, a rule, the rows, then "(N rows)" and any
+// notices. Numbers are right-aligned; newlines in values become spaces.
+std::string FormatTable(const ResultSet& result);
+// One JSON object per row, keys named after the columns. Strings, numbers
+// and booleans map to JSON; dates to "YYYY-MM-DD"; string lists to arrays;
+// null to null.
+std::string FormatJsonLines(const ResultSet& result);
+// RFC 4180: a header line, CRLF line ends, fields quoted when they hold a
+// comma, quote, CR or LF.
+std::string FormatCsv(const ResultSet& result);
+// digraph of ResultSet::graph; vertices labelled by name and kind.
+std::string FormatDot(const ResultSet& result);
+// GraphML of ResultSet::graph with kind/key/label and type/label data keys.
+std::string FormatGraphml(const ResultSet& result);
+
+}  // namespace ecg::query
+
+#endif  // ECG_QUERY_FORMAT_H_
