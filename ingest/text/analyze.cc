@@ -202,7 +202,7 @@ void TextNormalizer::BuildCore(const std::vector<std::string>& pieces, AnalyzedN
       spellings.push_back({a});
     }
   }
-  auto add = [&](std::vector<std::string> parts) {
+  auto add = [&](const std::vector<std::string>& parts) {
     std::string spaced = Join(parts);
     std::string compact;
     for (const std::string& p : parts) {
@@ -220,6 +220,7 @@ void TextNormalizer::BuildCore(const std::vector<std::string>& pieces, AnalyzedN
     }
   };
   std::vector<std::string> base;
+  base.reserve(spellings.size());
   for (const auto& s : spellings) {
     base.push_back(s.front());
   }
@@ -229,7 +230,7 @@ void TextNormalizer::BuildCore(const std::vector<std::string>& pieces, AnalyzedN
       if (v < spellings[w].size()) {
         std::vector<std::string> parts = base;
         parts[w] = spellings[w][v];
-        add(std::move(parts));
+        add(parts);
       }
     }
   }

@@ -80,6 +80,8 @@ class TextNormalizer final : public store::NameNormalizer {
   // Holds ICU objects; neither copyable nor movable, share it by pointer.
   TextNormalizer(const TextNormalizer&) = delete;
   TextNormalizer& operator=(const TextNormalizer&) = delete;
+  TextNormalizer(TextNormalizer&&) = delete;
+  TextNormalizer& operator=(TextNormalizer&&) = delete;
 
   // AnalyzedName::cleaned of `text`. Input should be valid UTF-8 (decode
   // files with DecodeToUtf8 first); invalid bytes become U+FFFD.

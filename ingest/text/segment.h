@@ -55,6 +55,8 @@ class WordSegmenter {
   // Holds an ICU object; neither copyable nor movable, share it by pointer.
   WordSegmenter(const WordSegmenter&) = delete;
   WordSegmenter& operator=(const WordSegmenter&) = delete;
+  WordSegmenter(WordSegmenter&&) = delete;
+  WordSegmenter& operator=(WordSegmenter&&) = delete;
 
   // The words of `utf8`, in order; spaces, punctuation and symbols are not
   // words and are skipped. Returns kInvalidArgument (with the byte offset)

@@ -187,6 +187,15 @@ TEST_F(TextNormalizerTest, GenericWordsMeetAcrossLanguages) {
             (std::vector<std::string>{"technology"}));
 }
 
+TEST_F(TextNormalizerTest, CompactKeysIgnoreWordBoundaries) {
+  // Both names are on the lists; "Micro Electronics" is two words in
+  // English and 微电子 one generic word in Chinese.
+  EXPECT_TRUE(Meet("上海微电子装备（集团）股份有限公司",
+                   "Shanghai Micro Electronics Equipment (Group) Co., Ltd."));
+  EXPECT_TRUE(HasKey("Shanghai Micro Electronics Equipment (Group) Co., Ltd.",
+                     "shanghaimicroelectronicsequipmentgroup"));
+}
+
 TEST_F(TextNormalizerTest, MixedScriptsAreSetApart) {
   const AnalyzedName a = N().Analyze("L3哈里斯公司");
   EXPECT_EQ(a.folded, "l3 哈里斯公司");
