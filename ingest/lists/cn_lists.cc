@@ -118,9 +118,9 @@ Result<ParsedList> ParseCnSanctionsCsv(std::string_view bytes, std::string_view 
     r.start_date = lists::ParseDayFirstDate(start_text);
     r.end_date = lists::ParseDayFirstDate(end_text);
     if ((!start_text.empty() && !r.start_date) || (!end_text.empty() && !r.end_date)) {
-      out.quarantined.push_back({row.line, row.offset,
-                                 "unreadable day-first date '" + start_text + "' / '" + end_text +
-                                     "'"});
+      out.quarantined.push_back(
+          {row.line, row.offset,
+           "unreadable day-first date '" + start_text + "' / '" + end_text + "'"});
       continue;
     }
     r.record_id = lists::StableId(r.list_code, {r.name, chinese});

@@ -137,9 +137,8 @@ std::string Trimmed(std::string_view s) {
                         s.front() == '\r' || s.front() == '.')) {
     s.remove_prefix(1);
   }
-  while (!s.empty() &&
-         (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r' ||
-          s.back() == '.')) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' ||
+                        s.back() == '\r' || s.back() == '.')) {
     s.remove_suffix(1);
   }
   return std::string(s);

@@ -8,11 +8,21 @@
 namespace ecg::ingest {
 namespace {
 
-constexpr std::string_view kRequired[] = {
-    "source",  "entity_number",           "type",       "programs",
-    "name",    "addresses",               "start_date", "end_date",
-    "remarks", "federal_register_notice", "alt_names",  "license_requirement",
-    "license_policy", "source_list_url",  "ids"};
+constexpr std::string_view kRequired[] = {"source",
+                                          "entity_number",
+                                          "type",
+                                          "programs",
+                                          "name",
+                                          "addresses",
+                                          "start_date",
+                                          "end_date",
+                                          "remarks",
+                                          "federal_register_notice",
+                                          "alt_names",
+                                          "license_requirement",
+                                          "license_policy",
+                                          "source_list_url",
+                                          "ids"};
 
 struct Columns {
   int id = -1;
@@ -118,8 +128,8 @@ Result<ParsedList> ParseCslCsv(std::string_view bytes, std::string_view file_lab
     if (id.empty()) {
       id = lists::CleanText(f[c.number]);
     }
-    r.record_id = !id.empty() ? id
-                              : lists::StableId(r.list_code, {r.name, f[c.start], f[c.addresses]});
+    r.record_id =
+        !id.empty() ? id : lists::StableId(r.list_code, {r.name, f[c.start], f[c.addresses]});
     out.records.push_back(std::move(r));
   }
   lists::DisambiguateIds(&out.records);

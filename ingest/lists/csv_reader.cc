@@ -148,8 +148,8 @@ Result<CsvTable> ReadCsvTable(std::string_view bytes, std::string_view file_labe
     CsvRecord& row = rows[i];
     row.offset += bom;
     if (row.unterminated) {
-      t.quarantined.push_back({row.line, row.offset,
-                               "record cut off inside a quoted field at the end of the file"});
+      t.quarantined.push_back(
+          {row.line, row.offset, "record cut off inside a quoted field at the end of the file"});
       continue;
     }
     if (row.fields.size() != t.header.size()) {

@@ -50,8 +50,7 @@ struct CsvTable {
 // line 1 when a column is missing (`what` names the expected format), or the
 // line of the first data row whose column count differs from the header's.
 Result<CsvTable> ReadCsvTable(std::string_view bytes, std::string_view file_label,
-                              const std::vector<std::string_view>& required,
-                              std::string_view what);
+                              const std::vector<std::string_view>& required, std::string_view what);
 
 }  // namespace ecg::ingest::lists
 

@@ -38,8 +38,8 @@ bool HasKey(std::string_view text, std::string_view key) {
   size_t pos = 0;
   while ((pos = text.find(quoted, pos)) != std::string_view::npos) {
     size_t i = pos + quoted.size();
-    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' ||
-                               text[i] == '\n')) {
+    while (i < text.size() &&
+           (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n')) {
       ++i;
     }
     if (i < text.size() && text[i] == ':') {

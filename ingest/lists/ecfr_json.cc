@@ -52,7 +52,8 @@ std::string CodeFor(std::string_view source_id) {
   return up;
 }
 
-// NS-CMIC notes: "Target Type: ...; Listing Date (CMIC): 03 Jun 2021; USCC: 9144... (China); Program: CMIC-EO13959".
+// NS-CMIC notes: "Target Type: ...; Listing Date (CMIC): 03 Jun 2021; USCC: 9144... (China);
+// Program: CMIC-EO13959".
 void ReadKeyedNotes(const std::string& notes, ListRecord* r) {
   for (const std::string& part : lists::SplitClean(notes, ";")) {
     const size_t colon = part.find(": ");

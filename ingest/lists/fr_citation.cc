@@ -36,8 +36,7 @@ std::vector<FrCitation> ParseFrCitations(std::string_view text) {
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece groups[3];
   size_t pos = 0;
-  while (pos < text.size() &&
-         re.Match(input, pos, text.size(), RE2::UNANCHORED, groups, 3)) {
+  while (pos < text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, groups, 3)) {
     const size_t end = static_cast<size_t>(groups[0].data() - text.data()) + groups[0].size();
     pos = end;
     // "72 F.R. 1/30/07" names a date, not a page.

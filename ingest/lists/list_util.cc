@@ -128,13 +128,26 @@ std::string CleanText(std::string_view text) {
       const auto next = static_cast<uint8_t>(text[i + 1]);
       const char* repl = nullptr;
       switch (next) {
-        case 0x91: repl = "\u2018"; break;
-        case 0x92: repl = "\u2019"; break;
-        case 0x93: repl = "\u201C"; break;
-        case 0x94: repl = "\u201D"; break;
-        case 0x96: repl = "\u2013"; break;
-        case 0x97: repl = "\u2014"; break;
-        default: break;
+        case 0x91:
+          repl = "\u2018";
+          break;
+        case 0x92:
+          repl = "\u2019";
+          break;
+        case 0x93:
+          repl = "\u201C";
+          break;
+        case 0x94:
+          repl = "\u201D";
+          break;
+        case 0x96:
+          repl = "\u2013";
+          break;
+        case 0x97:
+          repl = "\u2014";
+          break;
+        default:
+          break;
       }
       if (repl != nullptr) {
         out += repl;

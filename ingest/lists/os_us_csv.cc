@@ -121,11 +121,10 @@ Result<ParsedList> ParseOsMieuCsv(std::string_view bytes, std::string_view file_
 }
 
 Result<ParsedList> ParseFccCoveredCsv(std::string_view bytes, std::string_view file_label) {
-  ECG_ASSIGN_OR_RETURN(
-      lists::CsvTable t,
-      lists::ReadCsvTable(bytes, file_label,
-                          {"covered_equipment_or_services", "date_of_inclusion_on_covered_list"},
-                          "FCC Covered List CSV"));
+  ECG_ASSIGN_OR_RETURN(lists::CsvTable t, lists::ReadCsvTable(bytes, file_label,
+                                                              {"covered_equipment_or_services",
+                                                               "date_of_inclusion_on_covered_list"},
+                                                              "FCC Covered List CSV"));
   ParsedList out;
   out.format = "fcc-covered-csv";
   out.quarantined = std::move(t.quarantined);

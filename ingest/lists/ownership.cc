@@ -102,7 +102,7 @@ Result<ParsedList> ParseOwnershipCsv(std::string_view bytes, std::string_view fi
   ParsedList out;
   out.format = "ownership-csv";
   out.quarantined = std::move(t.quarantined);
-  const int c[6] = {t.Col("owner"),    t.Col("owned"),    t.Col("pct"),
+  const int c[6] = {t.Col("owner"),      t.Col("owned"),    t.Col("pct"),
                     t.Col("valid_from"), t.Col("valid_to"), t.Col("source")};
   for (const lists::CsvRecord& row : t.rows) {
     const std::vector<std::string>& f = row.fields;

@@ -88,7 +88,8 @@ TEST(DemoListsTest, ScreeningListHoldsHuaweiAndSmic) {
   const ListRecord* huawei = Find(parsed, "EL", "Huawei Technologies Co., Ltd. (Huawei)");
   ASSERT_NE(huawei, nullptr);
   EXPECT_EQ(huawei->fr_citations.front(), "84 FR 22963");
-  const ListRecord* smic = Find(parsed, "EL", "Semiconductor Manufacturing International Corporation (SMIC)");
+  const ListRecord* smic =
+      Find(parsed, "EL", "Semiconductor Manufacturing International Corporation (SMIC)");
   ASSERT_NE(smic, nullptr);
   EXPECT_TRUE(Has(smic->aliases, "SMIC"));
   EXPECT_EQ(smic->fr_citations, (std::vector<std::string>{"85 FR 83420", "89 FR 96837"}));

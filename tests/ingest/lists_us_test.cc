@@ -98,7 +98,8 @@ TEST(CslCsvTest, Loads2023SubsetSkippingTheRepeatedHeaderAndQuarantiningTheCutRe
   EXPECT_EQ(telecom->record_id, "30882");
   EXPECT_EQ(telecom->country, "CN");
   EXPECT_TRUE(Has(telecom->aliases, "CHINA TELECOM CO., LTD"));
-  EXPECT_TRUE(Has(telecom->identifiers, "Unified Social Credit Code (USCC), 9111000071093019X7, CN"));
+  EXPECT_TRUE(
+      Has(telecom->identifiers, "Unified Social Credit Code (USCC), 9111000071093019X7, CN"));
   // Embedded newlines trimmed; C1 U+0092 repaired.
   EXPECT_NE(Find(parsed, "MEU", "Government Flying Service"), nullptr);
   EXPECT_NE(Find(parsed, "MEU", "CAST Xi\u2019an Spaceflight Engine Factory"), nullptr);

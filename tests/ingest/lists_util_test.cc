@@ -105,7 +105,8 @@ TEST(CountryCodesTest, MapsEnglishChineseAndIsoNames) {
 
 TEST(CleanTextTest, TrimsAndRepairsC1Punctuation) {
   EXPECT_EQ(CleanText("Government Flying Service\n\n"), "Government Flying Service");
-  EXPECT_EQ(CleanText("  CAST Xi\xC2\x92" "an Spaceflight Engine Factory "),
+  EXPECT_EQ(CleanText("  CAST Xi\xC2\x92"
+                      "an Spaceflight Engine Factory "),
             "CAST Xi\u2019an Spaceflight Engine Factory");
   EXPECT_EQ(CleanText("\xC2\xA0华为\xC2\xA0"), "华为");
   EXPECT_EQ(SplitClean("a; b;; c ;", ";"), (std::vector<std::string>{"a", "b", "c"}));
