@@ -248,7 +248,7 @@ Status Binder::BindOperator(const ast::Operator& op, BoundQuery* out) {
         return Error(op.args[1].span, "diff needs the second date after the first");
       }
       scope_.tabular = true;
-      scope_.columns = {"change", "id", "kind", "name", "detail"};
+      scope_.columns = {"change", "id", "kind", "key", "name", "detail"};
       break;
     }
     case ast::OpKind::kAffiliates: {

@@ -157,7 +157,7 @@ Result<LogicalPlan> Planner::Plan(BoundQuery query) const {
         op = Wrap(LogicalOpKind::kDiff, std::move(op));
         op->from = b.from;
         op->to = b.to;
-        op->columns = {"change", "id", "kind", "name", "detail"};
+        op->columns = {"change", "id", "kind", "key", "name", "detail"};
         columns = op->columns;
         break;
     }

@@ -101,8 +101,12 @@ class DiffOp final : public BufferedOp {
     std::string name = name_it != sig.end() ? name_it->second.ToString() : rec.key;
     Row row;
     row.vertex = v;
-    row.values = {Value(change), Value(static_cast<int64_t>(id)), Value(VertexKindName(rec.kind)),
-                  Value(name), Value(std::move(detail))};
+    row.values = {Value(change),
+                  Value(static_cast<int64_t>(id)),
+                  Value(VertexKindName(rec.kind)),
+                  Value(rec.key),
+                  Value(name),
+                  Value(std::move(detail))};
     out->emplace_back(change + "\x1f" + name, std::move(row));
     return Status::OK();
   }
