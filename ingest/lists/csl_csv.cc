@@ -74,9 +74,9 @@ Result<ParsedList> ParseCslCsv(std::string_view bytes, std::string_view file_lab
   for (size_t i = 1; i < rows.size(); ++i) {
     const lists::CsvRecord& row = rows[i];
     const uint64_t offset = row.offset + bom;
-    if (row.unterminated) {
+    if (row.unterminated || (row.at_eof_without_newline && row.fields.size() < header.size())) {
       out.quarantined.push_back({row.line, offset,
-                                 "record cut off inside a quoted field at the end of the file (" +
+                                 "record cut off at the end of the file (" +
                                      std::to_string(row.fields.size()) + " of " +
                                      std::to_string(header.size()) + " columns)"});
       continue;

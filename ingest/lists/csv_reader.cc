@@ -84,7 +84,11 @@ Result<std::vector<CsvRecord>> ReadCsv(std::string_view bytes, std::string_view 
   // A quoted field still open at the end means the file was cut inside it.
   // libcsv hands the partial record over at csv_fini; mark it for quarantine.
   const bool quoted_open = parser.get()->quoted != 0 && parser.get()->pstate == kFieldBegun;
+  const size_t before_fini = st.records.size();
   csv_fini(parser.get(), OnField, OnRecordEnd, &st);
+  if (st.records.size() > before_fini) {
+    st.records.back().at_eof_without_newline = true;
+  }
   if (quoted_open && !st.records.empty()) {
     st.records.back().unterminated = true;
   }
@@ -147,9 +151,11 @@ Result<CsvTable> ReadCsvTable(std::string_view bytes, std::string_view file_labe
   for (size_t i = 1; i < rows.size(); ++i) {
     CsvRecord& row = rows[i];
     row.offset += bom;
-    if (row.unterminated) {
-      t.quarantined.push_back(
-          {row.line, row.offset, "record cut off inside a quoted field at the end of the file"});
+    if (row.unterminated || (row.at_eof_without_newline && row.fields.size() < t.header.size())) {
+      t.quarantined.push_back({row.line, row.offset,
+                               "record cut off at the end of the file (" +
+                                   std::to_string(row.fields.size()) + " of " +
+                                   std::to_string(t.header.size()) + " columns)"});
       continue;
     }
     if (row.fields.size() != t.header.size()) {

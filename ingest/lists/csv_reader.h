@@ -21,6 +21,8 @@ struct CsvRecord {
   uint64_t offset = 0;  // byte offset of the record's first byte
   // True for a last record cut off inside a quoted field (a truncated file).
   bool unterminated = false;
+  // True for a last record not followed by a line break.
+  bool at_eof_without_newline = false;
 };
 
 // Parses every record of `bytes`. Empty lines are skipped. A last record whose
@@ -49,6 +51,8 @@ struct CsvTable {
 // every column of `required`. Returns InvalidArgument naming `file_label` and
 // line 1 when a column is missing (`what` names the expected format), or the
 // line of the first data row whose column count differs from the header's.
+// A last record cut off inside quotes, or lacking columns and its final line
+// break, is a truncated record: it goes to `quarantined` instead.
 Result<CsvTable> ReadCsvTable(std::string_view bytes, std::string_view file_label,
                               const std::vector<std::string_view>& required, std::string_view what);
 

@@ -149,5 +149,19 @@ TEST(CsvReaderTest, ChecksHeaderAndColumnCount) {
       << wide.status().ToString();
 }
 
+TEST(CsvReaderTest, QuarantinesAShortLastRecordWithoutItsLineBreak) {
+  ASSERT_OK_AND_ASSIGN(CsvTable cut, ReadCsvTable("a,b,c\n1,2,3\n4,5", "t.csv", {"a"}, "test"));
+  EXPECT_EQ(cut.rows.size(), 1u);
+  ASSERT_EQ(cut.quarantined.size(), 1u);
+  EXPECT_EQ(cut.quarantined[0].line, 3u);
+  EXPECT_EQ(cut.quarantined[0].offset, 12u);
+  // A complete last record without a final line break is fine.
+  ASSERT_OK_AND_ASSIGN(CsvTable whole, ReadCsvTable("a,b\n1,2", "t.csv", {"a"}, "test"));
+  EXPECT_EQ(whole.rows.size(), 1u);
+  EXPECT_TRUE(whole.quarantined.empty());
+  // The same short record followed by a line break is a malformed file.
+  EXPECT_FALSE(ReadCsvTable("a,b,c\n1,2,3\n4,5\n", "t.csv", {"a"}, "test").ok());
+}
+
 }  // namespace
 }  // namespace ecg::ingest::lists
