@@ -112,8 +112,11 @@ Result<FrDocument> ReadDocument(simdjson::dom::element e, const std::string& whe
 bool LooksLikeFrJson(std::string_view bytes) {
   static const RE2 kStart(R"(^(?:\xEF\xBB\xBF)?\s*\{)");
   std::string_view head = bytes.substr(0, 65536);
+  // A file cut short may end before "document_number": the API's own URLs
+  // identify it as well.
   return RE2::PartialMatch(head, kStart) &&
-         head.find("\"document_number\"") != std::string_view::npos;
+         (head.find("\"document_number\"") != std::string_view::npos ||
+          head.find("https://www.federalregister.gov/") != std::string_view::npos);
 }
 
 Result<std::vector<FrDocument>> ParseFrJson(std::string_view bytes, std::string_view file_name) {

@@ -24,8 +24,9 @@ namespace ecg::ingest {
 // field is not YYYY-MM-DD.
 Result<std::vector<FrDocument>> ParseFrJson(std::string_view bytes, std::string_view file_name);
 
-// True when `bytes` look like FR API JSON: an object with "document_number"
-// or a "results" array whose items carry one. Checks the first 64 KiB only.
+// True when `bytes` look like FR API JSON: an object that names
+// "document_number" or a https://www.federalregister.gov/ URL in its first
+// 64 KiB (so that a truncated download is still recognised, then rejected).
 bool LooksLikeFrJson(std::string_view bytes);
 
 }  // namespace ecg::ingest
