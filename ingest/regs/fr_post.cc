@@ -47,7 +47,7 @@ std::optional<FrontMatter> SplitFrontMatter(std::string_view bytes) {
   return std::nullopt;
 }
 
-// yaml-cpp reports errors by throwing YAML::Exception. This is the one place
+// yaml-cpp reports errors as C++ exceptions (YAML::Exception). This is the one place
 // the regulation parsers meet an exception: it is turned into a Status here
 // and never crosses the ingest boundary.
 Result<YAML::Node> LoadYaml(std::string_view yaml, std::string_view file_name) {
