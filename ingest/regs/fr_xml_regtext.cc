@@ -107,11 +107,18 @@ std::string StripDash(std::string_view s) {
 }
 
 void AddAddresses(std::string_view text, std::vector<std::string>* out) {
-  std::string t(text);
   // "...; and Room 1201, ..." separates addresses.
+  std::string t;
   size_t pos = 0;
-  while ((pos = t.find("; and ", pos)) != std::string::npos) {
-    t.replace(pos, 6, ";");
+  while (true) {
+    size_t found = text.find("; and ", pos);
+    if (found == std::string_view::npos) {
+      t.append(text.substr(pos));
+      break;
+    }
+    t.append(text.substr(pos, found - pos));
+    t.push_back(';');
+    pos = found + 6;
   }
   for (const std::string& a : SplitTrim(t, ';')) {
     std::string clean = Trim(a, " .;");
