@@ -160,6 +160,9 @@ std::string FormatTable(const ResultSet& result) {
       bool right = !header && numeric[c];
       text += (c == 0 ? "" : "  ") + (last && !right ? s : Pad(s, width[c], right));
     }
+    while (!text.empty() && text.back() == ' ') {
+      text.pop_back();  // an empty last cell leaves no trailing blanks
+    }
     out += text + "\n";
   };
   emit(result.columns, /*header=*/true);

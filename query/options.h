@@ -17,8 +17,8 @@ struct ExecOptions {
   // Rows returned. Further rows are cut off; the ResultSet says so
   // (truncated, stopped_by == "max_rows") and the query still succeeds.
   size_t max_rows = 10000;
-  // Hops of a variable-length step without an upper bound (`*`), and rounds
-  // of the affiliates fixed point. Exceeding it stops the query with
+  // Hops of a variable-length step: a `*` step that still has unexplored
+  // edges at this depth, or an explicit range above it, stops the query with
   // kResourceExhausted naming "max_depth".
   uint32_t max_depth = 32;
   // Edge statements and vertices read by the whole query. Exceeding it stops
