@@ -132,6 +132,7 @@ enum class WriteOutcome : uint8_t { kUnchanged, kCreated, kChanged };
 
 class ReadView;
 class Batch;
+class BulkWriter;
 
 class GraphStore {
  public:
@@ -169,6 +170,22 @@ class GraphStore {
 
   // Forces memtables to disk (used before measuring size and by bulk loads).
   virtual Status Flush() = 0;
+
+  // Integrity check (`ecg check`): every edge has both endpoints, out- and
+  // in-adjacency mirror each other, intervals are well-formed, natural keys
+  // and the kind index agree, property values fit the catalog. Appends one
+  // human-readable line per problem; OK status even when problems are found
+  // (an I/O error is the only failure).
+  virtual Status Check(std::vector<std::string>* problems) const = 0;
+
+  // A writer for fresh bulk loads (see BulkWriter). REQUIRES: no Batch open.
+  virtual Result<std::unique_ptr<BulkWriter>> NewBulkWriter(RunId run) = 0;
+
+  // Test-only hooks that bypass every invariant, to plant damage.
+  // `cf` is a column family name from store/FORMAT.md.
+  virtual Status TEST_RawPut(std::string_view cf, std::string_view key,
+                             std::string_view value) = 0;
+  virtual Status TEST_RawDelete(std::string_view cf, std::string_view key) = 0;
 
  protected:
   GraphStore() = default;
@@ -290,6 +307,30 @@ class Batch {
 
  protected:
   Batch() = default;
+};
+
+// Appends a large, new graph quickly: no read-before-write and no
+// deduplication beyond natural keys. Writes go out in large RocksDB write
+// batches without the WAL and are flushed by Finish, so a load that fails
+// midway leaves a partial graph: use it only on a fresh database (the CLI's
+// load-csv refuses a non-empty one). Not thread-safe.
+class BulkWriter {
+ public:
+  BulkWriter(const BulkWriter&) = delete;
+  BulkWriter& operator=(const BulkWriter&) = delete;
+  virtual ~BulkWriter() = default;
+
+  // Creates a vertex. kAlreadyExists when the natural key is taken.
+  virtual Result<VertexId> AddVertex(VertexKind kind, std::string_view key) = 0;
+  virtual Status SetProperty(VertexId id, VertexKind kind, PropertyId prop, const Value& value,
+                             Interval valid, VertexId source) = 0;
+  virtual Status AddEdge(EdgeType type, VertexId src, VertexId dst, const PropertyList& props,
+                         Interval valid, VertexId source) = 0;
+  // Writes what is buffered and flushes memtables. The writer is finished.
+  virtual Status Finish() = 0;
+
+ protected:
+  BulkWriter() = default;
 };
 
 }  // namespace ecg::store

@@ -1,0 +1,458 @@
+// BatchImpl: an atomic set of writes built in a WriteBatchWithIndex, so that
+// the batch reads its own pending writes before they are committed.
+#include <algorithm>
+
+#include <rocksdb/utilities/write_batch_with_index.h>
+
+#include "store/internal/codec.h"
+#include "store/internal/impl.h"
+#include "store/internal/rocks_status.h"
+#include "store/key_codec.h"
+
+namespace ecg::store::internal {
+namespace {
+
+bool SameProps(const PropertyList& a, const PropertyList& b) {
+  if (a.size() != b.size()) {
+    return false;
+  }
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i].first != b[i].first || !(a[i].second == b[i].second) ||
+        a[i].second.type() != b[i].second.type()) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool IsNameProperty(PropertyId id) {
+  static const PropertyId kName = Catalog::Id("name");
+  static const PropertyId kAlias = Catalog::Id("alias");
+  return id == kName || id == kAlias;
+}
+
+class BatchImpl final : public Batch {
+ public:
+  BatchImpl(GraphStoreImpl* store, RunId run, std::unique_lock<std::mutex> lock)
+      : store_(store),
+        db_(store->db()),
+        run_(run),
+        lock_(std::move(lock)),
+        wb_(rocksdb::BytewiseComparator(), 0, /*overwrite_key=*/true),
+        counters_(store->counters()) {}
+
+  RunId run() const override { return run_; }
+
+  Result<VertexId> Vertex(VertexKind kind, std::string_view key, bool* created) override {
+    ECG_RETURN_IF_ERROR(CheckUsable());
+    ECG_ASSIGN_OR_RETURN(VertexId found, Find(kind, key));
+    if (created != nullptr) {
+      *created = !found.valid();
+    }
+    if (found.valid()) {
+      return found;
+    }
+    if (key.empty()) {
+      return Poison(Status::InvalidArgument(std::string(VertexKindName(kind)) +
+                                            ": empty natural key"));
+    }
+    VertexId id(counters_.next_vertex++);
+    Put(db_.vertex, VertexKey(id), VertexValue(kind, key));
+    Put(db_.nkey, NaturalKey(kind, key), KeyBuilder().U64(id.value()).Release());
+    Put(db_.bykind, KindKey(kind, id), "");
+    return id;
+  }
+
+  Result<VertexId> Find(VertexKind kind, std::string_view key) override {
+    std::string value;
+    ECG_ASSIGN_OR_RETURN(bool found, Get(db_.nkey, NaturalKey(kind, key), &value));
+    if (!found) {
+      return VertexId();
+    }
+    KeyReader r(value);
+    uint64_t id = 0;
+    if (!r.U64(&id)) {
+      return Status::Corruption("natural key value is malformed");
+    }
+    return VertexId(id);
+  }
+
+  Status AddKey(VertexId id, std::string_view key) override {
+    ECG_RETURN_IF_ERROR(CheckUsable());
+    ECG_ASSIGN_OR_RETURN(VertexRecord rec, GetVertex(id));
+    ECG_ASSIGN_OR_RETURN(VertexId other, Find(rec.kind, key));
+    if (other == id) {
+      return Status::OK();
+    }
+    if (other.valid()) {
+      return Status::AlreadyExists(std::string(VertexKindName(rec.kind)) + " key '" +
+                                   std::string(key) + "' belongs to vertex " +
+                                   std::to_string(other.value()));
+    }
+    Put(db_.nkey, NaturalKey(rec.kind, key), KeyBuilder().U64(id.value()).Release());
+    return Status::OK();
+  }
+
+  Result<VertexRecord> GetVertex(VertexId id) override {
+    std::string value;
+    ECG_ASSIGN_OR_RETURN(bool found, Get(db_.vertex, VertexKey(id), &value));
+    if (!found) {
+      return Status::NotFound("no vertex with id " + std::to_string(id.value()));
+    }
+    VertexRecord rec;
+    rec.id = id;
+    if (!DecodeVertexValue(value, &rec.kind, &rec.key)) {
+      return Status::Corruption("vertex " + std::to_string(id.value()) + " is malformed");
+    }
+    return rec;
+  }
+
+  Result<WriteOutcome> SetProperty(VertexId id, PropertyId prop, const Value& value,
+                                   Interval valid, VertexId source) override {
+    ECG_RETURN_IF_ERROR(CheckUsable());
+    ECG_ASSIGN_OR_RETURN(VertexRecord rec, GetVertex(id));
+    Status vs = Catalog::Validate(rec.kind, "'" + rec.key + "'", prop, value);
+    if (!vs.ok()) {
+      return Poison(vs);
+    }
+    if (!valid.valid()) {
+      return Poison(Status::InvalidArgument("'" + rec.key + "': empty valid interval " +
+                                            valid.ToString()));
+    }
+    const PropertyDef* def = Catalog::Find(prop);
+    std::vector<PropertyStatement> current;
+    ECG_RETURN_IF_ERROR(GetProperties(id, prop, &current));
+    WriteOutcome outcome = WriteOutcome::kCreated;
+    for (const auto& st : current) {
+      bool same_value = st.value == value && st.value.type() == value.type();
+      if (same_value && (st.meta.valid == valid || (st.meta.valid.is_open() && valid.is_open()))) {
+        return WriteOutcome::kUnchanged;
+      }
+    }
+    for (const auto& st : current) {
+      bool same_value = st.value == value && st.value.type() == value.type();
+      bool conflicts = def->multi ? same_value : st.meta.valid.Overlaps(valid);
+      if (!conflicts) {
+        continue;
+      }
+      // Supersede the old statement, keeping the part of its valid time
+      // before the new one starts.
+      ECG_RETURN_IF_ERROR(SupersedeProp(st));
+      if (st.meta.valid.from < valid.from) {
+        StatementMeta kept = st.meta;
+        kept.valid.to = std::min(st.meta.valid.to, valid.from);
+        WriteProp(id, prop, st.value, kept);
+      }
+      outcome = WriteOutcome::kChanged;
+    }
+    StatementMeta meta;
+    meta.valid = valid;
+    meta.source = source;
+    WriteProp(id, prop, value, meta);
+    if (IsNameProperty(prop) && value.type() == PropertyType::kString) {
+      for (const auto& key : db_.normalizer->Keys(value.as_string())) {
+        Put(db_.names, NameKey(key, rec.kind, id), value.as_string());
+      }
+    }
+    return outcome;
+  }
+
+  Result<WriteOutcome> PutEdge(EdgeType type, VertexId src, VertexId dst,
+                               const PropertyList& props, Interval valid, VertexId source,
+                               std::string_view discriminator) override {
+    ECG_RETURN_IF_ERROR(CheckUsable());
+    ECG_ASSIGN_OR_RETURN(VertexRecord s, GetVertex(src));
+    ECG_ASSIGN_OR_RETURN(VertexRecord d, GetVertex(dst));
+    EdgeEndpoints ends = EndpointsOf(type);
+    std::string subject = "'" + s.key + "' -> '" + d.key + "'";
+    if ((ends.from && *ends.from != s.kind) || (ends.to && *ends.to != d.kind)) {
+      return Poison(Status::InvalidArgument(
+          std::string(EdgeTypeName(type)) + " edge " + subject + ": connects " +
+          std::string(VertexKindName(s.kind)) + " -> " + std::string(VertexKindName(d.kind))));
+    }
+    if (!valid.valid()) {
+      return Poison(Status::InvalidArgument(std::string(EdgeTypeName(type)) + " edge " + subject +
+                                            ": empty valid interval " + valid.ToString()));
+    }
+    PropertyList sorted = props;
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [pid, value] : sorted) {
+      Status vs = Catalog::Validate(type, subject, pid, value);
+      if (!vs.ok()) {
+        return Poison(vs);
+      }
+    }
+    std::vector<EdgeStatement> current;
+    ECG_RETURN_IF_ERROR(CurrentEdges(src, type, dst, &current));
+    WriteOutcome outcome = WriteOutcome::kCreated;
+    for (const auto& e : current) {
+      if (e.discriminator != discriminator) {
+        continue;
+      }
+      if (SameProps(e.props, sorted) &&
+          (e.meta.valid == valid || (e.meta.valid.is_open() && valid.is_open()))) {
+        return WriteOutcome::kUnchanged;
+      }
+    }
+    for (const auto& e : current) {
+      if (e.discriminator != discriminator || !e.meta.valid.Overlaps(valid)) {
+        continue;
+      }
+      ECG_RETURN_IF_ERROR(SupersedeEdge(e));
+      if (e.meta.valid.from < valid.from) {
+        StatementMeta kept = e.meta;
+        kept.valid.to = std::min(e.meta.valid.to, valid.from);
+        WriteEdge(e.type, e.src, e.dst, e.discriminator, e.props, kept);
+      }
+      outcome = WriteOutcome::kChanged;
+    }
+    StatementMeta meta;
+    meta.valid = valid;
+    meta.source = source;
+    WriteEdge(type, src, dst, discriminator, sorted, meta);
+    return outcome;
+  }
+
+  Status CloseProperty(const PropertyStatement& stmt, Date to) override {
+    ECG_RETURN_IF_ERROR(CheckUsable());
+    if (!(stmt.meta.valid.from < to)) {
+      return Poison(Status::InvalidArgument("cannot close a statement at " + to.ToString() +
+                                            ", before it starts " + stmt.meta.valid.ToString()));
+    }
+    if (stmt.meta.valid.to <= to) {
+      return Status::OK();
+    }
+    ECG_RETURN_IF_ERROR(SupersedeProp(stmt));
+    StatementMeta kept = stmt.meta;
+    kept.valid.to = to;
+    WriteProp(stmt.vertex, stmt.property, stmt.value, kept);
+    return Status::OK();
+  }
+
+  Status CloseEdge(const EdgeStatement& stmt, Date to) override {
+    ECG_RETURN_IF_ERROR(CheckUsable());
+    if (!(stmt.meta.valid.from < to)) {
+      return Poison(Status::InvalidArgument("cannot close an edge at " + to.ToString() +
+                                            ", before it starts " + stmt.meta.valid.ToString()));
+    }
+    if (stmt.meta.valid.to <= to) {
+      return Status::OK();
+    }
+    ECG_RETURN_IF_ERROR(SupersedeEdge(stmt));
+    StatementMeta kept = stmt.meta;
+    kept.valid.to = to;
+    WriteEdge(stmt.type, stmt.src, stmt.dst, stmt.discriminator, stmt.props, kept);
+    return Status::OK();
+  }
+
+  Status GetProperties(VertexId id, std::optional<PropertyId> property,
+                       std::vector<PropertyStatement>* out) override {
+    std::string prefix = property ? PropPrefix(id, *property) : PropPrefix(id);
+    Status bad;
+    ECG_RETURN_IF_ERROR(Scan(db_.prop, prefix, [&](std::string_view k, std::string_view v) {
+      PropertyStatement st;
+      StatementId sid;
+      if (!DecodePropKey(k, &st.vertex, &st.property, &sid) ||
+          !DecodePropValue(v, &st.meta, &st.value)) {
+        bad = Status::Corruption("malformed property statement");
+        return false;
+      }
+      st.meta.id = sid;
+      if (st.meta.current()) {
+        out->push_back(std::move(st));
+      }
+      return true;
+    }));
+    return bad;
+  }
+
+  Status GetEdges(VertexId id, Direction dir, std::optional<EdgeType> type,
+                  std::vector<EdgeStatement>* out) override {
+    for (bool outgoing : {true, false}) {
+      if ((outgoing && dir == Direction::kIn) || (!outgoing && dir == Direction::kOut)) {
+        continue;
+      }
+      std::string prefix = type ? EdgePrefix(id, *type) : EdgePrefix(id);
+      ECG_RETURN_IF_ERROR(ScanEdgeStatements(outgoing ? db_.out : db_.in, outgoing, prefix, out));
+    }
+    return Status::OK();
+  }
+
+  size_t size() const override { return static_cast<size_t>(wb_.GetWriteBatch()->Count()); }
+
+  Status Commit() override {
+    Status s = CheckUsable();
+    if (!finished_) {
+      finished_ = true;
+      if (s.ok()) {
+        s = store_->CommitBatch(wb_.GetWriteBatch(), counters_);
+      }
+      lock_.unlock();  // the batch is finished either way: let the next writer in
+    }
+    return s;
+  }
+
+ private:
+  Status CheckUsable() const {
+    if (!poison_.ok()) {
+      return poison_;
+    }
+    if (finished_) {
+      return Status::Internal("batch used after Commit");
+    }
+    return Status::OK();
+  }
+
+  Status Poison(Status s) {
+    poison_ = s;
+    return s;
+  }
+
+  void Put(rocksdb::ColumnFamilyHandle* cf, const std::string& key, const std::string& value) {
+    (void)wb_.Put(cf, key, value);
+  }
+
+  Result<bool> Get(rocksdb::ColumnFamilyHandle* cf, const std::string& key, std::string* value) {
+    auto s = wb_.GetFromBatchAndDB(db_.db, rocksdb::ReadOptions(), cf, key, value);
+    if (s.IsNotFound()) {
+      return false;
+    }
+    ECG_RETURN_IF_ERROR(FromRocks(s, "batch read"));
+    return true;
+  }
+
+  template <typename Fn>
+  Status Scan(rocksdb::ColumnFamilyHandle* cf, const std::string& prefix, Fn&& fn) {
+    // Collect first: writing to the batch while iterating it is unsafe.
+    std::vector<std::pair<std::string, std::string>> rows;
+    {
+      std::string upper = PrefixSuccessor(prefix);
+      rocksdb::Slice upper_slice(upper);
+      rocksdb::ReadOptions ro;
+      if (!upper.empty()) {
+        ro.iterate_upper_bound = &upper_slice;
+      }
+      std::unique_ptr<rocksdb::Iterator> it(
+          wb_.NewIteratorWithBase(cf, db_.db->NewIterator(ro, cf), &ro));
+      for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+        rows.emplace_back(it->key().ToString(), it->value().ToString());
+      }
+      ECG_RETURN_IF_ERROR(FromRocks(it->status(), "batch scan"));
+    }
+    for (const auto& [k, v] : rows) {
+      if (!fn(std::string_view(k), std::string_view(v))) {
+        break;
+      }
+    }
+    return Status::OK();
+  }
+
+  Status ScanEdgeStatements(rocksdb::ColumnFamilyHandle* cf, bool outgoing,
+                            const std::string& prefix, std::vector<EdgeStatement>* out) {
+    Status bad;
+    ECG_RETURN_IF_ERROR(Scan(cf, prefix, [&](std::string_view k, std::string_view v) {
+      EdgeStatement e;
+      VertexId a;
+      VertexId b;
+      StatementId sid;
+      std::string_view rest;
+      if (!DecodeEdgeKey(k, &a, &e.type, &b, &sid) ||
+          !DecodeEdgeHead(v, &e.meta, &e.discriminator, &rest) || !DecodeProps(rest, &e.props)) {
+        bad = Status::Corruption("malformed edge statement");
+        return false;
+      }
+      e.meta.id = sid;
+      e.src = outgoing ? a : b;
+      e.dst = outgoing ? b : a;
+      if (e.meta.current()) {
+        out->push_back(std::move(e));
+      }
+      return true;
+    }));
+    return bad;
+  }
+
+  Status CurrentEdges(VertexId src, EdgeType type, VertexId dst, std::vector<EdgeStatement>* out) {
+    return ScanEdgeStatements(db_.out, true, EdgePrefix(src, type, dst), out);
+  }
+
+  void WriteProp(VertexId id, PropertyId prop, const Value& value, StatementMeta meta) {
+    StatementId sid(counters_.next_statement++);
+    meta.recorded = run_;
+    meta.superseded = RunId();
+    std::string key = PropKey(id, prop, sid);
+    Put(db_.prop, key, PropValue(meta, value));
+    if (meta.source.valid()) {
+      Put(db_.prov, ProvKey(meta.source, kProvProperty, key), "");
+    }
+  }
+
+  void WriteEdge(EdgeType type, VertexId src, VertexId dst, std::string_view disc,
+                 const PropertyList& props, StatementMeta meta) {
+    StatementId sid(counters_.next_statement++);
+    meta.recorded = run_;
+    meta.superseded = RunId();
+    std::string value = EdgeValue(meta, disc, props);
+    std::string out_key = EdgeKey(src, type, dst, sid);
+    Put(db_.out, out_key, value);
+    Put(db_.in, EdgeKey(dst, type, src, sid), value);
+    if (meta.source.valid()) {
+      Put(db_.prov, ProvKey(meta.source, kProvEdge, out_key), "");
+    }
+  }
+
+  // A statement recorded by this same run was never visible to any reader at
+  // run granularity, so it is deleted instead of kept as superseded.
+  Status SupersedeProp(const PropertyStatement& st) {
+    std::string key = PropKey(st.vertex, st.property, st.meta.id);
+    if (st.meta.recorded == run_) {
+      (void)wb_.Delete(db_.prop, key);
+      if (st.meta.source.valid()) {
+        (void)wb_.Delete(db_.prov, ProvKey(st.meta.source, kProvProperty, key));
+      }
+      return Status::OK();
+    }
+    StatementMeta m = st.meta;
+    m.superseded = run_;
+    Put(db_.prop, key, PropValue(m, st.value));
+    return Status::OK();
+  }
+
+  Status SupersedeEdge(const EdgeStatement& e) {
+    std::string out_key = EdgeKey(e.src, e.type, e.dst, e.meta.id);
+    std::string in_key = EdgeKey(e.dst, e.type, e.src, e.meta.id);
+    if (e.meta.recorded == run_) {
+      (void)wb_.Delete(db_.out, out_key);
+      (void)wb_.Delete(db_.in, in_key);
+      if (e.meta.source.valid()) {
+        (void)wb_.Delete(db_.prov, ProvKey(e.meta.source, kProvEdge, out_key));
+      }
+      return Status::OK();
+    }
+    StatementMeta m = e.meta;
+    m.superseded = run_;
+    std::string value = EdgeValue(m, e.discriminator, e.props);
+    Put(db_.out, out_key, value);
+    Put(db_.in, in_key, value);
+    return Status::OK();
+  }
+
+  GraphStoreImpl* store_;
+  const Db& db_;
+  RunId run_;
+  std::unique_lock<std::mutex> lock_;
+  mutable rocksdb::WriteBatchWithIndex wb_;  // mutable: Count() is not const in RocksDB
+  Counters counters_;
+  Status poison_;
+  bool finished_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Batch> NewBatchImpl(GraphStoreImpl* store, RunId run,
+                                    std::unique_lock<std::mutex> lock) {
+  return std::make_unique<BatchImpl>(store, run, std::move(lock));
+}
+
+}  // namespace ecg::store::internal

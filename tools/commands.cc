@@ -1,0 +1,45 @@
+#include "tools/commands.h"
+
+#include <iostream>
+
+namespace ecg::tools {
+
+int ExitCodeFor(const Status& s) {
+  switch (s.code()) {
+    case StatusCode::kOk:
+      return kExitOk;
+    case StatusCode::kInvalidArgument:
+    case StatusCode::kAlreadyExists:
+      return kExitBadInput;
+    case StatusCode::kCorruption:
+      return kExitIntegrity;
+    case StatusCode::kBusy:
+    case StatusCode::kNotFound:
+    case StatusCode::kNotSupported:
+    case StatusCode::kIOError:
+      return kExitUnavailable;
+    default:
+      return kExitInternal;
+  }
+}
+
+int Fail(const Status& s) {
+  std::cerr << "ecg: " << s.message() << "\n";
+  return ExitCodeFor(s);
+}
+
+Result<std::unique_ptr<store::GraphStore>> OpenStore(const GlobalOptions& opts, bool write) {
+  store::Options options;
+  options.read_only = !write;
+  options.create_if_missing = write;
+  options.normalizer = DefaultNormalizer();
+  return store::GraphStore::Open(opts.db, options);
+}
+
+void RegisterCommands(CLI::App* app, GlobalOptions* global) {
+  RegisterStats(app, global);
+  RegisterCheck(app, global);
+  RegisterLoadCsv(app, global);
+}
+
+}  // namespace ecg::tools

@@ -1,0 +1,49 @@
+// Subcommands of the ecg CLI. Each Register* adds one CLI11 subcommand whose
+// callback stores its exit code in GlobalOptions. Not thread-safe (CLI only).
+#ifndef ECG_TOOLS_COMMANDS_H_
+#define ECG_TOOLS_COMMANDS_H_
+
+#include <memory>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "schema/status.h"
+#include "store/graph_store.h"
+
+namespace ecg::tools {
+
+// Documented exit codes (README and --help).
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitUsage = 1;
+inline constexpr int kExitBadInput = 2;
+inline constexpr int kExitIntegrity = 3;
+inline constexpr int kExitUnavailable = 4;
+inline constexpr int kExitInternal = 5;
+
+struct GlobalOptions {
+  std::string db;
+  int exit_code = kExitOk;
+};
+
+// Maps a Status to an exit code: invalid input 2, corruption 3, busy / not
+// found / not supported / I/O 4, everything else 5.
+int ExitCodeFor(const Status& s);
+// Prints "ecg: <message>" to stderr and returns ExitCodeFor(s).
+int Fail(const Status& s);
+
+// The name normalizer every command opens the database with.
+const store::NameNormalizer* DefaultNormalizer();
+
+// Opens the database at opts.db for reading (secondary instance, no lock) or
+// writing (takes the lock; kBusy "in use" when another writer holds it).
+Result<std::unique_ptr<store::GraphStore>> OpenStore(const GlobalOptions& opts, bool write);
+
+void RegisterCommands(CLI::App* app, GlobalOptions* global);
+void RegisterStats(CLI::App* app, GlobalOptions* global);
+void RegisterCheck(CLI::App* app, GlobalOptions* global);
+void RegisterLoadCsv(CLI::App* app, GlobalOptions* global);
+
+}  // namespace ecg::tools
+
+#endif  // ECG_TOOLS_COMMANDS_H_
