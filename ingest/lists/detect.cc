@@ -34,7 +34,9 @@ constexpr FormatEntry kFormats[] = {
 // is enough to tell the formats apart and, unlike a full parse, still works
 // on a truncated file, so that the parser can then report where it ends.
 bool HasKey(std::string_view text, std::string_view key) {
-  const std::string quoted = "\"" + std::string(key) + "\"";
+  std::string quoted(1, '"');
+  quoted.append(key);
+  quoted.push_back('"');
   size_t pos = 0;
   while ((pos = text.find(quoted, pos)) != std::string_view::npos) {
     size_t i = pos + quoted.size();

@@ -113,9 +113,12 @@ uint64_t LineIndex::ColumnOf(uint64_t offset) const {
 std::string Where(std::string_view file_label, uint64_t line, uint64_t offset) {
   std::string out(file_label);
   if (line > 0) {
-    out += ":" + std::to_string(line);
+    out.push_back(':');
+    out.append(std::to_string(line));
   }
-  out += " (byte " + std::to_string(offset) + ")";
+  out.append(" (byte ");
+  out.append(std::to_string(offset));
+  out.push_back(')');
   return out;
 }
 
@@ -332,7 +335,8 @@ void DisambiguateIds(std::vector<ListRecord>* records) {
   for (ListRecord& r : *records) {
     const int n = ++seen[r.list_code + '\x1f' + r.record_id];
     if (n > 1) {
-      r.record_id += "~" + std::to_string(n);
+      r.record_id.push_back('~');
+      r.record_id.append(std::to_string(n));
     }
   }
 }

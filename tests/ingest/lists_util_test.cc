@@ -22,7 +22,12 @@ struct CitationCase {
 std::vector<std::string> Render(std::string_view text) {
   std::vector<std::string> out;
   for (const FrCitation& c : ParseFrCitations(text)) {
-    out.push_back(c.ToString() + (c.date ? "@" + c.date->ToString() : ""));
+    std::string s = c.ToString();
+    if (c.date) {
+      s.push_back('@');
+      s.append(c.date->ToString());
+    }
+    out.push_back(s);
   }
   return out;
 }
