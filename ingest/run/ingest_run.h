@@ -1,0 +1,186 @@
+// The ingest run framework: an Ingester reads files, skips those whose content
+// hash is already recorded, detects each file's format, and lets the matching
+// FormatHandler write the file's facts into one atomic Batch through a
+// SourceContext. Snapshot feeds (lists) close the records a newer snapshot no
+// longer holds. Every run ends with a RunReport (text and JSON).
+// Thread safety: an Ingester is not thread-safe (one run at a time); handlers
+// must be stateless or immutable (Apply may keep state only in the context).
+#ifndef ECG_INGEST_RUN_INGEST_RUN_H_
+#define ECG_INGEST_RUN_INGEST_RUN_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+#include "ingest/run/report.h"
+#include "ingest/text/normalizer.h"
+#include "schema/catalog.h"
+#include "schema/date.h"
+#include "schema/ids.h"
+#include "schema/kinds.h"
+#include "schema/result.h"
+#include "store/graph_store.h"
+
+namespace ecg::ingest {
+
+// The identity of an edge as a file asserts it: (type, src, dst,
+// discriminator). Used to find the edges an earlier snapshot held and this
+// one does not.
+using EdgeIdentity = std::tuple<EdgeType, VertexId, VertexId, std::string>;
+
+// Everything a handler needs while it writes one file. Owned by the Ingester,
+// valid only during FormatHandler::Apply. Not thread-safe.
+class SourceContext {
+ public:
+  SourceContext(store::Batch* batch, const store::ReadView* view, VertexId source,
+                std::string format, std::string file_label, Date snapshot_date,
+                const text::TextNormalizer* normalizer, FileReport* report);
+  SourceContext(const SourceContext&) = delete;
+  SourceContext& operator=(const SourceContext&) = delete;
+
+  // The open batch of this file: every write of the file goes here and
+  // becomes visible at once when the Ingester commits it. A write error
+  // poisons the batch and rejects the whole file.
+  store::Batch* batch() const { return batch_; }
+  // The committed graph as it was when the file's batch was opened (does NOT
+  // see the batch's pending writes); for name lookups (FindByName).
+  const store::ReadView& view() const { return *view_; }
+  // The `source` vertex of this file (kind source, key "sha256:<hex>"): the
+  // provenance of every statement the handler writes.
+  VertexId source() const { return source_; }
+  // The detected (or forced) format name, e.g. "csl-compact-json".
+  const std::string& format() const { return format_; }
+  // The file's path as given on the command line, for messages.
+  const std::string& file_label() const { return file_label_; }
+  // The date the file's data was drawn up: the handler sets it from the file
+  // (set_snapshot_date) when the file states one; otherwise the run date.
+  // Snapshot closing uses it as valid_to of records that are gone.
+  Date snapshot_date() const { return snapshot_date_; }
+  void set_snapshot_date(Date d) { snapshot_date_ = d; }
+  const text::TextNormalizer& normalizer() const { return *normalizer_; }
+  // The report of this file; handlers count records and entities into it.
+  FileReport* report() const { return report_; }
+
+  // Records a bad record (the rest of the file still loads).
+  void Quarantine(uint64_t line, uint64_t offset, std::string reason);
+
+  // Batch::PutEdge / SetProperty with this file's source as provenance,
+  // counting edges opened into the report and remembering the identity of
+  // every edge the file asserted (for snapshot closing).
+  Result<store::WriteOutcome> PutEdge(EdgeType type, VertexId src, VertexId dst,
+                                      const PropertyList& props, Interval valid,
+                                      std::string_view discriminator = {});
+  Result<store::WriteOutcome> SetProperty(VertexId id, PropertyId prop, const Value& value,
+                                          Interval valid = Interval::Always());
+
+  // Declares this file a complete snapshot of its feed for edges of `type`:
+  // after Apply, current open edges of that type asserted by earlier sources
+  // of the same feed and not asserted again by this file are closed at
+  // snapshot_date(). Handlers of snapshot lists call it with kListedOn.
+  void MarkSnapshot(EdgeType type) { snapshot_types_.insert(type); }
+  const std::set<EdgeType>& snapshot_types() const { return snapshot_types_; }
+  bool Asserted(const EdgeIdentity& id) const { return asserted_.count(id) != 0; }
+
+ private:
+  store::Batch* batch_;
+  const store::ReadView* view_;
+  VertexId source_;
+  std::string format_;
+  std::string file_label_;
+  Date snapshot_date_;
+  const text::TextNormalizer* normalizer_;
+  FileReport* report_;
+  std::set<EdgeType> snapshot_types_;
+  std::set<EdgeIdentity> asserted_;
+};
+
+// Writes the facts of one family of file formats. Implementations are
+// immutable after construction and safe to share.
+class FormatHandler {
+ public:
+  virtual ~FormatHandler() = default;
+  // The handler family, e.g. "lists", "regs".
+  virtual std::string_view name() const = 0;
+  // The format names this handler accepts (values of `ecg ingest --format`).
+  virtual std::vector<std::string> formats() const = 0;
+  // The format of `utf8` when this handler recognises it by content, else
+  // nullopt. `file_name` is for messages and tie-breaks only.
+  virtual std::optional<std::string> Detect(std::string_view utf8,
+                                            std::string_view file_name) const = 0;
+  // The feed a file of `format` belongs to: files of one feed are successive
+  // snapshots of the same data (e.g. "list:cn-sanctions-csv"). Empty when the
+  // format is not a snapshot feed.
+  virtual std::string FeedKey(std::string_view format, std::string_view utf8,
+                              std::string_view file_name) const = 0;
+  // Parses `utf8` (format ctx->format()) and writes its facts through `ctx`.
+  // A parse error returns InvalidArgument naming the file and line or byte
+  // offset: the Ingester then drops the batch and the graph is unchanged.
+  // Bad records go to ctx->Quarantine and the rest loads.
+  virtual Status Apply(std::string_view utf8, SourceContext* ctx) const = 0;
+};
+
+struct IngestOptions {
+  // Forces this format (one of Ingester::Formats()) for every file.
+  std::string format;
+  // The run's label (RunInfo::label); "ingest" when empty.
+  std::string label;
+  // The run date: snapshot date of files that state none. Today (UTC) when
+  // unset.
+  std::optional<Date> run_date;
+  // Called after each file with its report (progress display), may be empty.
+  std::function<void(const FileReport&, size_t index, size_t total)> on_file;
+};
+
+// Runs ingests into one store. Not thread-safe; one run at a time.
+class Ingester {
+ public:
+  // `store` and `normalizer` are not owned and must outlive the Ingester.
+  Ingester(store::GraphStore* store, const text::TextNormalizer* normalizer);
+  Ingester(const Ingester&) = delete;
+  Ingester& operator=(const Ingester&) = delete;
+
+  void Register(std::unique_ptr<FormatHandler> handler);
+  // Registers every handler the project has (see ingest/run/handlers.h).
+  void RegisterDefaultHandlers();
+  // Every format name of the registered handlers.
+  std::vector<std::string> Formats() const;
+
+  // Ingests `paths` in order in one run (one BeginRun), one atomic batch per
+  // file. A file that cannot be read, decoded, recognised or parsed is
+  // rejected (FileReport::status "rejected" with the error) and the others
+  // still load; *report is filled either way. Returns an error only when the
+  // run itself fails (store not writable, commit I/O error); check
+  // report->rejected() for rejected files. InvalidArgument for an unknown
+  // options.format.
+  Status IngestFiles(const std::vector<std::string>& paths, const IngestOptions& options,
+                     RunReport* report);
+  // As IngestFiles, for one in-memory file (tests, manifests).
+  Status IngestBytes(std::string_view label, std::string_view bytes,
+                     const IngestOptions& options, RunReport* report);
+
+ private:
+  // One input: read from `path`, or `bytes` when path is empty.
+  struct Pending {
+    std::string label;
+    std::string path;
+    std::string bytes;
+  };
+  Status Run(std::vector<Pending> files, const IngestOptions& options, RunReport* report);
+  // Ingests one file in `run`, filling *file. Errors reject the file.
+  Status IngestOne(RunId run, const Pending& in, const IngestOptions& options, FileReport* file);
+  const FormatHandler* HandlerFor(std::string_view format) const;
+
+  store::GraphStore* store_;
+  const text::TextNormalizer* normalizer_;
+  std::vector<std::unique_ptr<FormatHandler>> handlers_;
+};
+
+}  // namespace ecg::ingest
+
+#endif  // ECG_INGEST_RUN_INGEST_RUN_H_
