@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs the Debian packages ecgraph builds against (idempotent: only what is
+# missing), then configures and builds it in Release with -j2.
+# Usage: scripts/setup.sh [BUILD_DIR]   (default: build)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build_dir="${1:-build}"
+
+packages=(
+  g++ cmake ninja-build pkg-config bzip2 unicode-data
+  librocksdb-dev libsimdjson-dev libre2-dev libicu-dev libgtest-dev libgmock-dev
+  libcli11-dev nlohmann-json3-dev libcsv-dev libxml2-dev libyaml-cpp-dev libreadline-dev
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}" >&2
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "setup: missing Debian packages and not root; run as root or install: ${missing[*]}" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+werror=OFF
+[ "${CI:-}" = "true" ] && werror=ON
+cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DECG_WERROR="$werror" >/dev/null
+cmake --build "$build_dir" -j2
