@@ -18,10 +18,10 @@ constexpr size_t kMaxProblems = 1000;
 class Checker {
  public:
   Checker(const Db& db, std::vector<std::string>* problems)
-      : db_(db), problems_(problems), snapshot_(db.db->GetSnapshot()) {
+      : db_(db), problems_(problems), snapshot_(db.GetSnapshot()) {
     ro_.snapshot = snapshot_;
   }
-  ~Checker() { db_.db->ReleaseSnapshot(snapshot_); }
+  ~Checker() { db_.ReleaseSnapshot(snapshot_); }
   Checker(const Checker&) = delete;
   Checker& operator=(const Checker&) = delete;
 

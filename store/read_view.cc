@@ -15,10 +15,10 @@ namespace {
 class ReadViewImpl final : public ReadView {
  public:
   ReadViewImpl(const Db* db, TimeFilter filter)
-      : db_(db), filter_(filter), snapshot_(db->db->GetSnapshot()) {
+      : db_(db), filter_(filter), snapshot_(db->GetSnapshot()) {
     ro_.snapshot = snapshot_;
   }
-  ~ReadViewImpl() override { db_->db->ReleaseSnapshot(snapshot_); }
+  ~ReadViewImpl() override { db_->ReleaseSnapshot(snapshot_); }
 
   const TimeFilter& filter() const override { return filter_; }
 

@@ -34,6 +34,17 @@ struct Db {
   const NameNormalizer* normalizer = nullptr;
   std::string secondary_dir;  // removed in ~Db when set
 
+  // A secondary instance has no snapshots, but it only changes when told to
+  // catch up with the primary (never, after open), so every read is consistent.
+  const rocksdb::Snapshot* GetSnapshot() const {
+    return secondary_dir.empty() ? db->GetSnapshot() : nullptr;
+  }
+  void ReleaseSnapshot(const rocksdb::Snapshot* s) const {
+    if (s != nullptr) {
+      db->ReleaseSnapshot(s);
+    }
+  }
+
   // nullptr for an unknown name.
   rocksdb::ColumnFamilyHandle* Cf(std::string_view name) const;
 };
