@@ -89,6 +89,11 @@ constexpr PropertyDef kProps[] = {
     {91, "role", PT::kString, false, 0, E(EdgeType::kAmends) | E(EdgeType::kMentions)},
     {92, "list_name", PT::kString, false, 0, kListChange},
     {93, "note", PT::kString, false, 0, 0xFFFFFFFEu},
+    // Regulation writer (ingest/regs/writer*.cc), ids 150-199.
+    {150, "country_counts", PT::kString, false, kRule, 0},
+    {151, "relation", PT::kString, false, 0, kRuleRule},
+    {152, "control", PT::kString, true, kEccn, 0},
+    {153, "source_note", PT::kString, false, kTech, 0},
 };
 
 }  // namespace
