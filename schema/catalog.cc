@@ -89,6 +89,9 @@ constexpr PropertyDef kProps[] = {
     {91, "role", PT::kString, false, 0, E(EdgeType::kAmends) | E(EdgeType::kMentions)},
     {92, "list_name", PT::kString, false, 0, kListChange},
     {93, "note", PT::kString, false, 0, 0xFFFFFFFEu},
+    // List writer and entity resolution (ingest/lists/writer*.cc), ids 100-149.
+    // Why a list record joined its entity (one statement per joining record).
+    {100, "resolution", PT::kString, true, kEnt, 0},
     // Regulation writer (ingest/regs/writer*.cc), ids 150-199.
     {150, "country_counts", PT::kString, false, kRule, 0},
     {151, "relation", PT::kString, false, 0, kRuleRule},
