@@ -86,6 +86,7 @@ Result<std::unique_ptr<BoundExpr>> Binder::BindField(std::string_view qualifier,
     return Node(BoundExprKind::kKey, "key");
   }
   if (name == "path") {
+    uses_paths_ = true;
     return Node(BoundExprKind::kPath, "path");
   }
   for (size_t i = 0; i < scope_.extras.size(); ++i) {

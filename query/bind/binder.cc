@@ -86,6 +86,7 @@ Result<BoundQuery> Binder::Bind(const ast::Query& query) {
       ECG_RETURN_IF_ERROR(BindOperator(std::get<ast::Operator>(stage), &out));
     }
   }
+  out.needs_paths = out.needs_paths || uses_paths_;
   return out;
 }
 
@@ -193,10 +194,7 @@ Status Binder::BindOperator(const ast::Operator& op, BoundQuery* out) {
     case ast::OpKind::kSelect:
     case ast::OpKind::kPath:
       ECG_RETURN_IF_ERROR(BindProject(op, &bop));
-      out->needs_paths = out->needs_paths || op.kind == ast::OpKind::kPath ||
-                         std::any_of(bop.items.begin(), bop.items.end(), [](const BoundItem& i) {
-                           return i.expr->kind == BoundExprKind::kPath;
-                         });
+      out->needs_paths = out->needs_paths || op.kind == ast::OpKind::kPath;
       break;
     case ast::OpKind::kDistinct:
       bop.kind = BoundOpKind::kDistinct;

@@ -59,6 +59,8 @@ class Binder {
   std::string_view text_;
   const Params& params_;
   Scope scope_;
+  // Set when any field reads `path`, so that steps track paths.
+  bool uses_paths_ = false;
   // While binding an edge filter: the step's edge type.
   std::optional<EdgeType> filter_edge_;
 };
