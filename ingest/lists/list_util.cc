@@ -7,7 +7,8 @@
 #include <unordered_map>
 
 #include <re2/re2.h>
-#include <unicode/utf8.h>
+
+#include "ingest/text/decode.h"
 
 namespace ecg::ingest::lists {
 namespace {
@@ -69,20 +70,13 @@ int MonthNumber(std::string_view word) {
 }  // namespace
 
 Status ValidateUtf8(std::string_view bytes, std::string_view file_label) {
-  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
-  const int32_t length = static_cast<int32_t>(std::min<size_t>(bytes.size(), INT32_MAX));
-  int32_t i = 0;
-  while (i < length) {
-    const int32_t start = i;
-    UChar32 c = 0;
-    U8_NEXT(s, i, length, c);
-    if (c < 0) {
-      LineIndex lines(bytes);
-      return Status::InvalidArgument(Where(file_label, lines.LineOf(start), start) +
-                                     ": invalid UTF-8 byte sequence");
-    }
+  const size_t bad = text::FirstInvalidUtf8(bytes);
+  if (bad == std::string_view::npos) {
+    return Status::OK();
   }
-  return Status::OK();
+  LineIndex lines(bytes);
+  return Status::InvalidArgument(Where(file_label, lines.LineOf(bad), bad) +
+                                 ": invalid UTF-8 byte sequence");
 }
 
 std::string_view StripBom(std::string_view bytes) {
@@ -123,43 +117,7 @@ std::string Where(std::string_view file_label, uint64_t line, uint64_t offset) {
 }
 
 std::string CleanText(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    // U+0080..U+009F are encoded as C2 80..C2 9F.
-    if (static_cast<uint8_t>(text[i]) == 0xC2 && i + 1 < text.size()) {
-      const auto next = static_cast<uint8_t>(text[i + 1]);
-      const char* repl = nullptr;
-      switch (next) {
-        case 0x91:
-          repl = "\u2018";
-          break;
-        case 0x92:
-          repl = "\u2019";
-          break;
-        case 0x93:
-          repl = "\u201C";
-          break;
-        case 0x94:
-          repl = "\u201D";
-          break;
-        case 0x96:
-          repl = "\u2013";
-          break;
-        case 0x97:
-          repl = "\u2014";
-          break;
-        default:
-          break;
-      }
-      if (repl != nullptr) {
-        out += repl;
-        ++i;
-        continue;
-      }
-    }
-    out.push_back(text[i]);
-  }
+  std::string out = text::RepairC1(std::string(text));
   // Trim ASCII whitespace and U+00A0 (C2 A0) at both ends.
   size_t b = 0;
   size_t e = out.size();

@@ -42,8 +42,8 @@ std::string Where(std::string_view file_label, uint64_t line, uint64_t offset);
 
 // Trims ASCII whitespace (including embedded-newline tails such as
 // "Service\n\n") and no-break spaces at both ends, and repairs the C1 control
-// characters that Windows-1252 text leaves behind for punctuation (U+0091..U+0094,
-// U+0096, U+0097 -> ‘ ’ “ ” – —).
+// characters that Windows-1252 text leaves behind for punctuation (U+0092 -> ’;
+// text::RepairC1 does it for the whole C1 range).
 std::string CleanText(std::string_view text);
 
 // Splits on `sep`, cleans each part and drops empty parts.
