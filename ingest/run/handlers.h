@@ -14,7 +14,9 @@ void RegisterListHandlers(Ingester* ingester);
 
 // Regulations (ingest/regs/writer*.cc). Declared weak so that the framework
 // links before the regs writer exists; RegisterDefaultHandlers skips it when
-// undefined. TODO(#4): the regs writer defines it.
+// undefined. A weak reference does not pull an archive member out of a static
+// library, so TODO(#4): when the regs writer defines it, drop [[gnu::weak]]
+// here (and likewise TODO(#5) for articles).
 [[gnu::weak]] void RegisterRegHandlers(Ingester* ingester);
 
 // Articles. TODO(#5): the articles pipeline defines it.

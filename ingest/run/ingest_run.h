@@ -64,6 +64,11 @@ class SourceContext {
   Date snapshot_date() const { return snapshot_date_; }
   void set_snapshot_date(Date d) { snapshot_date_ = d; }
   const text::TextNormalizer& normalizer() const { return *normalizer_; }
+  // The file's feed (see FormatHandler::FeedKey); the handler may refine it
+  // during Apply once it knows the file's content (e.g. its list codes). The
+  // Ingester records it on the source vertex after Apply. "" = no feed.
+  const std::string& feed() const { return feed_; }
+  void set_feed(std::string feed) { feed_ = std::move(feed); }
   // The report of this file; handlers count records and entities into it.
   FileReport* report() const { return report_; }
 
@@ -96,6 +101,7 @@ class SourceContext {
   Date snapshot_date_;
   const text::TextNormalizer* normalizer_;
   FileReport* report_;
+  std::string feed_;
   std::set<EdgeType> snapshot_types_;
   std::set<EdgeIdentity> asserted_;
 };
@@ -161,8 +167,8 @@ class Ingester {
   Status IngestFiles(const std::vector<std::string>& paths, const IngestOptions& options,
                      RunReport* report);
   // As IngestFiles, for one in-memory file (tests, manifests).
-  Status IngestBytes(std::string_view label, std::string_view bytes,
-                     const IngestOptions& options, RunReport* report);
+  Status IngestBytes(std::string_view label, std::string_view bytes, const IngestOptions& options,
+                     RunReport* report);
 
  private:
   // One input: read from `path`, or `bytes` when path is empty.

@@ -1,0 +1,378 @@
+// ListHandler and the writing of list records: list vertices, resolved
+// entities, listed_on / located_in / adds / revises / affiliated_with edges.
+#include "ingest/lists/writer.h"
+
+#include <map>
+#include <set>
+
+#include "ingest/lists/detect.h"
+#include "ingest/lists/resolve.h"
+#include "ingest/run/handlers.h"
+
+namespace ecg::ingest {
+namespace {
+
+using store::WriteOutcome;
+
+bool IsSnapshotFormat(std::string_view format) {
+  // CSL CSV files here are samples and subsets; ownership files are stakes
+  // added over time; list-metadata describes lists without records.
+  return format != "csl-csv" && format != "ownership-csv" && format != "ownership-jsonl" &&
+         format != "list-metadata-json" && format != kAliasCsvFormat;
+}
+
+// "Huawei Technologies Co., Ltd. (Huawei). Affiliated Entity: X" -> parent
+// "Huawei Technologies Co., Ltd.", parent alias "Huawei", affiliate "X".
+struct Affiliation {
+  std::string parent;
+  std::string parent_alias;
+  std::string affiliate;
+};
+
+std::optional<Affiliation> SplitAffiliation(std::string_view name) {
+  size_t at = name.find("Affiliated Entit");
+  if (at == std::string_view::npos) {
+    return std::nullopt;
+  }
+  size_t colon = name.find(':', at);
+  if (colon == std::string_view::npos) {
+    return std::nullopt;
+  }
+  Affiliation a;
+  std::string_view head = name.substr(0, at);
+  while (!head.empty() && (head.back() == ' ' || head.back() == '.' || head.back() == ',')) {
+    head.remove_suffix(1);
+  }
+  if (!head.empty() && head.back() == ')') {
+    size_t open = head.rfind('(');
+    if (open != std::string_view::npos) {
+      a.parent_alias = std::string(head.substr(open + 1, head.size() - open - 2));
+      head = head.substr(0, open);
+      while (!head.empty() && head.back() == ' ') {
+        head.remove_suffix(1);
+      }
+    }
+  }
+  a.parent = std::string(head);
+  std::string_view tail = name.substr(colon + 1);
+  while (!tail.empty() && tail.front() == ' ') {
+    tail.remove_prefix(1);
+  }
+  a.affiliate = std::string(tail);
+  if (a.parent.empty() || a.affiliate.empty()) {
+    return std::nullopt;
+  }
+  return a;
+}
+
+Interval ListingInterval(const ListRecord& r) {
+  Interval iv = Interval::Always();
+  if (r.start_date) {
+    iv.from = *r.start_date;
+  } else if (!r.citation_dates.empty() && r.citation_dates.front()) {
+    iv.from = *r.citation_dates.front();
+  }
+  if (r.end_date && iv.from < *r.end_date) {
+    iv.to = *r.end_date;
+  }
+  return iv;
+}
+
+class RecordWriter {
+ public:
+  explicit RecordWriter(SourceContext* ctx) : ctx_(ctx), resolver_(ctx) {}
+
+  Status WriteDescriptions(const std::vector<ListDescription>& lists) {
+    for (const auto& d : lists) {
+      if (d.list_code.empty()) {
+        continue;
+      }
+      ECG_ASSIGN_OR_RETURN(VertexId id, ListVertex(d.list_code, d.name));
+      if (!d.official_name.empty() && d.official_name != d.name) {
+        ECG_RETURN_IF_ERROR(Prop(id, "alias", Value(d.official_name)).status());
+      }
+      if (!d.url.empty()) {
+        ECG_RETURN_IF_ERROR(Prop(id, "url", Value(d.url)).status());
+      }
+    }
+    return Status::OK();
+  }
+
+  Status Write(const ListRecord& r) {
+    ++ctx_->report()->counts.records_read;
+    std::string name = ctx_->normalizer().Clean(r.name);
+    std::vector<std::string> aliases;
+    for (const auto* names : {&r.aliases, &r.previous_names}) {
+      for (const auto& a : *names) {
+        std::string c = ctx_->normalizer().Clean(a);
+        if (!c.empty() && c != name) {
+          aliases.push_back(std::move(c));
+        }
+      }
+    }
+    std::optional<Affiliation> aff = SplitAffiliation(name);
+    if (aff) {
+      name = aff->affiliate;
+    }
+    if (EntityKey(ctx_->normalizer(), name, r.country).empty()) {
+      ctx_->Quarantine(r.line, r.offset, "name without letters or digits: '" + r.name + "'");
+      return Status::OK();
+    }
+    std::string disc = r.record_id;
+    if (int n = ++record_ids_[r.record_id]; n > 1) {
+      disc += "#" + std::to_string(n);
+    }
+    ECG_ASSIGN_OR_RETURN(Resolution res,
+                         resolver_.Resolve("rec:" + r.record_id, name, aliases, r.country));
+    bool changed = false;
+    auto note = [&changed](WriteOutcome o) { changed |= o != WriteOutcome::kUnchanged; };
+    ECG_RETURN_IF_ERROR(WriteEntityProps(r, name, aliases, res, note));
+    if (res.created || res.merged) {
+      ECG_RETURN_IF_ERROR(
+          Prop(res.id, "resolution",
+               Value(r.list_code + " record " + r.record_id + " '" + name + "': " + res.reason))
+              .status());
+    }
+    ECG_ASSIGN_OR_RETURN(VertexId list, ListVertex(r.list_code, r.list_name));
+    ECG_ASSIGN_OR_RETURN(WriteOutcome o, ctx_->PutEdge(EdgeType::kListedOn, res.id, list,
+                                                       ListingProps(r), ListingInterval(r), disc));
+    note(o);
+    ECG_RETURN_IF_ERROR(WriteRuleEdges(r, res.id, note));
+    if (aff) {
+      ECG_RETURN_IF_ERROR(WriteAffiliation(*aff, r.country, res.id, note));
+    }
+    IngestCounts& c = ctx_->report()->counts;
+    if (res.created) {
+      ++c.entities_new;
+    } else if (res.merged) {
+      ++c.entities_merged;
+    } else if (changed) {
+      ++c.entities_changed;
+    } else {
+      ++c.entities_unchanged;
+    }
+    return Status::OK();
+  }
+
+ private:
+  Result<WriteOutcome> Prop(VertexId id, std::string_view prop, const Value& v) {
+    return ctx_->SetProperty(id, Catalog::Id(prop), v);
+  }
+
+  Result<VertexId> ListVertex(const std::string& code, const std::string& name) {
+    auto it = lists_.find(code);
+    if (it != lists_.end()) {
+      return it->second;
+    }
+    bool created = false;
+    ECG_ASSIGN_OR_RETURN(VertexId id, ctx_->batch()->Vertex(VertexKind::kList, code, &created));
+    if (created) {
+      ECG_RETURN_IF_ERROR(Prop(id, "name", Value(name.empty() ? code : name)).status());
+      ECG_RETURN_IF_ERROR(Prop(id, "code", Value(code)).status());
+    } else if (!name.empty()) {
+      ECG_RETURN_IF_ERROR(Prop(id, "alias", Value(name)).status());
+    }
+    lists_[code] = id;
+    return id;
+  }
+
+  template <typename Note>
+  Status WriteEntityProps(const ListRecord& r, const std::string& name,
+                          const std::vector<std::string>& aliases, const Resolution& res,
+                          Note note) {
+    const VertexId id = res.id;
+    auto set = [&](std::string_view prop, const Value& v) -> Status {
+      ECG_ASSIGN_OR_RETURN(WriteOutcome o, Prop(id, prop, v));
+      note(o);
+      return Status::OK();
+    };
+    if (res.owner) {
+      ECG_RETURN_IF_ERROR(set("name", Value(name)));
+      if (!r.country.empty()) {
+        ECG_RETURN_IF_ERROR(set("country", Value(r.country)));
+      }
+      if (!r.entity_type.empty() && r.entity_type != "unknown") {
+        ECG_RETURN_IF_ERROR(set("type", Value(r.entity_type)));
+      }
+      std::string legal = ctx_->normalizer().Analyze(name).legal_form;
+      if (!legal.empty()) {
+        ECG_RETURN_IF_ERROR(set("legal_form", Value(legal)));
+      }
+    } else {
+      ECG_RETURN_IF_ERROR(set("alias", Value(name)));
+    }
+    for (const auto& a : aliases) {
+      ECG_RETURN_IF_ERROR(set("alias", Value(a)));
+    }
+    for (const auto& a : r.addresses) {
+      ECG_RETURN_IF_ERROR(set("address", Value(ctx_->normalizer().Clean(a))));
+    }
+    for (const auto& i : r.identifiers) {
+      ECG_RETURN_IF_ERROR(set("identifier", Value(i)));
+    }
+    if (!r.country.empty()) {
+      ECG_ASSIGN_OR_RETURN(VertexId country,
+                           ctx_->batch()->Vertex(VertexKind::kCountry, r.country));
+      ECG_ASSIGN_OR_RETURN(
+          WriteOutcome o, ctx_->PutEdge(EdgeType::kLocatedIn, id, country, {}, Interval::Always()));
+      note(o);
+    }
+    return Status::OK();
+  }
+
+  static PropertyList ListingProps(const ListRecord& r) {
+    PropertyList p;
+    auto add = [&p](std::string_view prop, Value v) { p.emplace_back(Catalog::Id(prop), v); };
+    if (!r.fr_citations.empty()) {
+      std::string joined;
+      for (const auto& c : r.fr_citations) {
+        joined += (joined.empty() ? "" : "; ") + c;
+      }
+      add("citation", Value(joined));
+    }
+    if (!r.license_requirement.empty()) {
+      add("license_requirement", Value(r.license_requirement));
+    }
+    if (!r.license_policy.empty()) {
+      add("license_policy", Value(r.license_policy));
+    }
+    if (!r.programs.empty()) {
+      add("programs", Value(r.programs));
+    }
+    if (r.start_date) {
+      add("start_date", Value(*r.start_date));
+    }
+    if (!r.remarks.empty()) {
+      add("note", Value(r.remarks));
+    }
+    std::sort(p.begin(), p.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    return p;
+  }
+
+  template <typename Note>
+  Status WriteRuleEdges(const ListRecord& r, VertexId entity, Note note) {
+    for (size_t i = 0; i < r.fr_citations.size(); ++i) {
+      const std::string& cit = r.fr_citations[i];
+      bool created = false;
+      ECG_ASSIGN_OR_RETURN(VertexId rule, ctx_->batch()->Vertex(VertexKind::kRule, cit, &created));
+      if (created) {
+        ECG_RETURN_IF_ERROR(Prop(rule, "citation", Value(cit)).status());
+      }
+      Interval iv = Interval::Always();
+      if (i < r.citation_dates.size() && r.citation_dates[i]) {
+        iv = Interval::Since(*r.citation_dates[i]);
+      }
+      PropertyList props = {{Catalog::Id("citation"), Value(cit)},
+                            {Catalog::Id("list_name"), Value(r.list_code)}};
+      ECG_ASSIGN_OR_RETURN(
+          WriteOutcome o, ctx_->PutEdge(i == 0 ? EdgeType::kAdds : EdgeType::kRevises, rule, entity,
+                                        props, iv, r.list_code));
+      note(o);
+    }
+    return Status::OK();
+  }
+
+  template <typename Note>
+  Status WriteAffiliation(const Affiliation& a, const std::string& country, VertexId affiliate,
+                          Note note) {
+    std::vector<std::string> aliases;
+    if (!a.parent_alias.empty()) {
+      aliases.push_back(a.parent_alias);
+    }
+    ECG_ASSIGN_OR_RETURN(Resolution parent, resolver_.Resolve({}, a.parent, aliases, country));
+    if (parent.created) {
+      ECG_RETURN_IF_ERROR(Prop(parent.id, "name", Value(a.parent)).status());
+      if (!country.empty()) {
+        ECG_RETURN_IF_ERROR(Prop(parent.id, "country", Value(country)).status());
+      }
+      ECG_RETURN_IF_ERROR(
+          Prop(parent.id, "resolution", Value("parent named by an affiliate: " + parent.reason))
+              .status());
+    }
+    if (!a.parent_alias.empty()) {
+      ECG_RETURN_IF_ERROR(Prop(parent.id, "alias", Value(a.parent_alias)).status());
+    }
+    if (parent.id == affiliate) {
+      return Status::OK();
+    }
+    ECG_ASSIGN_OR_RETURN(WriteOutcome o, ctx_->PutEdge(EdgeType::kAffiliatedWith, affiliate,
+                                                       parent.id, {}, Interval::Always()));
+    note(o);
+    return Status::OK();
+  }
+
+  SourceContext* ctx_;
+  EntityResolver resolver_;
+  std::map<std::string, VertexId> lists_;
+  std::map<std::string, int> record_ids_;
+};
+
+}  // namespace
+
+Status WriteParsedList(const ParsedList& list, SourceContext* ctx) {
+  if (list.snapshot_date) {
+    ctx->set_snapshot_date(*list.snapshot_date);
+  }
+  for (const auto& q : list.quarantined) {
+    ctx->Quarantine(q.line, q.offset, q.reason);
+  }
+  RecordWriter writer(ctx);
+  ECG_RETURN_IF_ERROR(writer.WriteDescriptions(list.lists));
+  std::set<std::string> codes;
+  for (const auto& r : list.records) {
+    ECG_RETURN_IF_ERROR(writer.Write(r));
+    codes.insert(r.list_code);
+  }
+  if (!list.ownership.empty()) {
+    ECG_RETURN_IF_ERROR(WriteOwnership(list.ownership, ctx));
+  }
+  if (IsSnapshotFormat(list.format) && !codes.empty()) {
+    std::string feed = "list:" + list.format + ":";
+    for (const auto& c : codes) {
+      feed += (feed.back() == ':' ? "" : ",") + c;
+    }
+    ctx->set_feed(std::move(feed));
+    ctx->MarkSnapshot(EdgeType::kListedOn);
+  }
+  return Status::OK();
+}
+
+std::vector<std::string> ListHandler::formats() const {
+  std::vector<std::string> out = ListFormats();
+  out.emplace_back(kAliasCsvFormat);
+  return out;
+}
+
+std::optional<std::string> ListHandler::Detect(std::string_view utf8,
+                                               std::string_view file_name) const {
+  if (utf8.substr(0, 36) == "chinese_name,english_name,source_note") {
+    return std::string(kAliasCsvFormat);
+  }
+  auto f = DetectListFormat(utf8, file_name);
+  if (!f.ok()) {
+    return std::nullopt;
+  }
+  return *f;
+}
+
+std::string ListHandler::FeedKey(std::string_view format, std::string_view /*utf8*/,
+                                 std::string_view /*file_name*/) const {
+  // Refined in Apply with the file's list codes.
+  return IsSnapshotFormat(format) ? "list:" + std::string(format) : std::string();
+}
+
+Status ListHandler::Apply(std::string_view utf8, SourceContext* ctx) const {
+  if (ctx->format() == kAliasCsvFormat) {
+    ECG_ASSIGN_OR_RETURN(std::vector<text::AliasPair> pairs,
+                         text::ParseAliasCsv(utf8, ctx->file_label()));
+    return WriteAliasPairs(pairs, ctx);
+  }
+  ECG_ASSIGN_OR_RETURN(ParsedList list, ParseListFile(utf8, ctx->format(), ctx->file_label()));
+  return WriteParsedList(list, ctx);
+}
+
+void RegisterListHandlers(Ingester* ingester) {
+  ingester->Register(std::make_unique<ListHandler>());
+}
+
+}  // namespace ecg::ingest

@@ -1,0 +1,61 @@
+// The list writer: turns parsed restricted-party lists, ownership files and
+// the curated alias file into the graph, through the ingest run framework
+// (ingest/run). One `list` vertex per list, one resolved `entity` per
+// real-world entity, a `listed_on` edge per record, `located_in`, `adds` /
+// `revises` from the record's Federal Register citations, `affiliated_with`
+// for Entity List affiliates, `owns` from ownership files.
+// Thread safety: ListHandler is immutable and safe to share; the Write*
+// functions use one SourceContext and are not thread-safe.
+#ifndef ECG_INGEST_LISTS_WRITER_H_
+#define ECG_INGEST_LISTS_WRITER_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ingest/lists/list_record.h"
+#include "ingest/run/ingest_run.h"
+#include "ingest/text/aliases.h"
+#include "schema/result.h"
+
+namespace ecg::ingest {
+
+// The format name of the curated bilingual alias file
+// (ingest/data/aliases.csv: chinese_name,english_name,source_note).
+inline constexpr std::string_view kAliasCsvFormat = "alias-csv";
+
+// Handles every list format of ListFormats() plus kAliasCsvFormat.
+// Feeds: complete list files are snapshot feeds named
+// "list:<format>:<list codes>" (a newer file of the same lists closes the
+// listed_on edges of records that are gone); the CSL CSV files in
+// ../shared/data are samples and subsets, so they, ownership and alias files
+// are not snapshot feeds.
+class ListHandler final : public FormatHandler {
+ public:
+  std::string_view name() const override { return "lists"; }
+  std::vector<std::string> formats() const override;
+  std::optional<std::string> Detect(std::string_view utf8,
+                                    std::string_view file_name) const override;
+  std::string FeedKey(std::string_view format, std::string_view utf8,
+                      std::string_view file_name) const override;
+  Status Apply(std::string_view utf8, SourceContext* ctx) const override;
+};
+
+// Writes the records, list descriptions and ownership stakes of `list` (and
+// its quarantined records) through `ctx`. Errors are write errors (they
+// reject the file).
+Status WriteParsedList(const ParsedList& list, SourceContext* ctx);
+
+// Writes ownership stakes as `owns` edges (pct, validity). Parties are found
+// by record id ("rec:<id>" keys) or resolved by name and country (created
+// when unknown); a stake whose id is unknown is quarantined.
+Status WriteOwnership(const std::vector<OwnershipRecord>& stakes, SourceContext* ctx);
+
+// Writes the curated alias pairs: the entity named by either side (resolved
+// by name, created from the English name when unknown) gets both names as
+// aliases, with the alias file as provenance.
+Status WriteAliasPairs(const std::vector<text::AliasPair>& pairs, SourceContext* ctx);
+
+}  // namespace ecg::ingest
+
+#endif  // ECG_INGEST_LISTS_WRITER_H_

@@ -1,0 +1,126 @@
+// Ownership stakes (`owns` edges) and the curated alias file (alias
+// statements with the alias file as provenance).
+#include "ingest/lists/resolve.h"
+#include "ingest/lists/writer.h"
+
+namespace ecg::ingest {
+namespace {
+
+Result<VertexId> NewNamedEntity(EntityResolver* resolver, SourceContext* ctx,
+                                const std::string& name, const std::vector<std::string>& aliases,
+                                const std::string& country, const std::string& why) {
+  ECG_ASSIGN_OR_RETURN(Resolution r, resolver->Resolve({}, name, aliases, country));
+  if (r.created) {
+    ++ctx->report()->counts.entities_new;
+    ECG_RETURN_IF_ERROR(ctx->SetProperty(r.id, Catalog::Id("name"), Value(name)).status());
+    if (!country.empty()) {
+      ECG_RETURN_IF_ERROR(ctx->SetProperty(r.id, Catalog::Id("country"), Value(country)).status());
+    }
+  } else if (r.merged) {
+    ++ctx->report()->counts.entities_merged;
+  } else {
+    ++ctx->report()->counts.entities_unchanged;
+  }
+  if (r.created || r.merged) {
+    ECG_RETURN_IF_ERROR(
+        ctx->SetProperty(r.id, Catalog::Id("resolution"), Value(why + ": " + r.reason)).status());
+  }
+  return r.id;
+}
+
+// The entity of one side of a stake; invalid (with *error set) when an id
+// names no known record.
+Result<VertexId> Party(const OwnershipParty& p, EntityResolver* resolver, SourceContext* ctx,
+                       std::string* error) {
+  if (!p.id.empty()) {
+    for (const std::string& key : {"rec:" + p.id, p.id}) {
+      ECG_ASSIGN_OR_RETURN(VertexId id, ctx->batch()->Find(VertexKind::kEntity, key));
+      if (id.valid()) {
+        return id;
+      }
+    }
+    *error = "unknown entity id '" + p.id + "'";
+    return VertexId();
+  }
+  std::string name = ctx->normalizer().Clean(p.name);
+  if (EntityKey(ctx->normalizer(), name, p.country).empty()) {
+    *error = "party without a usable name";
+    return VertexId();
+  }
+  return NewNamedEntity(resolver, ctx, name, {}, p.country, "named in an ownership file");
+}
+
+}  // namespace
+
+Status WriteOwnership(const std::vector<OwnershipRecord>& stakes, SourceContext* ctx) {
+  EntityResolver resolver(ctx);
+  for (const auto& s : stakes) {
+    ++ctx->report()->counts.records_read;
+    std::string error;
+    ECG_ASSIGN_OR_RETURN(VertexId owner, Party(s.owner, &resolver, ctx, &error));
+    if (!owner.valid()) {
+      ctx->Quarantine(s.line, s.offset, "owner: " + error);
+      continue;
+    }
+    ECG_ASSIGN_OR_RETURN(VertexId owned, Party(s.owned, &resolver, ctx, &error));
+    if (!owned.valid()) {
+      ctx->Quarantine(s.line, s.offset, "owned: " + error);
+      continue;
+    }
+    Interval iv = Interval::Always();
+    if (s.valid_from) {
+      iv.from = *s.valid_from;
+    }
+    if (s.valid_to) {
+      iv.to = *s.valid_to;
+    }
+    if (!iv.valid()) {
+      ctx->Quarantine(s.line, s.offset, "valid_to is not after valid_from");
+      continue;
+    }
+    if (owner == owned) {
+      ctx->Quarantine(s.line, s.offset, "owner and owned are the same entity");
+      continue;
+    }
+    PropertyList props = {{Catalog::Id("pct"), Value(s.pct)}};
+    if (!s.source.empty()) {
+      props.emplace_back(Catalog::Id("note"), Value(s.source));
+    }
+    ECG_RETURN_IF_ERROR(ctx->PutEdge(EdgeType::kOwns, owner, owned, props, iv).status());
+  }
+  return Status::OK();
+}
+
+Status WriteAliasPairs(const std::vector<text::AliasPair>& pairs, SourceContext* ctx) {
+  EntityResolver resolver(ctx);
+  for (const auto& p : pairs) {
+    ++ctx->report()->counts.records_read;
+    std::string zh = ctx->normalizer().Clean(p.chinese);
+    std::string en = ctx->normalizer().Clean(p.english);
+    if (EntityKey(ctx->normalizer(), en, "").empty() ||
+        EntityKey(ctx->normalizer(), zh, "").empty()) {
+      ctx->Quarantine(p.line, 0, "alias pair without a usable name");
+      continue;
+    }
+    ECG_ASSIGN_OR_RETURN(VertexId id, resolver.Find({}, en, ""));
+    if (!id.valid()) {
+      ECG_ASSIGN_OR_RETURN(id, resolver.Find({}, zh, ""));
+    }
+    const std::string why = "curated alias pair (" + p.source_note + ")";
+    if (!id.valid()) {
+      ECG_ASSIGN_OR_RETURN(id, NewNamedEntity(&resolver, ctx, en, {zh}, "", why));
+    } else {
+      ++ctx->report()->counts.entities_merged;
+      ECG_RETURN_IF_ERROR(ctx->SetProperty(id, Catalog::Id("resolution"),
+                                           Value(why + ": '" + en + "' = '" + zh + "'"))
+                              .status());
+    }
+    for (const std::string* n : {&en, &zh}) {
+      ECG_RETURN_IF_ERROR(ctx->SetProperty(id, Catalog::Id("alias"), Value(*n)).status());
+      resolver.Remember(id, *n, "");
+    }
+  }
+  return Status::OK();
+}
+
+}  // namespace ecg::ingest
