@@ -39,33 +39,47 @@ std::optional<RuleRelation> RelationOf(std::string_view sentence) {
   return std::nullopt;
 }
 
-// The interval of a suspension: [own_date, end + 1 day) from "set to end
-// <date>" / "through <date>" / "until <date>", else N years from own_date.
+// `day` moved by `years` (Feb 29 falls back to Feb 28).
+Date AddYears(Date day, int years) {
+  int y = 0;
+  int m = 0;
+  int d = 0;
+  day.ToYmd(&y, &m, &d);
+  if (m == 2 && d == 29) {
+    d = 28;
+  }
+  return Date::FromYmd(y + years, m, d);
+}
+
+// The interval of a suspension. With an end ("set to end <date>" / "through
+// <date>" / "until <date>") it is [start, end + 1 day), where start is N years
+// before end + 1 day when the text says "N-year suspension" (a one-year
+// suspension set to end November 9, 2026 began November 10, 2025; the
+// document itself may be published days later), else own_date. Without an
+// end it is N years from own_date.
 std::optional<Interval> SuspensionInterval(std::string_view text, std::optional<Date> own_date) {
   static const RE2 kEnd(
       std::string(R"((?i)\b(?:end|ends|expire|expires|through|until)\s+(?:on\s+)?)") + kMonthDate);
   static const RE2 kYears(R"((?i)\b(one|two|three|[0-9]+)[- ]year\s+suspension\b)");
+  std::optional<int> n;
+  std::string years;
+  if (RE2::PartialMatch(text, kYears, &years)) {
+    n = ParseEnglishNumber(years);
+    if (n && *n <= 0) {
+      n.reset();
+    }
+  }
   std::string end;
   if (RE2::PartialMatch(text, kEnd, &end)) {
     std::optional<Date> d = ParseEnglishDate(end);
     if (d) {
-      return Interval{own_date.value_or(Date::Min()), d->AddDays(1)};
+      Date to = d->AddDays(1);
+      Date from = n ? AddYears(to, -*n) : own_date.value_or(Date::Min());
+      return Interval{from, to};
     }
   }
-  std::string years;
-  if (own_date && RE2::PartialMatch(text, kYears, &years)) {
-    std::optional<int> n = ParseEnglishNumber(years);
-    if (n && *n > 0) {
-      int y = 0;
-      int m = 0;
-      int d = 0;
-      own_date->ToYmd(&y, &m, &d);
-      // Feb 29 + N years falls back to Feb 28.
-      if (m == 2 && d == 29) {
-        d = 28;
-      }
-      return Interval{*own_date, Date::FromYmd(y + *n, m, d)};
-    }
+  if (own_date && n) {
+    return Interval{*own_date, AddYears(*own_date, *n)};
   }
   return std::nullopt;
 }
