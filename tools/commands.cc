@@ -40,6 +40,7 @@ void RegisterCommands(CLI::App* app, GlobalOptions* global) {
   RegisterStats(app, global);
   RegisterCheck(app, global);
   RegisterLoadCsv(app, global);
+  RegisterIngest(app, global);
 }
 
 }  // namespace ecg::tools

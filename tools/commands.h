@@ -43,6 +43,7 @@ void RegisterCommands(CLI::App* app, GlobalOptions* global);
 void RegisterStats(CLI::App* app, GlobalOptions* global);
 void RegisterCheck(CLI::App* app, GlobalOptions* global);
 void RegisterLoadCsv(CLI::App* app, GlobalOptions* global);
+void RegisterIngest(CLI::App* app, GlobalOptions* global);
 
 }  // namespace ecg::tools
 

@@ -1,0 +1,96 @@
+// `ecg ingest FILE...`: ingests list (and, once registered, regulation and
+// article) files in one run, each file one atomic batch. A rejected file is
+// reported and the others still load; the exit code is then 2.
+#include <unistd.h>
+
+#include <iostream>
+
+#include "ingest/run/ingest_run.h"
+#include "tools/commands.h"
+
+namespace ecg::tools {
+
+// Defined in tools/normalizer.cc.
+const text::TextNormalizer* DefaultTextNormalizer();
+
+namespace {
+
+struct IngestArgs {
+  std::vector<std::string> files;
+  std::string format;
+  std::string report = "text";
+  std::string label;
+};
+
+// Documentation files that sit beside data files (demo/lists/README.md), so
+// that `ecg ingest demo/lists/*` works; they are reported as skipped.
+bool IsDocumentation(const std::string& path) {
+  return path.size() >= 3 && path.compare(path.size() - 3, 3, ".md") == 0;
+}
+
+int RunIngest(const GlobalOptions& global, const IngestArgs& args) {
+  const text::TextNormalizer* normalizer = DefaultTextNormalizer();
+  if (normalizer == nullptr) {
+    return Fail(Status::Internal("ingest needs the ICU text normalizer"));
+  }
+  auto store = OpenStore(global, /*write=*/true);
+  if (!store.ok()) {
+    return Fail(store.status());
+  }
+  ingest::Ingester ingester(store->get(), normalizer);
+  ingester.RegisterDefaultHandlers();
+  std::vector<std::string> paths;
+  for (const auto& f : args.files) {
+    if (IsDocumentation(f)) {
+      std::cerr << "ecg ingest: skipping " << f << " (documentation, not a data file)\n";
+      continue;
+    }
+    paths.push_back(f);
+  }
+  ingest::IngestOptions options;
+  options.format = args.format;
+  options.label = args.label;
+  const bool progress = isatty(STDERR_FILENO) != 0;
+  if (progress) {
+    options.on_file = [](const ingest::FileReport& f, size_t i, size_t n) {
+      std::cerr << "\r\033[K[" << (i + 1) << "/" << n << "] " << f.path << ": "
+                << ingest::FileStatusName(f.status) << (i + 1 == n ? "\n" : "") << std::flush;
+    };
+  }
+  ingest::RunReport report;
+  Status s = ingester.IngestFiles(paths, options, &report);
+  if (!s.ok()) {
+    return Fail(s);
+  }
+  if (args.report == "json") {
+    std::cout << report.ToJson() << "\n";
+  } else {
+    std::cout << report.ToText();
+  }
+  for (const auto& f : report.files) {
+    if (f.status == ingest::FileReport::Status::kRejected) {
+      std::cerr << "ecg ingest: rejected " << f.error << "\n";
+    }
+  }
+  return report.rejected() > 0 ? kExitBadInput : kExitOk;
+}
+
+}  // namespace
+
+void RegisterIngest(CLI::App* app, GlobalOptions* global) {
+  auto args = std::make_shared<IngestArgs>();
+  auto* cmd = app->add_subcommand(
+      "ingest",
+      "Ingest source files (lists, ownership, the alias file, ...), each as one atomic write. "
+      "Files already recorded (same SHA-256) are skipped as unchanged. A file that cannot be "
+      "parsed is rejected whole and the others still load; the exit code is then 2.");
+  cmd->add_option("files", args->files, "Files to ingest (format detected by content)")
+      ->required();
+  cmd->add_option("--format", args->format, "Force this format for every file");
+  cmd->add_option("--report", args->report, "Report format")
+      ->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--label", args->label, "Label of the ingest run");
+  cmd->callback([global, args] { global->exit_code = RunIngest(*global, *args); });
+}
+
+}  // namespace ecg::tools
