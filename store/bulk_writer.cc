@@ -83,6 +83,9 @@ class BulkWriterImpl final : public BulkWriter {
     return MaybeFlush();
   }
 
+  uint64_t puts() const override { return puts_ + wb_.Count(); }
+  uint64_t bytes() const override { return bytes_ + wb_.GetDataSize(); }
+
   Status Finish() override {
     ECG_RETURN_IF_ERROR(Write());
     rocksdb::WriteBatch last;
@@ -104,6 +107,8 @@ class BulkWriterImpl final : public BulkWriter {
     rocksdb::WriteOptions wo;
     wo.disableWAL = true;
     ECG_RETURN_IF_ERROR(FromRocks(db_.db->Write(wo, &wb_), "bulk write"));
+    puts_ += wb_.Count();
+    bytes_ += wb_.GetDataSize();
     wb_.Clear();
     return Status::OK();
   }
@@ -114,6 +119,8 @@ class BulkWriterImpl final : public BulkWriter {
   std::unique_lock<std::mutex> lock_;
   Counters counters_;
   rocksdb::WriteBatch wb_;
+  uint64_t puts_ = 0;
+  uint64_t bytes_ = 0;
 };
 
 }  // namespace

@@ -329,6 +329,10 @@ class BulkWriter {
   // Writes what is buffered and flushes memtables. The writer is finished.
   virtual Status Finish() = 0;
 
+  // RocksDB puts issued and their key + value bytes so far (for benchmarks).
+  virtual uint64_t puts() const = 0;
+  virtual uint64_t bytes() const = 0;
+
  protected:
   BulkWriter() = default;
 };
