@@ -234,3 +234,42 @@ TEST(OpenSanctionsUsCsvTest, Loads1260hMieuAndFcc) {
 
 }  // namespace
 }  // namespace ecg::ingest
+
+namespace ecg::ingest {
+namespace {
+
+constexpr char kTinyCompact[] =
+    "{\"fieldKey\": {},\n"
+    " \"sourceGeneratedAt\": \"2026-07-31T00:00:00Z\",\n"
+    " \"tables\": {\"sources\": [\"Entity List (EL) - Bureau of Industry and Security\"],\n"
+    "            \"urls\": [\"https://example.invalid/\"]},\n"
+    " \"entries\": [\n"
+    "  {\"n\": \"Good Co.\", \"s\": 0, \"u\": 0, \"fr\": \"84 FR 22963\"},\n"
+    "  {\"n\": \"Bad Index Co.\", \"s\": 7, \"u\": 0},\n"
+    "  {\"s\": 0, \"u\": 0},\n"
+    "  {\"n\": \"Bad Url Co.\", \"s\": 0, \"u\": 3}\n"
+    " ]}\n";
+
+TEST(CslCompactJsonTest, QuarantinesEntriesWithBadIndexesOrNoName) {
+  ASSERT_OK_AND_ASSIGN(ParsedList parsed, ParseCslCompactJson(kTinyCompact, "tiny.json"));
+  ASSERT_EQ(parsed.records.size(), 1u);
+  EXPECT_EQ(parsed.records[0].list_code, "EL");
+  EXPECT_EQ(parsed.records[0].line, 6u);
+  ASSERT_EQ(parsed.quarantined.size(), 3u);
+  EXPECT_EQ(parsed.quarantined[0].line, 7u);
+  EXPECT_EQ(parsed.quarantined[1].line, 8u);
+  EXPECT_EQ(parsed.quarantined[2].line, 9u);
+  EXPECT_NE(parsed.quarantined[0].reason.find("entries[1]"), std::string::npos);
+}
+
+TEST(CslCompactJsonTest, NamesTheLineOfASyntaxErrorInTheMiddle) {
+  std::string bad = kTinyCompact;
+  bad.replace(bad.find("\"u\": 0},\n  {\"s\""), 8, "\"u\": 0,},");  // a stray comma on line 7
+  auto parsed = ParseCslCompactJson(bad, "bad.json");
+  ASSERT_FALSE(parsed.ok());
+  EXPECT_NE(parsed.status().message().find("bad.json:7 "), std::string::npos)
+      << parsed.status().ToString();
+}
+
+}  // namespace
+}  // namespace ecg::ingest
