@@ -232,12 +232,6 @@ TEST(OpenSanctionsUsCsvTest, Loads1260hMieuAndFcc) {
   EXPECT_EQ(fcc.records.size(), 12u);  // 4 rows name product categories only
 }
 
-}  // namespace
-}  // namespace ecg::ingest
-
-namespace ecg::ingest {
-namespace {
-
 constexpr char kTinyCompact[] =
     "{\"fieldKey\": {},\n"
     " \"sourceGeneratedAt\": \"2026-07-31T00:00:00Z\",\n"
