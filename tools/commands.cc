@@ -41,6 +41,7 @@ void RegisterCommands(CLI::App* app, GlobalOptions* global) {
   RegisterCheck(app, global);
   RegisterLoadCsv(app, global);
   RegisterIngest(app, global);
+  RegisterQuery(app, global);
 }
 
 }  // namespace ecg::tools

@@ -44,6 +44,7 @@ void RegisterStats(CLI::App* app, GlobalOptions* global);
 void RegisterCheck(CLI::App* app, GlobalOptions* global);
 void RegisterLoadCsv(CLI::App* app, GlobalOptions* global);
 void RegisterIngest(CLI::App* app, GlobalOptions* global);
+void RegisterQuery(CLI::App* app, GlobalOptions* global);
 
 }  // namespace ecg::tools
 
