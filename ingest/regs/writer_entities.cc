@@ -110,7 +110,13 @@ Status RegWriter::WriteListChange(VertexId rule, const FrDocument& doc,
     static const PropertyId kCountryProp = Catalog::Id("country");
     std::vector<store::PropertyStatement> countries;
     ECG_RETURN_IF_ERROR(batch_->GetProperties(entity, kCountryProp, &countries));
-    if (countries.empty()) {
+    // Another source's country stands; ours is written when there is none
+    // (or re-asserted when it agrees).
+    bool agrees = countries.empty();
+    for (const auto& st : countries) {
+      agrees = agrees || st.value == Value(iso);
+    }
+    if (agrees) {
       ECG_RETURN_IF_ERROR(Set(entity, "country", Value(iso), valid));
     }
     ECG_ASSIGN_OR_RETURN(VertexId country, Country(iso));
