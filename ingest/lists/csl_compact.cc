@@ -134,11 +134,10 @@ Result<ParsedList> ParseCslCompactJson(std::string_view bytes, std::string_view 
     }
     lists::AddFrCitations(GetString(e, "fr"), &r);
     std::string number = GetString(e, "e");
-    // Entries without an entity number (the BIS lists) get an id from their content.
-    r.record_id = !number.empty()
-                      ? number
-                      : lists::StableId(r.list_code, {r.name, GetString(e, "fr"),
-                                                      countries.empty() ? "" : countries.front()});
+    // Entries without an entity number (the BIS lists) get an id from their name
+    // and country only: fields that a revision changes (citations, addresses)
+    // stay out, so that a revised entry keeps its id.
+    r.record_id = !number.empty() ? number : lists::StableId(r.list_code, {r.name, r.country});
     out.records.push_back(std::move(r));
   }
   lists::DisambiguateIds(&out.records);

@@ -128,8 +128,7 @@ Result<ParsedList> ParseCslCsv(std::string_view bytes, std::string_view file_lab
     if (id.empty()) {
       id = lists::CleanText(f[c.number]);
     }
-    r.record_id =
-        !id.empty() ? id : lists::StableId(r.list_code, {r.name, f[c.start], f[c.addresses]});
+    r.record_id = !id.empty() ? id : lists::StableId(r.list_code, {r.name, r.country});
     out.records.push_back(std::move(r));
   }
   lists::DisambiguateIds(&out.records);

@@ -142,7 +142,8 @@ Result<ParsedList> ParseEcfrListJson(std::string_view bytes, std::string_view fi
     if (!r.start_date.has_value() && !r.citation_dates.empty()) {
       r.start_date = r.citation_dates.front();
     }
-    r.record_id = lists::StableId(d.list_code, {r.name, country, address});
+    // Name and country only, so that a revised entry (new citation or address) keeps its id.
+    r.record_id = lists::StableId(d.list_code, {r.name, country});
     out.records.push_back(std::move(r));
   }
   lists::DisambiguateIds(&out.records);

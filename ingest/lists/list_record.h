@@ -24,8 +24,10 @@ struct ListRecord {
   std::string list_code;
   // Human name of the list as the source spells it.
   std::string list_name;
-  // The source's own id when it has one, else a stable id derived from the
-  // record's content (same input, same id). Unique within (list_code, file).
+  // The source's own id when it has one, else a stable id derived from the list
+  // and the name (and country where the format has one), so that a revised
+  // entry keeps its id; repeats get "~2", "~3" in file order. Unique within
+  // (list_code, file).
   std::string record_id;
   std::string name;
   std::vector<std::string> aliases;

@@ -147,6 +147,10 @@ TEST(EcfrListJsonTest, LoadsTheEntityListWithCountriesAndCitations) {
     china += r.country == "CN" ? 1 : 0;
   }
   EXPECT_EQ(china, 1106u);
+  std::map<std::string, int> ids;
+  for (const ListRecord& r : parsed.records) {
+    EXPECT_EQ(++ids[r.record_id], 1) << r.record_id;
+  }
   const ListRecord* chengdu = Find(parsed, "EL", "Chengdu Huawei Technologies Co., Ltd.");
   ASSERT_NE(chengdu, nullptr);
   ASSERT_EQ(chengdu->fr_citations.size(), 1u);
