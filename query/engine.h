@@ -46,6 +46,9 @@ class Engine {
   // Not copyable: it is a handle on one store; share it by reference.
   Engine(const Engine&) = delete;
   Engine& operator=(const Engine&) = delete;
+  Engine(Engine&&) = delete;
+  Engine& operator=(Engine&&) = delete;
+  ~Engine() = default;
 
   // Parses, binds and plans `text` with `params` for its `$name`s. Errors are
   // kInvalidArgument with " at line:col" (see query/error.h RenderError for

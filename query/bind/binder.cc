@@ -9,6 +9,7 @@ namespace {
 
 std::vector<std::string_view> KindNames() {
   std::vector<std::string_view> names;
+  names.reserve(kAllVertexKinds.size());
   for (VertexKind k : kAllVertexKinds) {
     names.push_back(VertexKindName(k));
   }
@@ -17,6 +18,7 @@ std::vector<std::string_view> KindNames() {
 
 std::vector<std::string_view> EdgeNames() {
   std::vector<std::string_view> names;
+  names.reserve(kAllEdgeTypes.size());
   for (EdgeType t : kAllEdgeTypes) {
     names.push_back(EdgeTypeName(t));
   }
@@ -37,7 +39,7 @@ store::Direction DirOf(ast::StepDir d) {
 
 }  // namespace
 
-Status Binder::Error(ast::Span span, std::string message) const {
+Status Binder::Error(ast::Span span, const std::string& message) const {
   return ErrorAt(text_, span.offset, message);
 }
 

@@ -54,7 +54,7 @@ class Binder {
   Result<Value> ArgValue(const ast::Arg& arg);
   Result<Date> DateArg(const ast::Arg& arg);
   Result<VertexKind> KindOf(std::string_view name, ast::Span span);
-  Status Error(ast::Span span, std::string message) const;
+  Status Error(ast::Span span, const std::string& message) const;
 
   std::string_view text_;
   const Params& params_;

@@ -9,7 +9,7 @@ ExecContext::ExecContext(const store::ReadView& view, const store::NameNormalize
     : view_(view),
       normalizer_(normalizer),
       options_(options),
-      filter_(std::move(filter)),
+      filter_(filter),
       deadline_(std::chrono::steady_clock::now() + options.timeout) {
   if (!filter_.as_of) {
     filter_.as_of = options_.today ? *options_.today : Date::Today();

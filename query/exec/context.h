@@ -30,6 +30,9 @@ class ExecContext {
               const ExecOptions& options, store::TimeFilter filter);
   ExecContext(const ExecContext&) = delete;
   ExecContext& operator=(const ExecContext&) = delete;
+  ExecContext(ExecContext&&) = delete;
+  ExecContext& operator=(ExecContext&&) = delete;
+  ~ExecContext() = default;
 
   const store::ReadView& view() const { return view_; }
   const ExecOptions& options() const { return options_; }

@@ -20,6 +20,8 @@ class Op {
   explicit Op(std::unique_ptr<Op> child = nullptr) : child_(std::move(child)) {}
   Op(const Op&) = delete;
   Op& operator=(const Op&) = delete;
+  Op(Op&&) = delete;
+  Op& operator=(Op&&) = delete;
   virtual ~Op() = default;
 
   // REQUIRES: `ctx` outlives the op.
