@@ -68,8 +68,15 @@ Result<std::vector<IndexEntry>> ParseCclIndex(std::string_view bytes, std::strin
                                    "\"Description, ECCN1 .. ECCN5\"");
   }
   const bool tsv = FirstLine(bytes).find('\t') != std::string_view::npos;
-  ECG_ASSIGN_OR_RETURN(std::string utf8,
-                       text::DecodeToUtf8(bytes, tsv ? "" : "windows-1252", file_name));
+  // The CSV is Windows-1252 as published; text that already is valid UTF-8
+  // (the ingest run decodes every file before its handler sees it) stays as
+  // it is, or "…" would turn into "â€¦".
+  const bool utf8_already = text::FirstInvalidUtf8(bytes) == std::string_view::npos;
+  ECG_ASSIGN_OR_RETURN(std::string utf8, text::DecodeToUtf8(bytes,
+                                                            tsv            ? ""
+                                                            : utf8_already ? "utf-8"
+                                                                           : "windows-1252",
+                                                            file_name));
   ECG_ASSIGN_OR_RETURN(std::vector<regs_internal::Row> rows,
                        regs_internal::ReadDelimited(utf8, tsv ? '\t' : ',', file_name));
   std::vector<IndexEntry> out;

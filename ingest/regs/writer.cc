@@ -104,8 +104,7 @@ Result<VertexId> RegWriter::Country(const std::string& iso) {
 }
 
 Status RegWriter::WriteRegFile(const RegFile& file) {
-  if (file.format == kFormatFrPost || file.format == kFormatFrXml ||
-      file.format == kFormatFrJson) {
+  if (file.format == kFormatFrPost || file.format == kFormatFrXml || file.format == kFormatFrJson) {
     ECG_ASSIGN_OR_RETURN(std::vector<FrDocument> docs, MergeFrDocuments(file.documents));
     for (const FrDocument& doc : docs) {
       ECG_RETURN_IF_ERROR(WriteFrDocument(doc));

@@ -38,9 +38,9 @@ inline constexpr std::string_view kTitleKeyPrefix = "title:";     // rule: extra
 
 // What a write did, statement by statement.
 struct RegWriteCounts {
-  uint64_t created = 0;    // new statements (properties and edges)
-  uint64_t changed = 0;    // statements that replaced a different current one
-  uint64_t unchanged = 0;  // statements identical to the current one
+  uint64_t created = 0;          // new statements (properties and edges)
+  uint64_t changed = 0;          // statements that replaced a different current one
+  uint64_t unchanged = 0;        // statements identical to the current one
   uint64_t edges_written = 0;    // edge statements created or changed
   uint64_t entities_new = 0;     // entity vertices created
   uint64_t entities_merged = 0;  // names resolved to an existing entity
@@ -92,13 +92,12 @@ class RegWriter {
  private:
   // Property / edge writes with the counters and this writer's source.
   Status Set(VertexId id, std::string_view prop, const Value& value, Interval valid);
-  Status SetIfPresent(VertexId id, std::string_view prop, const std::string& value,
-                      Interval valid);
+  Status SetIfPresent(VertexId id, std::string_view prop, const std::string& value, Interval valid);
   // Sets `name` only when the vertex has no current name (another source may
   // own it); otherwise adds `name` as an alias.
   Status NameOrAlias(VertexId id, const std::string& name, Interval valid);
-  Status Edge(EdgeType type, VertexId src, VertexId dst, const PropertyList& props,
-              Interval valid, std::string_view discriminator = {});
+  Status Edge(EdgeType type, VertexId src, VertexId dst, const PropertyList& props, Interval valid,
+              std::string_view discriminator = {});
   // Vertex(kind, key), counting creations.
   Result<VertexId> Vertex(VertexKind kind, std::string_view key, bool* created = nullptr);
   // The folded form of a name (first normalizer key), "" when none.
@@ -129,6 +128,15 @@ class RegWriter {
   RegWriteCounts counts_;
   std::vector<std::string> warnings_;
 };
+
+class Ingester;
+
+// Registers the regulation FormatHandler (writer_handlers.cc): formats
+// fr-post, fr-xml, fr-json, ccl, country-groups, country-chart,
+// ccl-index-2015 and technologies, detected by content. Declared here
+// without ingest/run/handlers.h's [[gnu::weak]], so that a caller that
+// includes this header links the definition from the static library.
+void RegisterRegHandlers(Ingester* ingester);
 
 }  // namespace ecg::ingest
 

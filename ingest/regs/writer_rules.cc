@@ -51,15 +51,14 @@ Status RegWriter::WriteFrDocument(const FrDocument& doc) {
     first = doc.effective_date;
   }
   Interval props_valid = SinceOrAlways(first);
-  Interval effect_valid = SinceOrAlways(doc.effective_date ? doc.effective_date
-                                                           : doc.publication_date);
+  Interval effect_valid =
+      SinceOrAlways(doc.effective_date ? doc.effective_date : doc.publication_date);
   ECG_RETURN_IF_ERROR(WriteRuleProps(rule, doc, props_valid));
   static const PropertyId kRole = Catalog::Id("role");
   for (const EccnRef& ref : doc.eccns) {
     ECG_ASSIGN_OR_RETURN(VertexId eccn, Eccn(ref.code));
     ECG_RETURN_IF_ERROR(Edge(EdgeType::kAmends, rule, eccn,
-                             {{kRole, Value(std::string(EccnRoleName(ref.role)))}},
-                             effect_valid));
+                             {{kRole, Value(std::string(EccnRoleName(ref.role)))}}, effect_valid));
   }
   ECG_RETURN_IF_ERROR(WriteRuleRefs(rule, doc, effect_valid));
   for (const EntityListChange& change : doc.changes) {
@@ -190,8 +189,8 @@ Result<VertexId> RegWriter::ResolveRef(const RuleRef& ref, VertexId self) {
     ECG_RETURN_IF_ERROR(batch_->GetProperties(found, kPub, &pubs));
     for (const auto& st : pubs) {
       if (st.value.type() == PropertyType::kDate && st.value.as_date() != *ref.target_date) {
-        warnings_.push_back("reference to \"" + ref.title + "\" of " +
-                            ref.target_date->ToString() + " matches a rule of another date");
+        warnings_.push_back("reference to \"" + ref.title + "\" of " + ref.target_date->ToString() +
+                            " matches a rule of another date");
         return VertexId();
       }
     }
@@ -223,9 +222,9 @@ Status RegWriter::WriteRuleRefs(VertexId rule, const FrDocument& doc, Interval v
     if (ref.interval && ref.interval->valid()) {
       when = *ref.interval;
     }
-    ECG_RETURN_IF_ERROR(
-        Edge(EdgeOf(ref.relation), rule, target,
-             {{kRelation, Value(std::string(RuleRelationName(ref.relation)))}}, when));
+    ECG_RETURN_IF_ERROR(Edge(EdgeOf(ref.relation), rule, target,
+                             {{kRelation, Value(std::string(RuleRelationName(ref.relation)))}},
+                             when));
   }
   return Status::OK();
 }

@@ -12,7 +12,9 @@
 namespace ecg::ingest {
 namespace {
 
-Date D(const char* s) { return Date::Parse(s).value(); }
+Date D(const char* s) {
+  return Date::Parse(s).value();
+}
 
 RegFile Parse(const std::string& path, const std::string& name) {
   Result<RegFile> file = ParseRegFile(testutil::ReadFile(path), name);
@@ -167,9 +169,9 @@ TEST_F(RegWriterCclTest, MakerKnownByNameIsReused) {
     ASSERT_OK_AND_ASSIGN(auto batch, store_->NewBatch(run));
     ASSERT_OK_AND_ASSIGN(VertexId src, batch->Vertex(VertexKind::kSource, "test:list"));
     ASSERT_OK_AND_ASSIGN(VertexId huawei, batch->Vertex(VertexKind::kEntity, "csl:huawei"));
-    ASSERT_OK(batch->SetProperty(huawei, Catalog::Id("name"), Value("Huawei"), Interval::Always(),
-                                 src)
-                  .status());
+    ASSERT_OK(
+        batch->SetProperty(huawei, Catalog::Id("name"), Value("Huawei"), Interval::Always(), src)
+            .status());
     ASSERT_OK(batch->Commit());
   }
   std::vector<RegFile> files = AllTables();

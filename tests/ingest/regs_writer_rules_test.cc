@@ -16,7 +16,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-Date D(const char* s) { return Date::Parse(s).value(); }
+Date D(const char* s) {
+  return Date::Parse(s).value();
+}
 
 std::vector<FrDocument> RealPosts() {
   std::vector<std::string> files;
