@@ -327,9 +327,14 @@ Status WriteParsedList(const ParsedList& list, SourceContext* ctx) {
     ECG_RETURN_IF_ERROR(WriteOwnership(list.ownership, ctx));
   }
   if (IsSnapshotFormat(list.format) && !codes.empty()) {
-    std::string feed = "list:" + list.format + ":";
-    for (const auto& c : codes) {
-      feed += (feed.back() == ':' ? "" : ",") + c;
+    // Most formats are one file per data set, whose lists come and go; the
+    // eCFR extracts are one file per list, so their feed names the list.
+    std::string feed = "list:" + list.format;
+    if (list.format == "ecfr-list-json") {
+      feed += ":";
+      for (const auto& c : codes) {
+        feed += (feed.back() == ':' ? "" : ",") + c;
+      }
     }
     ctx->set_feed(std::move(feed));
     ctx->MarkSnapshot(EdgeType::kListedOn);
@@ -345,7 +350,7 @@ std::vector<std::string> ListHandler::formats() const {
 
 std::optional<std::string> ListHandler::Detect(std::string_view utf8,
                                                std::string_view file_name) const {
-  if (utf8.substr(0, 36) == "chinese_name,english_name,source_note") {
+  if (utf8.starts_with("chinese_name,english_name,source_note")) {
     return std::string(kAliasCsvFormat);
   }
   auto f = DetectListFormat(utf8, file_name);

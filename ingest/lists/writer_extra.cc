@@ -16,10 +16,6 @@ Result<VertexId> NewNamedEntity(EntityResolver* resolver, SourceContext* ctx,
     if (!country.empty()) {
       ECG_RETURN_IF_ERROR(ctx->SetProperty(r.id, Catalog::Id("country"), Value(country)).status());
     }
-  } else if (r.merged) {
-    ++ctx->report()->counts.entities_merged;
-  } else {
-    ++ctx->report()->counts.entities_unchanged;
   }
   if (r.created || r.merged) {
     ECG_RETURN_IF_ERROR(
@@ -110,7 +106,6 @@ Status WriteAliasPairs(const std::vector<text::AliasPair>& pairs, SourceContext*
     if (!id.valid()) {
       ECG_ASSIGN_OR_RETURN(id, NewNamedEntity(&resolver, ctx, en, {zh}, "", why));
     } else {
-      ++ctx->report()->counts.entities_merged;
       ECG_RETURN_IF_ERROR(ctx->SetProperty(id, Catalog::Id("resolution"),
                                            Value(why + ": '" + en + "' = '" + zh + "'"))
                               .status());
