@@ -22,12 +22,8 @@ void RegWriteCounts::Add(store::WriteOutcome outcome) {
 }
 
 RegWriter::RegWriter(store::Batch* batch, VertexId source, const store::ReadView* view,
-                     const store::NameNormalizer* normalizer)
-    : batch_(batch), source_(source), view_(view), normalizer_(normalizer) {
-  if (normalizer_ == nullptr) {
-    normalizer_ = &fallback_;
-  }
-}
+                     const text::TextNormalizer* normalizer)
+    : batch_(batch), source_(source), view_(view), normalizer_(normalizer) {}
 
 Status RegWriter::Set(VertexId id, std::string_view prop, const Value& value, Interval valid) {
   ECG_ASSIGN_OR_RETURN(store::WriteOutcome outcome,

@@ -20,11 +20,11 @@
 #include "ingest/regs/detect.h"
 #include "ingest/regs/fr_document.h"
 #include "ingest/regs/technologies.h"
+#include "ingest/text/normalizer.h"
 #include "schema/date.h"
 #include "schema/ids.h"
 #include "schema/result.h"
 #include "store/graph_store.h"
-#include "store/name_normalizer.h"
 
 namespace ecg::ingest {
 
@@ -33,7 +33,6 @@ inline constexpr std::string_view kCclIndex2015Date = "2015-06-16";
 // Natural-key prefixes of vertices the writer creates.
 inline constexpr std::string_view kIndexTechPrefix = "idx2015:";  // technology from the index
 inline constexpr std::string_view kMakerPrefix = "maker:";        // entity: a technology maker
-inline constexpr std::string_view kFrEntityPrefix = "fr-el:";     // entity: from an FR REGTEXT
 inline constexpr std::string_view kTitleKeyPrefix = "title:";     // rule: extra key by title
 
 // What a write did, statement by statement.
@@ -53,10 +52,12 @@ class RegWriter {
   // `batch`: where every write goes. `source`: the provenance vertex.
   // `view` (may be nullptr): the committed graph, for name lookups of
   // entities and rule titles that the batch's natural keys do not find.
-  // `normalizer`: folds names for keys ("maker:nvidia", "title:...");
-  // nullptr selects store::LowercaseNormalizer.
+  // `normalizer`: folds names for keys ("maker:nvidia", "title:...") and
+  // gives entities from regulatory texts the list writer's canonical key
+  // ("ent:CN:<canonical name key>", ingest/lists/resolve.h), so that both
+  // pipelines meet on one vertex.
   RegWriter(store::Batch* batch, VertexId source, const store::ReadView* view,
-            const store::NameNormalizer* normalizer);
+            const text::TextNormalizer* normalizer);
   RegWriter(const RegWriter&) = delete;
   RegWriter& operator=(const RegWriter&) = delete;
 
@@ -123,8 +124,7 @@ class RegWriter {
   store::Batch* batch_;
   VertexId source_;
   const store::ReadView* view_;
-  const store::NameNormalizer* normalizer_;
-  store::LowercaseNormalizer fallback_;
+  const text::TextNormalizer* normalizer_;
   RegWriteCounts counts_;
   std::vector<std::string> warnings_;
 };

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "ingest/lists/country_codes.h"
+#include "ingest/lists/resolve.h"
 #include "ingest/regs/writer.h"
 #include "schema/catalog.h"
 
@@ -91,11 +92,12 @@ Status RegWriter::WriteListChange(VertexId rule, const FrDocument& doc,
     return Status::OK();
   }
   std::string iso = IsoOfHeading(change.country);
-  std::string folded = Fold(change.name);
-  if (folded.empty()) {
-    folded = change.name;
+  std::string key = EntityKey(*normalizer_, change.name, iso);
+  if (key.empty()) {
+    warnings_.push_back("rule " + doc.document_number + ": Entity List name without letters '" +
+                        change.name + "'");
+    return Status::OK();
   }
-  std::string key = std::string(kFrEntityPrefix) + (iso.empty() ? "XX" : iso) + ":" + folded;
   ECG_ASSIGN_OR_RETURN(VertexId entity, ResolveEntity({change.name}, iso, key));
   // Names and addresses hold from the change on; the entity existed before,
   // but this document is the evidence.

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include "ingest/lists/resolve.h"
 #include "ingest/regs/fr_post.h"
 #include "ingest/regs/fr_xml.h"
 #include "tests/ingest/regs_writer_test_util.h"
@@ -220,6 +221,9 @@ TEST_F(RegWriterRulesTest, XmlEntityListChangesBecomeEdgesFromTheEffectiveDate) 
   EXPECT_EQ(Get(revises[0].other, "name").ToString(),
             "Semiconductor Manufacturing International Corporation (SMIC)");
   EXPECT_EQ(Get(removes[0].other, "name").ToString(), "Obsolete Trading Co., Ltd.");
+  // New entities get the list writer's canonical key, so both pipelines meet.
+  EXPECT_EQ(Find(VertexKind::kEntity, EntityKey(*normalizer_, "Obsolete Trading Co., Ltd.", "CN")),
+            removes[0].other);
 
   VertexId ele = VertexId();
   for (const EdgeSeen& e : adds) {
