@@ -108,6 +108,9 @@ class RegWriter {
   Result<VertexId> ResolveRule(const FrDocument& doc);
   Result<VertexId> ResolveRef(const RuleRef& ref, VertexId self);
   Status WriteRuleProps(VertexId rule, const FrDocument& doc, Interval valid);
+  // The one committed rule (other than `self`) published on `day`; invalid
+  // when none or several (or without a view).
+  Result<VertexId> RulePublishedOn(Date day, VertexId self);
   Status WriteRuleRefs(VertexId rule, const FrDocument& doc, Interval valid);
   // Entity List amendments (writer_entities.cc).
   Status WriteListChange(VertexId rule, const FrDocument& doc, const EntityListChange& change,

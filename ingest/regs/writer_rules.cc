@@ -176,9 +176,16 @@ Result<VertexId> RegWriter::ResolveRef(const RuleRef& ref, VertexId self) {
     return id;
   }
   std::string folded = ref.title.empty() ? std::string() : Fold(ref.title);
+  if (folded.empty() && ref.target_date) {
+    ECG_ASSIGN_OR_RETURN(VertexId by_date, RulePublishedOn(*ref.target_date, self));
+    if (by_date.valid()) {
+      return by_date;
+    }
+  }
   if (folded.empty()) {
     warnings_.push_back(std::string("a ") + std::string(RuleRelationName(ref.relation)) +
-                        " reference names no document, citation or title: skipped");
+                        " reference names no document, citation, title or single rule of its "
+                        "date known so far: skipped");
     return VertexId();
   }
   std::string key = std::string(kTitleKeyPrefix) + folded;
@@ -206,6 +213,30 @@ Result<VertexId> RegWriter::ResolveRef(const RuleRef& ref, VertexId self) {
     ECG_RETURN_IF_ERROR(Set(id, "publication_date", Value(*ref.target_date), always));
   }
   return id;
+}
+
+Result<VertexId> RegWriter::RulePublishedOn(Date day, VertexId self) {
+  if (view_ == nullptr) {
+    return VertexId();
+  }
+  static const PropertyId kPub = Catalog::Id("publication_date");
+  std::vector<VertexId> rules;
+  ECG_RETURN_IF_ERROR(view_->ScanKind(VertexKind::kRule, [&](VertexId id) {
+    rules.push_back(id);
+    return true;
+  }));
+  VertexId found;
+  for (VertexId id : rules) {
+    ECG_ASSIGN_OR_RETURN(Value pub, view_->GetValue(id, kPub));
+    if (id == self || pub.type() != PropertyType::kDate || pub.as_date() != day) {
+      continue;
+    }
+    if (found.valid()) {
+      return VertexId();  // several rules of that day: ambiguous
+    }
+    found = id;
+  }
+  return found;
 }
 
 Status RegWriter::WriteRuleRefs(VertexId rule, const FrDocument& doc, Interval valid) {

@@ -181,9 +181,26 @@ TEST_F(RegWriterRulesTest, WritingTheSameDocumentsTwiceChangesNothing) {
   for (FrDocument& d : XmlFixture()) {
     docs.push_back(std::move(d));
   }
-  RegWriteCounts first = Write("first", [&](RegWriter* w) { return WriteAll(w, docs); });
+  // One batch per document in publication order, as the ingest run writes
+  // one batch per file (references by date see the rules committed before).
+  std::stable_sort(docs.begin(), docs.end(), [](const FrDocument& a, const FrDocument& b) {
+    return a.publication_date < b.publication_date;
+  });
+  auto write_all = [&](const std::string& label) {
+    RegWriteCounts sum;
+    for (const FrDocument& d : docs) {
+      RegWriteCounts c =
+          Write(label + d.document_number, [&](RegWriter* w) { return w->WriteFrDocument(d); });
+      sum.created += c.created;
+      sum.changed += c.changed;
+      sum.unchanged += c.unchanged;
+      sum.entities_new += c.entities_new;
+    }
+    return sum;
+  };
+  RegWriteCounts first = write_all("first");
   EXPECT_GT(first.created, 0u);
-  RegWriteCounts second = Write("second", [&](RegWriter* w) { return WriteAll(w, docs); });
+  RegWriteCounts second = write_all("second");
   EXPECT_EQ(second.created, 0u);
   EXPECT_EQ(second.changed, 0u);
   EXPECT_EQ(second.unchanged, first.created + first.changed + first.unchanged);
@@ -273,6 +290,24 @@ TEST_F(RegWriterRulesTest, MergesOntoRuleAndEntityKnownFromLists) {
   std::vector<EdgeSeen> revised = Edges(smic, store::Direction::kIn, EdgeType::kRevises);
   ASSERT_EQ(revised.size(), 1u);
   EXPECT_EQ(revised[0].other, cited);
+}
+
+TEST_F(RegWriterRulesTest, CorrectionNamedOnlyByDateResolvesToThatDaysRule) {
+  Write("xml", [&](RegWriter* w) { return WriteAll(w, XmlFixture()); });
+  FrDocument fix;
+  fix.document_number = "2024-99999";  // fictional
+  fix.title = "Additions to the Entity List; Correction";
+  fix.publication_date = D("2024-12-20");
+  RuleRef ref;
+  ref.relation = RuleRelation::kCorrects;
+  ref.target_date = D("2024-12-02");  // "a final rule published on December 2, 2024"
+  fix.related.push_back(ref);
+  Write("fix", [&](RegWriter* w) { return w->WriteFrDocument(fix); });
+  VertexId corrected = Find(VertexKind::kRule, "2024-28267");
+  std::vector<EdgeSeen> in = Edges(corrected, store::Direction::kIn, EdgeType::kCorrects);
+  ASSERT_EQ(in.size(), 1u);
+  EXPECT_EQ(in[0].other_key, "2024-99999");
+  EXPECT_EQ(in[0].edge.meta.valid, Interval::Since(D("2024-12-20")));
 }
 
 }  // namespace
