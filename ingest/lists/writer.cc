@@ -21,6 +21,30 @@ bool IsSnapshotFormat(std::string_view format) {
          format != "list-metadata-json" && format != kAliasCsvFormat;
 }
 
+// "Semiconductor Manufacturing International Corporation (SMIC)" -> the name
+// without its trailing acronym, and the acronym as an alias. Only a one-word
+// or all-capital parenthesis counts ("X (Shenzhen) Co." is left alone).
+void SplitTrailingAcronym(std::string* name, std::vector<std::string>* aliases) {
+  if (name->size() < 4 || name->back() != ')') {
+    return;
+  }
+  size_t open = name->rfind(" (");
+  if (open == std::string::npos || open == 0) {
+    return;
+  }
+  std::string inner = name->substr(open + 2, name->size() - open - 3);
+  bool caps = true;
+  for (char c : inner) {
+    caps = caps && !(c >= 'a' && c <= 'z');
+  }
+  if (inner.empty() || inner.find('(') != std::string::npos ||
+      (inner.find(' ') != std::string::npos && !caps)) {
+    return;
+  }
+  aliases->push_back(inner);
+  name->resize(open);
+}
+
 // "Huawei Technologies Co., Ltd. (Huawei). Affiliated Entity: X" -> parent
 // "Huawei Technologies Co., Ltd.", parent alias "Huawei", affiliate "X".
 struct Affiliation {
@@ -54,6 +78,11 @@ std::optional<Affiliation> SplitAffiliation(std::string_view name) {
     }
   }
   a.parent = std::string(head);
+  std::vector<std::string> acronyms;
+  SplitTrailingAcronym(&a.parent, &acronyms);
+  if (a.parent_alias.empty() && !acronyms.empty()) {
+    a.parent_alias = acronyms.front();
+  }
   std::string_view tail = name.substr(colon + 1);
   while (!tail.empty() && tail.front() == ' ') {
     tail.remove_prefix(1);
@@ -114,6 +143,7 @@ class RecordWriter {
     if (aff) {
       name = aff->affiliate;
     }
+    SplitTrailingAcronym(&name, &aliases);
     if (EntityKey(ctx_->normalizer(), name, r.country).empty()) {
       ctx_->Quarantine(r.line, r.offset, "name without letters or digits: '" + r.name + "'");
       return Status::OK();

@@ -1,0 +1,148 @@
+// The list writer on real data: one listed_on edge per raw record, entities
+// found through every alias, cross-script resolution, affiliates, ownership.
+#include <simdjson.h>
+
+#include "tests/ingest/lists_test_util.h"
+#include "tests/ingest/run_test_util.h"
+
+namespace ecg::ingest {
+namespace {
+
+using run_test::Demo;
+using run_test::IngestFixture;
+using run_test::Shared;
+
+class ListWriterTest : public IngestFixture {
+ protected:
+  void ExpectOneListingPerRecord(const std::string& path, size_t raw_count) {
+    RunReport r = Ingest({path});
+    ASSERT_EQ(r.rejected(), 0u) << r.ToText();
+    EXPECT_EQ(ListedOnFrom(path).size() + r.Totals().quarantined, raw_count) << path;
+  }
+  bool Shares(const std::vector<VertexId>& a, const std::vector<VertexId>& b) {
+    for (VertexId x : a) {
+      for (VertexId y : b) {
+        if (x == y) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+};
+
+TEST_F(ListWriterTest, ChinaSanctionsCsvOneListingPerRow) {
+  const std::string p = Shared("cn_sanctions_opensanctions/sanctions_2026-08-07.csv");
+  ExpectOneListingPerRecord(p, lists_test::CountCsvRecords(testutil::ReadFile(p)) - 1);
+}
+
+TEST_F(ListWriterTest, CnJsonOneListingPerEntry) {
+  const std::string p = Shared("cn_lists_xyna/cn.json");
+  ExpectOneListingPerRecord(p, lists_test::JsonArraySize(testutil::ReadFile(p), ""));
+}
+
+TEST_F(ListWriterTest, EntityListOneListingPerEntry) {
+  const std::string p = Shared("bis_entity_list_ecfr_nsfreg/bis_entity_list.json");
+  ExpectOneListingPerRecord(p, lists_test::JsonArraySize(testutil::ReadFile(p), "entities"));
+}
+
+TEST_F(ListWriterTest, MilcorpsCsvOneListingPerRow) {
+  const std::string p = Shared("us_lists_opensanctions/dod_chinese_milcorps_1260h.csv");
+  ExpectOneListingPerRecord(p, lists_test::CountCsvRecords(testutil::ReadFile(p)) - 1);
+}
+
+TEST_F(ListWriterTest, DemoScreeningListOneListingPerEntry) {
+  const std::string p = Demo("screening-list.json");
+  ExpectOneListingPerRecord(p, lists_test::JsonArraySize(testutil::ReadFile(p), "entries"));
+}
+
+TEST_F(ListWriterTest, CnJsonEntitiesAreFoundThroughEveryAlias) {
+  const std::string p = Shared("cn_lists_xyna/cn.json");
+  RunReport r = Ingest({p});
+  ASSERT_EQ(r.rejected(), 0u);
+  simdjson::dom::parser parser;
+  simdjson::dom::array entries;
+  ASSERT_EQ(parser.parse(testutil::ReadFile(p)).get(entries), simdjson::SUCCESS);
+  size_t checked = 0;
+  for (simdjson::dom::element e : entries) {
+    std::string_view name;
+    if (e["entity_name"].get(name) != simdjson::SUCCESS || name.empty()) {
+      continue;
+    }
+    auto by_name = EntitiesNamed(std::string(name));
+    ASSERT_FALSE(by_name.empty()) << name;
+    simdjson::dom::array aliases;
+    if (e["aliases"].get(aliases) != simdjson::SUCCESS) {
+      continue;
+    }
+    for (simdjson::dom::element a : aliases) {
+      std::string_view alias;
+      if (a.get(alias) != simdjson::SUCCESS || alias.empty()) {
+        continue;
+      }
+      EXPECT_TRUE(Shares(by_name, EntitiesNamed(std::string(alias)))) << name << " / " << alias;
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 100u);
+}
+
+TEST_F(ListWriterTest, HuaweiAndItsChineseNameResolveToOneEntity) {
+  RunReport r = Ingest({std::string(ECG_SOURCE_DIR) + "/ingest/data/aliases.csv",
+                        Demo("screening-list.json")});
+  ASSERT_EQ(r.rejected(), 0u) << r.ToText();
+  auto en = EntitiesNamed("Huawei Technologies Co., Ltd.");
+  auto zh = EntitiesNamed("华为技术有限公司");
+  auto zh_trad = EntitiesNamed("華為技術有限公司");
+  ASSERT_EQ(en.size(), 1u);
+  EXPECT_EQ(zh, en);
+  EXPECT_EQ(zh_trad, en);
+  // The entity is the one on the Entity List, and says why records joined.
+  auto view = store_->NewReadView();
+  size_t listings = 0;
+  ASSERT_OK(view->ForEachEdge(en[0], store::Direction::kOut, EdgeType::kListedOn,
+                              [&](const store::EdgeStatement&) {
+                                ++listings;
+                                return true;
+                              }));
+  EXPECT_GT(listings, 0u);
+  std::vector<store::PropertyStatement> why;
+  ASSERT_OK(view->GetProperties(en[0], Catalog::Id("resolution"), &why));
+  EXPECT_FALSE(why.empty());
+}
+
+TEST_F(ListWriterTest, HuaweiAffiliatesAreSeparateEntitiesLinkedToHuawei) {
+  RunReport r = Ingest({Demo("screening-list.json")});
+  ASSERT_EQ(r.rejected(), 0u);
+  auto huawei = EntitiesNamed("Huawei Technologies Co., Ltd.");
+  ASSERT_EQ(huawei.size(), 1u);
+  auto view = store_->NewReadView();
+  size_t affiliates = 0;
+  ASSERT_OK(view->ForEachEdge(huawei[0], store::Direction::kIn, EdgeType::kAffiliatedWith,
+                              [&](const store::EdgeStatement& e) {
+                                EXPECT_NE(e.src, huawei[0]);
+                                ++affiliates;
+                                return true;
+                              }));
+  EXPECT_EQ(affiliates, 2u);
+}
+
+TEST_F(ListWriterTest, OwnershipFixtureYieldsOwnsEdges) {
+  const std::string own = Demo("ownership.csv");
+  RunReport r = Ingest({Demo("screening-list.json"), Demo("cn_lists.json"), own});
+  ASSERT_EQ(r.rejected(), 0u) << r.ToText();
+  auto stats = store_->NewReadView()->ComputeStats();
+  ASSERT_TRUE(stats.ok());
+  uint64_t owns = 0;
+  for (const auto& e : stats->edges) {
+    if (e.type == EdgeType::kOwns) {
+      owns = e.open + e.closed;
+    }
+  }
+  EXPECT_EQ(owns + r.files[2].counts.quarantined,
+            lists_test::CountCsvRecords(testutil::ReadFile(own)) - 1);
+  EXPECT_GT(owns, 10u);
+}
+
+}  // namespace
+}  // namespace ecg::ingest
