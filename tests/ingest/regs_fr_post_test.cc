@@ -149,7 +149,7 @@ TEST(FrPostTest, AffiliatesRuleAndItsSuspension) {
   // "one-year suspension ... set to end November 9, 2026": it began one year
   // before the day after its end (the post is dated 2025-11-12).
   EXPECT_EQ(ref.interval->from.ToString(), "2025-11-10");
-  EXPECT_EQ(ref.interval->to.ToString(), "2026-11-10");    // "set to end November 9, 2026"
+  EXPECT_EQ(ref.interval->to.ToString(), "2026-11-10");  // "set to end November 9, 2026"
   EXPECT_TRUE(ref.interval->Contains(Date::FromYmd(2026, 11, 9)));
   EXPECT_FALSE(ref.interval->Contains(Date::FromYmd(2026, 11, 10)));
 }
