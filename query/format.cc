@@ -205,6 +205,7 @@ std::string FormatCsv(const ResultSet& result) {
   emit(result.columns);
   for (const auto& row : result.rows) {
     std::vector<std::string> fields;
+    fields.reserve(row.size());
     for (const Value& v : row) {
       fields.push_back(v.ToString());
     }

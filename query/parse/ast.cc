@@ -87,7 +87,7 @@ std::string Arg::ToString() const {
 }
 
 std::string Expr::ToString() const {
-  auto joined = [this](std::string head) {
+  auto joined = [this](const std::string& head) {
     std::string out = "(" + head;
     for (const auto& c : children) {
       out += " " + c->ToString();

@@ -180,15 +180,11 @@ void Lexer::LexWord(Token* tok) {
   while (pos_ < text_.size()) {
     char c = text_[pos_];
     char next = pos_ + 1 < text_.size() ? text_[pos_ + 1] : '\0';
-    if (IsWordChar(c)) {
-      ++pos_;
-    } else if (c == '.' && IsWordChar(next)) {
-      ++pos_;
-    } else if (c == '-' && IsWordChar(next)) {
-      ++pos_;
-    } else {
+    bool joins = (c == '.' || c == '-') && IsWordChar(next);
+    if (!IsWordChar(c) && !joins) {
       break;
     }
+    ++pos_;
   }
   std::string_view word = text_.substr(start, pos_ - start);
   tok->text = std::string(word);

@@ -11,7 +11,7 @@
 namespace ecg::query {
 
 // Queries longer than this are refused before lexing.
-inline constexpr size_t kMaxQueryBytes = 64 * 1024;
+inline constexpr size_t kMaxQueryBytes = size_t{64} * 1024;
 
 class Lexer {
  public:
