@@ -84,8 +84,7 @@ void RegisterIngest(CLI::App* app, GlobalOptions* global) {
       "Ingest source files (lists, ownership, the alias file, ...), each as one atomic write. "
       "Files already recorded (same SHA-256) are skipped as unchanged. A file that cannot be "
       "parsed is rejected whole and the others still load; the exit code is then 2.");
-  cmd->add_option("files", args->files, "Files to ingest (format detected by content)")
-      ->required();
+  cmd->add_option("files", args->files, "Files to ingest (format detected by content)")->required();
   cmd->add_option("--format", args->format, "Force this format for every file");
   cmd->add_option("--report", args->report, "Report format")
       ->check(CLI::IsMember({"text", "json"}));

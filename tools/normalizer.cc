@@ -1,8 +1,9 @@
 // The process-wide name normalizer of the CLI: the ICU TextNormalizer, so
 // that the name index meets names across scripts (华为 and Huawei).
+#include "ingest/text/normalizer.h"
+
 #include <iostream>
 
-#include "ingest/text/normalizer.h"
 #include "store/name_normalizer.h"
 #include "tools/commands.h"
 

@@ -143,7 +143,9 @@ class RecordWriter {
     if (aff) {
       name = aff->affiliate;
     }
-    SplitTrailingAcronym(&name, &aliases);
+    if (std::string full = name; (SplitTrailingAcronym(&name, &aliases), full != name)) {
+      aliases.push_back(std::move(full));  // the source's own spelling stays findable
+    }
     if (EntityKey(ctx_->normalizer(), name, r.country).empty()) {
       ctx_->Quarantine(r.line, r.offset, "name without letters or digits: '" + r.name + "'");
       return Status::OK();

@@ -88,8 +88,8 @@ TEST_F(ListWriterTest, CnJsonEntitiesAreFoundThroughEveryAlias) {
 }
 
 TEST_F(ListWriterTest, HuaweiAndItsChineseNameResolveToOneEntity) {
-  RunReport r = Ingest({std::string(ECG_SOURCE_DIR) + "/ingest/data/aliases.csv",
-                        Demo("screening-list.json")});
+  RunReport r = Ingest(
+      {std::string(ECG_SOURCE_DIR) + "/ingest/data/aliases.csv", Demo("screening-list.json")});
   ASSERT_EQ(r.rejected(), 0u) << r.ToText();
   auto en = EntitiesNamed("Huawei Technologies Co., Ltd.");
   auto zh = EntitiesNamed("华为技术有限公司");

@@ -43,8 +43,8 @@ class IngestFixture : public ::testing::Test {
   // Current listed_on edge statements whose provenance is the file `path`.
   std::vector<store::EdgeStatement> ListedOnFrom(const std::string& path) {
     auto view = store_->NewReadView();
-    auto src = view->FindByKey(VertexKind::kSource,
-                               "sha256:" + Sha256Hex(testutil::ReadFile(path)));
+    auto src =
+        view->FindByKey(VertexKind::kSource, "sha256:" + Sha256Hex(testutil::ReadFile(path)));
     std::vector<store::EdgeStatement> out;
     if (!src.ok() || !src->valid()) {
       ADD_FAILURE() << "no source vertex for " << path;
@@ -78,7 +78,9 @@ class IngestFixture : public ::testing::Test {
   std::unique_ptr<Ingester> ingester_;
 };
 
-inline std::string Shared(const std::string& rel) { return testutil::SharedData(rel); }
+inline std::string Shared(const std::string& rel) {
+  return testutil::SharedData(rel);
+}
 inline std::string Demo(const std::string& rel) {
   return std::string(ECG_SOURCE_DIR) + "/demo/lists/" + rel;
 }
