@@ -95,6 +95,9 @@ Result<Value> ExecContext::Property(VertexId id, const PropertyDef& def) {
       out = best->value;
     }
   }
+  if (values_.size() > 200000) {
+    values_.clear();  // bound the cache on huge scans
+  }
   values_.emplace(key, out);
   return out;
 }
