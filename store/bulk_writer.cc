@@ -1,5 +1,13 @@
-// BulkWriterImpl: fast appends for fresh loads, in large unlogged write batches.
+// Bulk writers for fresh loads: statements are encoded once here and handed
+// to a sink, either large unlogged write batches or sorted SST files that are
+// ingested atomically (see BulkMode in store/graph_store.h).
+#include <algorithm>
+#include <atomic>
+#include <map>
+#include <thread>
+
 #include <rocksdb/db.h>
+#include <rocksdb/sst_file_writer.h>
 #include <rocksdb/write_batch.h>
 
 #include "store/internal/codec.h"
@@ -13,9 +21,9 @@ namespace {
 // Large enough to amortise the write path, small enough to bound memory.
 constexpr size_t kFlushBytes = size_t{64} << 20;
 
-class BulkWriterImpl final : public BulkWriter {
+class BulkWriterBase : public BulkWriter {
  public:
-  BulkWriterImpl(GraphStoreImpl* store, RunId run, std::unique_lock<std::mutex> lock)
+  BulkWriterBase(GraphStoreImpl* store, RunId run, std::unique_lock<std::mutex> lock)
       : store_(store), db_(store->db()), run_(run), lock_(std::move(lock)),
         counters_(store->counters()) {}
 
@@ -27,10 +35,9 @@ class BulkWriterImpl final : public BulkWriter {
                                    std::string(key) + "' already exists");
     }
     VertexId id(counters_.next_vertex++);
-    (void)wb_.Put(db_.vertex, VertexKey(id), VertexValue(kind, key));
-    (void)wb_.Put(db_.nkey, nk, KeyBuilder().U64(id.value()).Release());
-    (void)wb_.Put(db_.bykind, KindKey(kind, id), "");
-    ECG_RETURN_IF_ERROR(MaybeFlush());
+    ECG_RETURN_IF_ERROR(Put(db_.vertex, VertexKey(id), VertexValue(kind, key)));
+    ECG_RETURN_IF_ERROR(Put(db_.nkey, std::move(nk), KeyBuilder().U64(id.value()).Release()));
+    ECG_RETURN_IF_ERROR(Put(db_.bykind, KindKey(kind, id), ""));
     return id;
   }
 
@@ -44,18 +51,18 @@ class BulkWriterImpl final : public BulkWriter {
     meta.source = source;
     StatementId sid(counters_.next_statement++);
     std::string key = PropKey(id, prop, sid);
-    (void)wb_.Put(db_.prop, key, PropValue(meta, value));
     if (source.valid()) {
-      (void)wb_.Put(db_.prov, ProvKey(source, kProvProperty, key), "");
+      ECG_RETURN_IF_ERROR(Put(db_.prov, ProvKey(source, kProvProperty, key), ""));
     }
+    ECG_RETURN_IF_ERROR(Put(db_.prop, std::move(key), PropValue(meta, value)));
     static const PropertyId kName = Catalog::Id("name");
     static const PropertyId kAlias = Catalog::Id("alias");
     if ((prop == kName || prop == kAlias) && value.type() == PropertyType::kString) {
       for (const auto& k : db_.normalizer->Keys(value.as_string())) {
-        (void)wb_.Put(db_.names, NameKey(k, kind, id), value.as_string());
+        ECG_RETURN_IF_ERROR(Put(db_.names, NameKey(k, kind, id), value.as_string()));
       }
     }
-    return MaybeFlush();
+    return Status::OK();
   }
 
   Status AddEdge(EdgeType type, VertexId src, VertexId dst, const PropertyList& props,
@@ -75,59 +82,175 @@ class BulkWriterImpl final : public BulkWriter {
     StatementId sid(counters_.next_statement++);
     std::string value = EdgeValue(meta, {}, props);
     std::string out_key = EdgeKey(src, type, dst, sid);
-    (void)wb_.Put(db_.out, out_key, value);
-    (void)wb_.Put(db_.in, EdgeKey(dst, type, src, sid), value);
     if (source.valid()) {
-      (void)wb_.Put(db_.prov, ProvKey(source, kProvEdge, out_key), "");
+      ECG_RETURN_IF_ERROR(Put(db_.prov, ProvKey(source, kProvEdge, out_key), ""));
     }
-    return MaybeFlush();
+    ECG_RETURN_IF_ERROR(Put(db_.in, EdgeKey(dst, type, src, sid), value));
+    return Put(db_.out, std::move(out_key), std::move(value));
   }
 
-  uint64_t puts() const override { return puts_ + wb_.Count(); }
-  uint64_t bytes() const override { return bytes_ + wb_.GetDataSize(); }
+  uint64_t puts() const override { return puts_; }
+  uint64_t bytes() const override { return bytes_; }
 
-  Status Finish() override {
-    ECG_RETURN_IF_ERROR(Write());
+ protected:
+  // Takes one key/value for column family `cf`.
+  virtual Status Sink(rocksdb::ColumnFamilyHandle* cf, std::string key, std::string value) = 0;
+
+  // Records the counters (and with them the load) and releases the writer lock.
+  Status Complete() {
     rocksdb::WriteBatch last;
-    PutCounters(db_, counters_, &last);
-    ECG_RETURN_IF_ERROR(store_->CommitBatch(&last, counters_));
+    Status s = store_->CommitBatch(&last, counters_);
     lock_.unlock();
+    ECG_RETURN_IF_ERROR(s);
     return store_->Flush();
   }
 
+  GraphStoreImpl* store_;
+  const Db& db_;
+
  private:
-  Status MaybeFlush() {
-    if (wb_.GetDataSize() < kFlushBytes) {
-      return Status::OK();
-    }
-    return Write();
+  Status Put(rocksdb::ColumnFamilyHandle* cf, std::string key, std::string value) {
+    ++puts_;
+    bytes_ += key.size() + value.size();
+    return Sink(cf, std::move(key), std::move(value));
+  }
+
+  RunId run_;
+  std::unique_lock<std::mutex> lock_;
+  Counters counters_;
+  uint64_t puts_ = 0;
+  uint64_t bytes_ = 0;
+};
+
+// Streams large unlogged write batches; flushes memtables at Finish.
+class BatchBulkWriter final : public BulkWriterBase {
+ public:
+  using BulkWriterBase::BulkWriterBase;
+
+  Status Finish() override {
+    ECG_RETURN_IF_ERROR(Write());
+    return Complete();
+  }
+
+ private:
+  Status Sink(rocksdb::ColumnFamilyHandle* cf, std::string key, std::string value) override {
+    (void)wb_.Put(cf, key, value);
+    return wb_.GetDataSize() < kFlushBytes ? Status::OK() : Write();
   }
 
   Status Write() {
     rocksdb::WriteOptions wo;
     wo.disableWAL = true;
     ECG_RETURN_IF_ERROR(FromRocks(db_.db->Write(wo, &wb_), "bulk write"));
-    puts_ += wb_.Count();
-    bytes_ += wb_.GetDataSize();
     wb_.Clear();
     return Status::OK();
   }
 
-  GraphStoreImpl* store_;
-  const Db& db_;
-  RunId run_;
-  std::unique_lock<std::mutex> lock_;
-  Counters counters_;
   rocksdb::WriteBatch wb_;
-  uint64_t puts_ = 0;
-  uint64_t bytes_ = 0;
+};
+
+// Buffers everything, sorts each column family, writes one SST file per
+// column family and ingests them all in one atomic IngestExternalFiles.
+class SstBulkWriter final : public BulkWriterBase {
+ public:
+  using BulkWriterBase::BulkWriterBase;
+
+  ~SstBulkWriter() override { RemoveTmpDir(); }
+
+  Status Finish() override {
+    // Through RocksDB's Env, so that in-memory stores stay in memory.
+    tmp_dir_ = store_->path() + "/bulk-load.tmp";
+    RemoveTmpDir();
+    ECG_RETURN_IF_ERROR(
+        FromRocks(db_.db->GetEnv()->CreateDirIfMissing(tmp_dir_), "create " + tmp_dir_));
+    std::vector<rocksdb::ColumnFamilyHandle*> cfs;
+    for (auto& [cf, rows] : buffers_) {
+      if (!rows.empty()) {
+        cfs.push_back(cf);
+      }
+    }
+    // Sort and write the column families on two threads (the machine budget).
+    std::vector<Status> results(cfs.size());
+    std::vector<std::string> files(cfs.size());
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+      for (size_t i = next++; i < cfs.size(); i = next++) {
+        files[i] = tmp_dir_ + "/" + cfs[i]->GetName() + ".sst";
+        results[i] = WriteSst(cfs[i], &buffers_[cfs[i]], files[i]);
+      }
+    };
+    std::thread helper(work);
+    work();
+    helper.join();
+    std::vector<rocksdb::IngestExternalFileArg> args;
+    for (size_t i = 0; i < cfs.size(); ++i) {
+      ECG_RETURN_IF_ERROR(results[i]);
+      rocksdb::IngestExternalFileArg arg;
+      arg.column_family = cfs[i];
+      arg.external_files = {files[i]};
+      arg.options.move_files = true;
+      args.push_back(std::move(arg));
+    }
+    if (!args.empty()) {
+      ECG_RETURN_IF_ERROR(FromRocks(db_.db->IngestExternalFiles(args), "ingest SST files"));
+    }
+    return Complete();
+  }
+
+ private:
+  using Rows = std::vector<std::pair<std::string, std::string>>;
+
+  Status Sink(rocksdb::ColumnFamilyHandle* cf, std::string key, std::string value) override {
+    buffers_[cf].emplace_back(std::move(key), std::move(value));
+    return Status::OK();
+  }
+
+  Status WriteSst(rocksdb::ColumnFamilyHandle* cf, Rows* rows, const std::string& file) {
+    std::sort(rows->begin(), rows->end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    rocksdb::Options options(db_.db->GetDBOptions(), db_.db->GetOptions(cf));
+    rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), options, cf);
+    ECG_RETURN_IF_ERROR(FromRocks(writer.Open(file), "open SST file"));
+    for (size_t i = 0; i < rows->size(); ++i) {
+      const auto& [key, value] = (*rows)[i];
+      if (i > 0 && key == (*rows)[i - 1].first) {
+        return Status::AlreadyExists("bulk load writes key " + std::to_string(i) + " of " +
+                                     cf->GetName() + " twice (a duplicate natural key?)");
+      }
+      ECG_RETURN_IF_ERROR(FromRocks(writer.Put(key, value), "write SST file"));
+    }
+    Rows().swap(*rows);  // free the memory as soon as the file is written
+    return FromRocks(writer.Finish(), "finish SST file");
+  }
+
+  void RemoveTmpDir() {
+    if (tmp_dir_.empty()) {
+      return;
+    }
+    rocksdb::Env* env = db_.db->GetEnv();
+    std::vector<std::string> children;
+    if (env->GetChildren(tmp_dir_, &children).ok()) {
+      for (const auto& c : children) {
+        if (c != "." && c != "..") {
+          (void)env->DeleteFile(tmp_dir_ + "/" + c);
+        }
+      }
+      (void)env->DeleteDir(tmp_dir_);
+    }
+  }
+
+  std::map<rocksdb::ColumnFamilyHandle*, Rows> buffers_;
+  std::string tmp_dir_;
 };
 
 }  // namespace
 
-std::unique_ptr<BulkWriter> NewBulkWriterImpl(GraphStoreImpl* store, RunId run,
+std::unique_ptr<BulkWriter> NewBulkWriterImpl(GraphStoreImpl* store, RunId run, BulkMode mode,
                                               std::unique_lock<std::mutex> lock) {
-  return std::make_unique<BulkWriterImpl>(store, run, std::move(lock));
+  if (mode == BulkMode::kWriteBatches) {
+    return std::make_unique<BatchBulkWriter>(store, run, std::move(lock));
+  }
+  return std::make_unique<SstBulkWriter>(store, run, std::move(lock));
 }
 
 }  // namespace ecg::store::internal

@@ -213,12 +213,12 @@ Result<std::unique_ptr<Batch>> GraphStoreImpl::NewBatch(RunId run) {
   return NewBatchImpl(this, run, std::move(lock));
 }
 
-Result<std::unique_ptr<BulkWriter>> GraphStoreImpl::NewBulkWriter(RunId run) {
+Result<std::unique_ptr<BulkWriter>> GraphStoreImpl::NewBulkWriter(RunId run, BulkMode mode) {
   if (options_.read_only) {
     return Status::NotSupported("database '" + path_ + "' is open read-only");
   }
   std::unique_lock<std::mutex> lock(writer_mu_);
-  return NewBulkWriterImpl(this, run, std::move(lock));
+  return NewBulkWriterImpl(this, run, mode, std::move(lock));
 }
 
 Result<std::vector<RunInfo>> GraphStoreImpl::Runs() const {

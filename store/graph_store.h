@@ -127,6 +127,13 @@ struct Stats {
   uint64_t runs = 0;
 };
 
+// How a BulkWriter writes. kSstFiles buffers everything in memory, sorts it
+// per column family, writes SST files and ingests them in one atomic step
+// (IngestExternalFiles): a failed load leaves nothing. kWriteBatches streams
+// large unlogged write batches: less memory, but a failed load leaves a
+// partial graph. bench/store_bench measures both.
+enum class BulkMode : uint8_t { kSstFiles, kWriteBatches };
+
 // Outcome of an idempotent write, for ingest reports.
 enum class WriteOutcome : uint8_t { kUnchanged, kCreated, kChanged };
 
@@ -178,8 +185,9 @@ class GraphStore {
   // (an I/O error is the only failure).
   virtual Status Check(std::vector<std::string>* problems) const = 0;
 
-  // A writer for fresh bulk loads (see BulkWriter). REQUIRES: no Batch open.
-  virtual Result<std::unique_ptr<BulkWriter>> NewBulkWriter(RunId run) = 0;
+  // A writer for fresh bulk loads (see BulkWriter and BulkMode).
+  // REQUIRES: no Batch open.
+  virtual Result<std::unique_ptr<BulkWriter>> NewBulkWriter(RunId run, BulkMode mode) = 0;
 
   // Test-only hooks that bypass every invariant, to plant damage.
   // `cf` is a column family name from store/FORMAT.md.
@@ -310,10 +318,10 @@ class Batch {
 };
 
 // Appends a large, new graph quickly: no read-before-write and no
-// deduplication beyond natural keys. Writes go out in large RocksDB write
-// batches without the WAL and are flushed by Finish, so a load that fails
-// midway leaves a partial graph: use it only on a fresh database (the CLI's
-// load-csv refuses a non-empty one). Not thread-safe.
+// deduplication beyond natural keys (checked against the database at
+// AddVertex, and among the pending keys at Finish in kSstFiles mode). See
+// BulkMode for atomicity. Use it on a fresh database (the CLI's load-csv
+// refuses a non-empty one). Not thread-safe.
 class BulkWriter {
  public:
   BulkWriter(const BulkWriter&) = delete;

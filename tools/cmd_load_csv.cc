@@ -1,4 +1,7 @@
 // `ecg load-csv NODES.csv EDGES.csv`: the bulk loader for generic graphs.
+#include <unistd.h>
+
+#include <functional>
 #include <iostream>
 
 #include "ingest/bulk/peer_csv.h"
@@ -12,10 +15,15 @@ int RunLoadCsv(const GlobalOptions& global, const std::string& nodes, const std:
   if (!store.ok()) {
     return Fail(store.status());
   }
-  auto report = ingest::LoadPeerCsv(store->get(), nodes, edges, [](uint64_t rows) {
-    std::cerr << "\r" << rows << " rows" << std::flush;
-  });
-  std::cerr << "\r";
+  const bool tty = isatty(STDERR_FILENO) != 0;
+  std::function<void(uint64_t)> progress;
+  if (tty) {
+    progress = [](uint64_t rows) { std::cerr << "\r" << rows << " rows read" << std::flush; };
+  }
+  auto report = ingest::LoadPeerCsv(store->get(), nodes, edges, progress);
+  if (tty) {
+    std::cerr << "\r\033[K";
+  }
   if (!report.ok()) {
     return Fail(report.status());
   }

@@ -134,7 +134,7 @@ Result<PeerCsvReport> LoadPeerCsv(store::GraphStore* store, const std::string& n
     }
   }
   ECG_ASSIGN_OR_RETURN(RunId run, store->BeginRun("load-csv " + nodes_path + " " + edges_path));
-  ECG_ASSIGN_OR_RETURN(auto writer, store->NewBulkWriter(run));
+  ECG_ASSIGN_OR_RETURN(auto writer, store->NewBulkWriter(run, store::BulkMode::kSstFiles));
   PeerCsvReport report;
   // The source vertex: every statement's provenance.
   ECG_ASSIGN_OR_RETURN(VertexId source, writer->AddVertex(VertexKind::kSource, nodes_path));
@@ -178,6 +178,9 @@ Result<PeerCsvReport> LoadPeerCsv(store::GraphStore* store, const std::string& n
     auto kind = ParseVertexKind(f[1]);
     if (!kind) {
       return RowError(nodes_path, line, "unknown kind '" + f[1] + "'");
+    }
+    if (*id < ids.size() && ids[*id].valid()) {
+      return RowError(nodes_path, line, "duplicate id " + f[0]);
     }
     auto v = writer->AddVertex(*kind, f[0]);
     if (!v.ok()) {

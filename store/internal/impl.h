@@ -29,7 +29,7 @@ class GraphStoreImpl final : public GraphStore {
   Result<RunId> RunAt(Date day) const override;
   Status Flush() override;
   Status Check(std::vector<std::string>* problems) const override;
-  Result<std::unique_ptr<BulkWriter>> NewBulkWriter(RunId run) override;
+  Result<std::unique_ptr<BulkWriter>> NewBulkWriter(RunId run, BulkMode mode) override;
   Status TEST_RawPut(std::string_view cf, std::string_view key, std::string_view value) override;
   Status TEST_RawDelete(std::string_view cf, std::string_view key) override;
 
@@ -53,7 +53,7 @@ void PutCounters(const Db& db, const Counters& c, rocksdb::WriteBatchBase* wb);
 
 std::unique_ptr<Batch> NewBatchImpl(GraphStoreImpl* store, RunId run,
                                     std::unique_lock<std::mutex> lock);
-std::unique_ptr<BulkWriter> NewBulkWriterImpl(GraphStoreImpl* store, RunId run,
+std::unique_ptr<BulkWriter> NewBulkWriterImpl(GraphStoreImpl* store, RunId run, BulkMode mode,
                                               std::unique_lock<std::mutex> lock);
 std::unique_ptr<ReadView> NewReadViewImpl(const Db* db, TimeFilter filter);
 Status CheckImpl(const Db& db, std::vector<std::string>* problems);
