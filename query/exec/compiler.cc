@@ -21,9 +21,9 @@ Result<std::unique_ptr<Op>> Compile(const LogicalOp& op) {
     case LogicalOpKind::kFilter:
       return NewFilterOp(std::move(input), op.predicate.get());
     case LogicalOpKind::kExpand:
-      return NewExpandOp(std::move(input), &op.step, op.track_paths);
+      return NewExpandOp(std::move(input), &op.step, op.track_paths, op.keep_edges);
     case LogicalOpKind::kExpandVar:
-      return NewExpandVarOp(std::move(input), &op.step, op.track_paths);
+      return NewExpandVarOp(std::move(input), &op.step, op.track_paths, op.keep_edges);
     case LogicalOpKind::kProject:
       return NewProjectOp(std::move(input), &op.items);
     case LogicalOpKind::kDistinct:

@@ -61,6 +61,8 @@ std::string LogicalOp::Describe() const {
       }
       if (track_paths) {
         out += " +paths";
+      } else if (keep_edges) {
+        out += " +edges";
       }
       return out;
     }

@@ -36,10 +36,13 @@ struct LogicalOp {
   LogicalOpKind kind = LogicalOpKind::kScanKind;
   std::unique_ptr<LogicalOp> input;
 
-  VertexKind vertex_kind{};                // scans and lookups
-  std::string text;                        // lookups
-  BoundStep step;                          // expands (its `where` is planned as a Filter)
-  bool track_paths = false;                // expands
+  VertexKind vertex_kind{};  // scans and lookups
+  std::string text;          // lookups
+  BoundStep step;            // expands (its `where` is planned as a Filter)
+  bool track_paths = false;  // expands
+  // Expands: keep each row's edge because a later op reads its properties
+  // (paths and graph output keep it regardless).
+  bool keep_edges = false;
   std::unique_ptr<BoundExpr> predicate;    // kFilter
   std::vector<BoundItem> items;            // kProject, kSort, kAggregate keys
   std::vector<BoundAggregate> aggregates;  // kAggregate

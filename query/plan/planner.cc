@@ -65,6 +65,51 @@ std::unique_ptr<LogicalOp> PlanStart(BoundStart& start) {
   return op;
 }
 
+bool ReadsEdge(const BoundExpr* e) {
+  if (e == nullptr) {
+    return false;
+  }
+  if (e->kind == BoundExprKind::kEdgeProp) {
+    return true;
+  }
+  for (const auto& c : e->children) {
+    if (ReadsEdge(c.get())) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// True when an op after the step at `i`, up to the next step, reads the edge
+// that step produced. Affiliates, history and diff replace or ignore the
+// edge, except diff, which compares its properties.
+bool EdgeReadAfter(const std::vector<BoundOp>& ops, size_t i) {
+  if (ReadsEdge(ops[i].step.where.get())) {
+    return true;
+  }
+  for (size_t j = i + 1; j < ops.size(); ++j) {
+    const BoundOp& op = ops[j];
+    if (op.kind == BoundOpKind::kStep || op.kind == BoundOpKind::kAffiliates ||
+        op.kind == BoundOpKind::kHistory) {
+      return false;
+    }
+    if (op.kind == BoundOpKind::kDiff || ReadsEdge(op.predicate.get())) {
+      return true;
+    }
+    for (const BoundItem& item : op.items) {
+      if (ReadsEdge(item.expr.get())) {
+        return true;
+      }
+    }
+    for (const BoundAggregate& agg : op.aggregates) {
+      if (ReadsEdge(agg.arg.get())) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 std::vector<std::string> DefaultColumns(const std::vector<std::string>& extras) {
   std::vector<std::string> cols(std::begin(kDefaultColumns), std::end(kDefaultColumns));
   cols.insert(cols.end(), extras.begin(), extras.end());
@@ -81,12 +126,14 @@ Result<LogicalPlan> Planner::Plan(BoundQuery query) const {
   std::unique_ptr<LogicalOp> op = PlanStart(query.start);
   std::vector<std::string> columns;  // empty while the pipeline yields vertices
   std::vector<std::string> extras;
-  for (BoundOp& b : query.ops) {
+  for (size_t i = 0; i < query.ops.size(); ++i) {
+    BoundOp& b = query.ops[i];
     switch (b.kind) {
       case BoundOpKind::kStep: {
         op = Wrap(b.step.variable ? LogicalOpKind::kExpandVar : LogicalOpKind::kExpand,
                   std::move(op));
         op->track_paths = query.needs_paths;
+        op->keep_edges = EdgeReadAfter(query.ops, i);
         std::unique_ptr<BoundExpr> where = std::move(b.step.where);
         op->step = std::move(b.step);
         if (where) {

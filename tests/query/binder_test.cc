@@ -53,7 +53,7 @@ const Case kPlans[] = {
     {"rule 2022-21658 -> adds entity | where country = \"CN\" | select name, citation",
      "Project name=name, citation=edge.citation\n"
      "  Filter (= country \"CN\")\n"
-     "    Expand out adds -> entity\n"
+     "    Expand out adds -> entity +edges\n"
      "      Lookup rule key-or-name \"2022-21658\"\n"
      "Time: valid today, known now\n"},
     {"eccn 3A090 <- amends rule -> adds entity | as of 2024-12-31 | count by country",
@@ -75,7 +75,7 @@ const Case kPlans[] = {
      "Time: valid today, known 2025-01-01\n"},
     {"list \"Entity List\" <- listed_on entity | diff 2024-01-01 .. 2025-01-01",
      "Diff 2024-01-01 .. 2025-01-01\n"
-     "  Expand in listed_on -> entity\n"
+     "  Expand in listed_on -> entity +edges\n"
      "    Lookup list key-or-name \"Entity List\"\n"
      "Time: valid today, known now\n"},
     {"article where lang = \"zh\" -> mentions entity | where listed | count by name | limit 5",
@@ -92,7 +92,7 @@ const Case kPlans[] = {
     {"entity -> owns entity | group by country, sum(pct), max(date) | sort sum_pct desc",
      "Sort sum_pct=#sum_pct desc\n"
      "  Aggregate keys [country=country] aggs [sum_pct=sum(edge.pct), max_date=max(date)]\n"
-     "    Expand out owns -> entity\n"
+     "    Expand out owns -> entity +edges\n"
      "      ScanKind entity\n"
      "Time: valid today, known now\n"},
     {"entity $who | where date >= $since and alias ~ \"^華\"",

@@ -35,6 +35,45 @@ inline Result<bool> KindMatches(const BoundStep& step, VertexId v, ExecContext& 
   return rec.kind == *step.target;
 }
 
+// A neighbour reached over one edge; the edge is kept only when asked.
+struct Hop {
+  VertexId next;
+  std::shared_ptr<const store::EdgeStatement> edge;
+};
+
+// The neighbours of `at` along the step whose edges pass the edge filter and
+// for which `wanted(neighbour)` holds. The filter runs inside the store's
+// callback on a non-owning view of the edge, so edges that fail it, and all
+// edges when `keep` is false, are never copied.
+template <typename Wanted>
+Status CollectHops(ExecContext& ctx, const BoundStep& step, VertexId at, bool keep,
+                   const Wanted& wanted, std::vector<Hop>* out) {
+  Status inner;
+  Status s = ctx.ForEachEdge(at, step.dir, step.type, [&](const store::EdgeStatement& e) {
+    VertexId next = OtherEnd(e, at);
+    if (!wanted(next)) {
+      return true;
+    }
+    if (step.edge_filter) {
+      Row probe;
+      probe.edge = std::shared_ptr<const store::EdgeStatement>(
+          std::shared_ptr<const store::EdgeStatement>(), &e);  // aliasing: owns nothing
+      Result<bool> pass = Test(*step.edge_filter, probe, ctx);
+      if (!pass.ok()) {
+        inner = pass.status();
+        return false;
+      }
+      if (!*pass) {
+        return true;
+      }
+    }
+    out->push_back(Hop{next, keep ? std::make_shared<const store::EdgeStatement>(e) : nullptr});
+    return true;
+  });
+  ECG_RETURN_IF_ERROR(s);
+  return inner;
+}
+
 inline std::shared_ptr<const PathNode> RootPath(const Row& row) {
   if (row.path) {
     return row.path;

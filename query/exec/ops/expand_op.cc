@@ -8,10 +8,15 @@ namespace {
 
 class ExpandOp final : public Op {
  public:
-  ExpandOp(std::unique_ptr<Op> child, const BoundStep* step, bool track_paths)
-      : Op(std::move(child)), step_(*step), track_paths_(track_paths) {}
+  ExpandOp(std::unique_ptr<Op> child, const BoundStep* step, bool track_paths, bool keep_edges)
+      : Op(std::move(child)), step_(*step), track_paths_(track_paths), keep_edges_(keep_edges) {}
 
  protected:
+  Status OpenImpl() override {
+    keep_edges_ = keep_edges_ || track_paths_ || ctx_->options().collect_graph;
+    return Status::OK();
+  }
+
   Status NextImpl(Chunk* out) override {
     Chunk in;
     while (out->empty()) {
@@ -28,28 +33,20 @@ class ExpandOp final : public Op {
 
  private:
   Status ExpandRow(const Row& row, Chunk* out) {
-    std::vector<std::shared_ptr<const store::EdgeStatement>> edges;
-    ECG_RETURN_IF_ERROR(
-        ctx_->ForEachEdge(row.vertex, step_.dir, step_.type, [&](const store::EdgeStatement& e) {
-          edges.push_back(std::make_shared<const store::EdgeStatement>(e));
-          return true;
-        }));
-    for (auto& edge : edges) {
-      ECG_ASSIGN_OR_RETURN(bool pass, EdgePasses(step_, edge, *ctx_));
-      if (!pass) {
-        continue;
-      }
-      VertexId next = OtherEnd(*edge, row.vertex);
-      ECG_ASSIGN_OR_RETURN(bool kind_ok, KindMatches(step_, next, *ctx_));
+    hops_.clear();
+    ECG_RETURN_IF_ERROR(CollectHops(
+        *ctx_, step_, row.vertex, keep_edges_, [](VertexId) { return true; }, &hops_));
+    for (Hop& hop : hops_) {
+      ECG_ASSIGN_OR_RETURN(bool kind_ok, KindMatches(step_, hop.next, *ctx_));
       if (!kind_ok) {
         continue;
       }
       Row r;
-      r.vertex = next;
+      r.vertex = hop.next;
       if (track_paths_) {
-        r.path = Extend(RootPath(row), next, edge);
+        r.path = Extend(RootPath(row), hop.next, hop.edge);
       }
-      r.edge = std::move(edge);
+      r.edge = std::move(hop.edge);
       out->push_back(std::move(r));
     }
     return Status::OK();
@@ -57,13 +54,15 @@ class ExpandOp final : public Op {
 
   const BoundStep& step_;
   bool track_paths_;
+  bool keep_edges_;
+  std::vector<Hop> hops_;
 };
 
 }  // namespace
 
-std::unique_ptr<Op> NewExpandOp(std::unique_ptr<Op> child, const BoundStep* step,
-                                bool track_paths) {
-  return std::make_unique<ExpandOp>(std::move(child), step, track_paths);
+std::unique_ptr<Op> NewExpandOp(std::unique_ptr<Op> child, const BoundStep* step, bool track_paths,
+                                bool keep_edges) {
+  return std::make_unique<ExpandOp>(std::move(child), step, track_paths, keep_edges);
 }
 
 }  // namespace ecg::query::exec

@@ -12,10 +12,15 @@ namespace {
 
 class ExpandVarOp final : public Op {
  public:
-  ExpandVarOp(std::unique_ptr<Op> child, const BoundStep* step, bool track_paths)
-      : Op(std::move(child)), step_(*step), track_paths_(track_paths) {}
+  ExpandVarOp(std::unique_ptr<Op> child, const BoundStep* step, bool track_paths, bool keep_edges)
+      : Op(std::move(child)), step_(*step), track_paths_(track_paths), keep_edges_(keep_edges) {}
 
  protected:
+  Status OpenImpl() override {
+    keep_edges_ = keep_edges_ || track_paths_ || ctx_->options().collect_graph;
+    return Status::OK();
+  }
+
   Status NextImpl(Chunk* out) override {
     Chunk in;
     while (out->empty()) {
@@ -40,40 +45,30 @@ class ExpandVarOp final : public Op {
                                        " hops");
     }
     std::unordered_set<uint64_t> visited = {start.vertex.value()};
+    auto unvisited = [&visited](VertexId v) { return visited.count(v.value()) == 0; };
     std::vector<Row> frontier;
     Row first;
     first.vertex = start.vertex;
     first.path = track_paths_ ? RootPath(start) : nullptr;
     frontier.push_back(std::move(first));
+    std::vector<Hop> hops;
     for (uint32_t depth = 1; depth <= max_hops && !frontier.empty(); ++depth) {
       std::vector<Row> next_frontier;
       for (const Row& at : frontier) {
-        std::vector<std::shared_ptr<const store::EdgeStatement>> edges;
-        ECG_RETURN_IF_ERROR(
-            ctx_->ForEachEdge(at.vertex, step_.dir, step_.type, [&](const store::EdgeStatement& e) {
-              if (visited.count(OtherEnd(e, at.vertex).value()) == 0) {
-                edges.push_back(std::make_shared<const store::EdgeStatement>(e));
-              }
-              return true;
-            }));
-        for (auto& edge : edges) {
-          VertexId next = OtherEnd(*edge, at.vertex);
-          if (visited.count(next.value()) > 0) {
+        hops.clear();
+        ECG_RETURN_IF_ERROR(CollectHops(*ctx_, step_, at.vertex, keep_edges_, unvisited, &hops));
+        for (Hop& hop : hops) {
+          if (!visited.insert(hop.next.value()).second) {
             continue;  // reached twice within this level
           }
-          ECG_ASSIGN_OR_RETURN(bool pass, EdgePasses(step_, edge, *ctx_));
-          if (!pass) {
-            continue;
-          }
-          visited.insert(next.value());
           Row r;
-          r.vertex = next;
+          r.vertex = hop.next;
           if (track_paths_) {
-            r.path = Extend(at.path, next, edge);
+            r.path = Extend(at.path, hop.next, hop.edge);
           }
-          r.edge = std::move(edge);
+          r.edge = std::move(hop.edge);
           if (depth >= step_.min_hops) {
-            ECG_ASSIGN_OR_RETURN(bool kind_ok, KindMatches(step_, next, *ctx_));
+            ECG_ASSIGN_OR_RETURN(bool kind_ok, KindMatches(step_, hop.next, *ctx_));
             if (kind_ok) {
               out->push_back(r);
             }
@@ -83,23 +78,14 @@ class ExpandVarOp final : public Op {
       }
       frontier = std::move(next_frontier);
     }
-    if (step_.max_hops == 0 && !frontier.empty()) {
-      // Unbounded `*` with vertices still unexplored at the depth limit.
+    if (step_.max_hops == 0) {
+      // Unbounded `*` with edges still unexplored at the depth limit.
       for (const Row& at : frontier) {
-        std::vector<std::shared_ptr<const store::EdgeStatement>> edges;
-        ECG_RETURN_IF_ERROR(
-            ctx_->ForEachEdge(at.vertex, step_.dir, step_.type, [&](const store::EdgeStatement& e) {
-              if (visited.count(OtherEnd(e, at.vertex).value()) == 0) {
-                edges.push_back(std::make_shared<const store::EdgeStatement>(e));
-              }
-              return true;
-            }));
-        for (const auto& edge : edges) {
-          ECG_ASSIGN_OR_RETURN(bool pass, EdgePasses(step_, edge, *ctx_));
-          if (pass) {
-            return Status::ResourceExhausted("query stopped: max_depth (" + std::to_string(limit) +
-                                             ") reached by a '*' step");
-          }
+        hops.clear();
+        ECG_RETURN_IF_ERROR(CollectHops(*ctx_, step_, at.vertex, false, unvisited, &hops));
+        if (!hops.empty()) {
+          return Status::ResourceExhausted("query stopped: max_depth (" + std::to_string(limit) +
+                                           ") reached by a '*' step");
         }
       }
     }
@@ -108,13 +94,14 @@ class ExpandVarOp final : public Op {
 
   const BoundStep& step_;
   bool track_paths_;
+  bool keep_edges_;
 };
 
 }  // namespace
 
 std::unique_ptr<Op> NewExpandVarOp(std::unique_ptr<Op> child, const BoundStep* step,
-                                   bool track_paths) {
-  return std::make_unique<ExpandVarOp>(std::move(child), step, track_paths);
+                                   bool track_paths, bool keep_edges) {
+  return std::make_unique<ExpandVarOp>(std::move(child), step, track_paths, keep_edges);
 }
 
 }  // namespace ecg::query::exec

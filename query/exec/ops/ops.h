@@ -18,9 +18,13 @@ enum class LookupMode : uint8_t { kKeyOrName, kName, kFuzzy };
 std::unique_ptr<Op> NewScanKindOp(VertexKind kind);
 std::unique_ptr<Op> NewLookupOp(LookupMode mode, VertexKind kind, std::string text);
 std::unique_ptr<Op> NewFilterOp(std::unique_ptr<Op> child, const BoundExpr* predicate);
-std::unique_ptr<Op> NewExpandOp(std::unique_ptr<Op> child, const BoundStep* step, bool track_paths);
+// `keep_edges`: rows carry the edge that reached them (also kept when paths
+// are tracked or ExecOptions::collect_graph is set); otherwise edges are
+// never copied out of the store's callback.
+std::unique_ptr<Op> NewExpandOp(std::unique_ptr<Op> child, const BoundStep* step, bool track_paths,
+                                bool keep_edges);
 std::unique_ptr<Op> NewExpandVarOp(std::unique_ptr<Op> child, const BoundStep* step,
-                                   bool track_paths);
+                                   bool track_paths, bool keep_edges);
 std::unique_ptr<Op> NewProjectOp(std::unique_ptr<Op> child, const std::vector<BoundItem>* items);
 std::unique_ptr<Op> NewDistinctOp(std::unique_ptr<Op> child);
 std::unique_ptr<Op> NewSortOp(std::unique_ptr<Op> child, const std::vector<BoundItem>* keys);
