@@ -166,6 +166,7 @@ Status Binder::BindStep(const ast::Step& step, BoundQuery* out) {
                                          step.target + " in this direction");
     }
     b.target = target;
+    b.target_implied = kinds.size() == 1;
     kinds = {target};
   }
   scope_.kinds = kinds;

@@ -99,6 +99,9 @@ struct BoundStep {
   uint32_t max_hops = 1;  // 0 = unbounded (up to ExecOptions::max_depth)
   std::unique_ptr<BoundExpr> edge_filter;
   std::optional<VertexKind> target;
+  // True when the edge type's schema already guarantees the target kind, so
+  // the executor need not read each neighbour's record to check it.
+  bool target_implied = false;
   std::unique_ptr<BoundExpr> where;
 };
 

@@ -28,7 +28,7 @@ inline Result<bool> EdgePasses(const BoundStep& step,
 
 // True when `v` has the step's target kind (or the step has none).
 inline Result<bool> KindMatches(const BoundStep& step, VertexId v, ExecContext& ctx) {
-  if (!step.target) {
+  if (!step.target || step.target_implied) {
     return true;
   }
   ECG_ASSIGN_OR_RETURN(store::VertexRecord rec, ctx.Vertex(v));
