@@ -145,7 +145,17 @@ std::string NearestName(std::string_view name, std::span<const std::string_view>
   if (best <= allowed || (!name.empty() && best_name.substr(0, name.size()) == name)) {
     return std::string(best_name);
   }
-  return "";
+  // So is a part of a longer name ("policy" for "license_policy"); the
+  // shortest such candidate wins.
+  std::string_view part;
+  if (name.size() >= 3) {
+    for (std::string_view c : candidates) {
+      if (c.find(name) != std::string_view::npos && (part.empty() || c.size() < part.size())) {
+        part = c;
+      }
+    }
+  }
+  return std::string(part);
 }
 
 std::string DidYouMean(std::string_view name, std::span<const std::string_view> candidates) {

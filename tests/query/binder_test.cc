@@ -131,6 +131,8 @@ const Case kErrors[] = {
     {"entity -> owns[pcd > 5]",
      "unknown property 'pcd' for owns edges (did you mean 'pct'?) at 1:16"},
     {"entity | where edge.pct > 5", "'edge.pct' needs a step before it at 1:16"},
+    {"entity -> listed_on[policy ~ \"denial\"] list",
+     "unknown property 'policy' for listed_on edges (did you mean 'license_policy'?) at 1:21"},
     {"entity -> listed_on list | where edge.pct > 5",
      "unknown property 'pct' for listed_on edges at 1:34"},
     {"entity | where foo.name = \"x\"", "unknown qualifier 'foo' (only 'edge.') at 1:16"},
