@@ -130,6 +130,22 @@ Result<std::unique_ptr<BoundExpr>> Binder::BindField(std::string_view qualifier,
   if (owner.empty()) {
     owner = "any vertex";
   }
+  if (def != nullptr) {
+    // A real property, just not one this set of vertices carries.
+    std::string holders;
+    for (VertexKind k : kAllVertexKinds) {
+      if (Catalog::AppliesTo(*def, k)) {
+        holders += (holders.empty() ? "" : ", ") + std::string(VertexKindName(k));
+      }
+    }
+    for (EdgeType t : kAllEdgeTypes) {
+      if (Catalog::AppliesTo(*def, t)) {
+        holders += (holders.empty() ? "" : ", ") + std::string(EdgeTypeName(t)) + " edges";
+      }
+    }
+    return Error(span, "property '" + std::string(name) + "' does not apply to " + owner +
+                           " (it belongs to " + holders + ")");
+  }
   return Error(
       span, "unknown property '" + std::string(name) + "' for " + owner + DidYouMean(name, names));
 }

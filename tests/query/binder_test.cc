@@ -88,7 +88,7 @@ const Case kPlans[] = {
      "            ScanKind article\n"
      "Time: valid today, known now\n"},
     {"entity | group by country, sum(pct), max(date) | sort sum_pct desc",
-     "error: unknown property 'pct' for entity at 1:28"},
+     "error: property 'pct' does not apply to entity (it belongs to owns edges) at 1:28"},
     {"entity -> owns entity | group by country, sum(pct), max(date) | sort sum_pct desc",
      "Sort sum_pct=#sum_pct desc\n"
      "  Aggregate keys [country=country] aggs [sum_pct=sum(edge.pct), max_date=max(date)]\n"
@@ -131,6 +131,8 @@ const Case kErrors[] = {
     {"entity -> owns[pcd > 5]",
      "unknown property 'pcd' for owns edges (did you mean 'pct'?) at 1:16"},
     {"entity | where edge.pct > 5", "'edge.pct' needs a step before it at 1:16"},
+    {"entity | where lang = \"zh\"",
+     "property 'lang' does not apply to entity (it belongs to article) at 1:16"},
     {"entity -> listed_on[policy ~ \"denial\"] list",
      "unknown property 'policy' for listed_on edges (did you mean 'license_policy'?) at 1:21"},
     {"entity -> listed_on list | where edge.pct > 5",
