@@ -12,14 +12,12 @@ class Ingester;
 // (ingest/lists/writer*.cc).
 void RegisterListHandlers(Ingester* ingester);
 
-// Regulations (ingest/regs/writer*.cc). Declared weak so that the framework
-// links before the regs writer exists; RegisterDefaultHandlers skips it when
-// undefined. A weak reference does not pull an archive member out of a static
-// library, so TODO(#4): when the regs writer defines it, drop [[gnu::weak]]
-// here (and likewise TODO(#5) for articles).
-[[gnu::weak]] void RegisterRegHandlers(Ingester* ingester);
+// Regulations (ingest/regs/writer_handlers.cc).
+void RegisterRegHandlers(Ingester* ingester);
 
-// Articles. TODO(#5): the articles pipeline defines it.
+// Articles. Declared weak until the articles pipeline defines it: a weak
+// reference does not pull an archive member out of a static library, so
+// TODO(#5): drop [[gnu::weak]] when ingest/articles/ defines it.
 [[gnu::weak]] void RegisterArticleHandlers(Ingester* ingester);
 
 }  // namespace ecg::ingest

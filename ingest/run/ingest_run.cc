@@ -54,10 +54,8 @@ void Ingester::Register(std::unique_ptr<FormatHandler> handler) {
 
 void Ingester::RegisterDefaultHandlers() {
   RegisterListHandlers(this);
-  // Weak declarations (handlers.h): null until their pipelines define them.
-  if (&RegisterRegHandlers != nullptr) {
-    RegisterRegHandlers(this);
-  }
+  RegisterRegHandlers(this);
+  // A weak declaration (handlers.h): null until the articles pipeline defines it.
   if (&RegisterArticleHandlers != nullptr) {
     RegisterArticleHandlers(this);
   }
