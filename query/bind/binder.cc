@@ -231,7 +231,8 @@ Status Binder::BindOperator(const ast::Operator& op, BoundQuery* out) {
         return Error(op.span, "'" + std::string(ast::OpKindName(op.kind)) +
                                   "' given twice; a query has one time point");
       }
-      ECG_ASSIGN_OR_RETURN(slot, DateArg(op.args[0]));
+      ECG_ASSIGN_OR_RETURN(Date day, DateArg(op.args[0]));
+      slot = day;  // Date::Max() ("today") is resolved by the executor
       return Status::OK();
     }
     case ast::OpKind::kHistory:
@@ -245,7 +246,7 @@ Status Binder::BindOperator(const ast::Operator& op, BoundQuery* out) {
       bop.kind = BoundOpKind::kDiff;
       ECG_ASSIGN_OR_RETURN(bop.from, DateArg(op.args[0]));
       ECG_ASSIGN_OR_RETURN(bop.to, DateArg(op.args[1]));
-      if (!(bop.from < bop.to)) {
+      if (!(bop.from < bop.to) || bop.from.is_max()) {
         return Error(op.args[1].span, "diff needs the second date after the first");
       }
       scope_.tabular = true;

@@ -99,8 +99,10 @@ Result<ResultSet> Run(const LogicalPlan& plan, const store::GraphStore& store,
     return result;
   }
   store::TimeFilter filter;
-  filter.as_of = plan.as_of ? *plan.as_of : options.today ? *options.today : Date::Today();
-  if (plan.known_at) {
+  Date today = options.today ? *options.today : Date::Today();
+  // Date::Max() is the query's `today`.
+  filter.as_of = plan.as_of && !plan.as_of->is_max() ? *plan.as_of : today;
+  if (plan.known_at && !plan.known_at->is_max()) {
     ECG_ASSIGN_OR_RETURN(RunId run, store.RunAt(*plan.known_at));
     filter.known_at = run;  // an invalid run id: nothing was known yet
   }

@@ -80,7 +80,7 @@ std::string Arg::ToString() const {
     case PropertyType::kString:
       return Quote(value.as_string());
     case PropertyType::kDate:
-      return "date:" + value.ToString();
+      return value.as_date().is_max() ? "today" : "date:" + value.ToString();
     default:
       return value.ToString();
   }

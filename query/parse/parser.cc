@@ -275,8 +275,15 @@ Status Parser::ParseArg(ast::Arg* arg, std::string_view what) {
   return Status::OK();
 }
 
-// date_arg = date | string | param ;  (a string must hold YYYY-MM-DD)
+// date_arg = date | "today" | string | param ;  (a string must hold YYYY-MM-DD)
 Status Parser::ParseDateArg(ast::Arg* arg) {
+  if (Peek().Is("today")) {
+    // Resolved at execution time (ExecOptions::today): Date::Max() stands in.
+    arg->span = {Peek().offset, Peek().length};
+    arg->value = Value(Date::Max());
+    Advance();
+    return Status::OK();
+  }
   TokenKind k = Peek().kind;
   if (k != TokenKind::kDate && k != TokenKind::kString && k != TokenKind::kParam) {
     return Unexpected("a date (YYYY-MM-DD)");

@@ -15,6 +15,10 @@ std::string_view DirName(store::Direction d) {
   return "?";
 }
 
+std::string DayName(Date d) {
+  return d.is_max() ? "today" : d.ToString();
+}
+
 std::string Quote(const std::string& s) {
   return "\"" + s + "\"";
 }
@@ -95,7 +99,7 @@ std::string LogicalOp::Describe() const {
     case LogicalOpKind::kHistory:
       return "History";
     case LogicalOpKind::kDiff:
-      return "Diff " + from.ToString() + " .. " + to.ToString();
+      return "Diff " + DayName(from) + " .. " + DayName(to);
   }
   return "?";
 }
@@ -110,8 +114,8 @@ std::string LogicalOp::ToString(int indent) const {
 
 std::string LogicalPlan::ToString() const {
   std::string out = root ? root->ToString() : "";
-  out += "Time: valid " + (as_of ? as_of->ToString() : std::string("today")) + ", known " +
-         (known_at ? known_at->ToString() : std::string("now")) + "\n";
+  out += "Time: valid " + (as_of ? DayName(*as_of) : std::string("today")) + ", known " +
+         (known_at && !known_at->is_max() ? known_at->ToString() : std::string("now")) + "\n";
   return out;
 }
 

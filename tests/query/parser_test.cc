@@ -71,6 +71,8 @@ const ParseCase kCases[] = {
     {"explain entity $who -> listed_on list",
      "(explain (query (start entity name $who) (step out listed_on list)))"},
     {"eccn EAR99", "(query (start eccn key \"EAR99\"))"},
+    {"entity | diff 2020-01-01 .. today | as of today",
+     "(query (start entity) (diff date:2020-01-01 today) (as-of today))"},
     {"entity | where flag = true", "(query (start entity) (where (= flag true)))"},
 };
 

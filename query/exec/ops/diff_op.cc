@@ -18,6 +18,9 @@ class DiffOp final : public BufferedOp {
  protected:
   Status OpenImpl() override {
     Date saved = ctx_->valid_date();
+    Date today = ctx_->options().today ? *ctx_->options().today : Date::Today();
+    from_ = from_.is_max() ? today : from_;
+    to_ = to_.is_max() ? today : to_;
     std::map<uint64_t, Signature> before;
     std::map<uint64_t, Signature> after;
     Status s = Collect(at_from_.get(), from_, &before);
