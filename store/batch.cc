@@ -153,6 +153,9 @@ class BatchImpl final : public Batch {
       for (const auto& key : db_.normalizer->Keys(value.as_string())) {
         Put(db_.names, NameKey(key, rec.kind, id), value.as_string());
       }
+      for (const auto& gram : db_.normalizer->GramKeys(value.as_string())) {
+        Put(db_.grams, GramKey(gram, rec.kind, id), "");
+      }
     }
     return outcome;
   }

@@ -1,5 +1,6 @@
 #include "store/graph_store.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -78,8 +79,8 @@ void PutCounters(const Db& db, const Counters& c, rocksdb::WriteBatchBase* wb) {
 
 namespace {
 
-constexpr const char* kCfNames[] = {kCfVertex, kCfKey, kCfKind, kCfProp,
-                                    kCfOut,    kCfIn,  kCfName, kCfProv};
+constexpr const char* kCfNames[] = {kCfVertex, kCfKey,  kCfKind, kCfProp, kCfOut,
+                                    kCfIn,     kCfName, kCfProv, kCfGrams};
 
 rocksdb::Options MakeOptions(const Options& options) {
   rocksdb::Options o;
@@ -298,7 +299,17 @@ Result<std::unique_ptr<GraphStore>> GraphStore::Open(const std::string& path,
   }
   std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
   cfs.emplace_back(rocksdb::kDefaultColumnFamilyName, rocksdb::ColumnFamilyOptions(ro));
+  std::vector<std::string> existing;
+  if (options.read_only) {
+    (void)rocksdb::DB::ListColumnFamilies(ro, path, &existing);
+  }
   for (const char* name : internal::kCfNames) {
+    // A read-only open of a database written before `grams` existed must not
+    // ask for it (a secondary instance cannot create column families).
+    if (options.read_only && std::string_view(name) == internal::kCfGrams &&
+        std::find(existing.begin(), existing.end(), name) == existing.end()) {
+      continue;
+    }
     cfs.emplace_back(name, rocksdb::ColumnFamilyOptions(ro));
   }
   rocksdb::Status s;
@@ -335,6 +346,7 @@ Result<std::unique_ptr<GraphStore>> GraphStore::Open(const std::string& path,
   db->in = db->handles[6];
   db->names = db->handles[7];
   db->prov = db->handles[8];
+  db->grams = db->Cf(internal::kCfGrams);
   ECG_RETURN_IF_ERROR(internal::CheckFormat(db.get(), path, options.read_only));
   internal::Counters c;
   ECG_ASSIGN_OR_RETURN(c.next_vertex,

@@ -241,6 +241,13 @@ class ReadView {
       std::string_view key_prefix,
       const std::function<bool(std::string_view, VertexId, std::string_view)>& fn) const = 0;
 
+  // The postings of one gram of the `grams` index (NameNormalizer::GramKeys):
+  // fn(kind, vertex) for each vertex whose name or alias has `gram`, in vertex
+  // order, until fn returns false. Postings ignore the time filter (like the
+  // name index). No hits on a database written before the index existed.
+  virtual Status ScanGrams(std::string_view gram,
+                           const std::function<bool(VertexKind, VertexId)>& fn) const = 0;
+
   // Every statement about `id` and its edges, ignoring the time filter, in
   // (valid from, record time) order: the vertex's full history.
   virtual Status History(VertexId id, std::vector<HistoryEvent>* out) const = 0;

@@ -16,6 +16,10 @@ class NameNormalizer {
   // Index keys for `name`, most specific first, without duplicates. A key
   // never contains the byte 0x00. An empty result means "not indexable".
   virtual std::vector<std::string> Keys(std::string_view name) const = 0;
+  // Fuzzy-recall postings for `name` (tokens, character n-grams), written to
+  // the `grams` column family in the same batch as the name's Keys. Without
+  // duplicates; a key never contains 0x00. The default indexes nothing.
+  virtual std::vector<std::string> GramKeys(std::string_view /*name*/) const { return {}; }
   // A short identifier stored in the database, so that a database indexed
   // by one normalizer is not silently read with another ("lower-v1").
   virtual std::string_view id() const = 0;

@@ -154,6 +154,19 @@ class ReadViewImpl final : public ReadView {
     });
   }
 
+  Status ScanGrams(std::string_view gram,
+                   const std::function<bool(VertexKind, VertexId)>& fn) const override {
+    if (db_->grams == nullptr) {
+      return Status::OK();
+    }
+    return Scan(db_->grams, NamePrefix(gram), [&](std::string_view k, std::string_view) {
+      std::string g;
+      VertexKind vk{};
+      VertexId vid;
+      return !DecodeNameKey(k, &g, &vk, &vid) || fn(vk, vid);
+    });
+  }
+
   Status History(VertexId id, std::vector<HistoryEvent>* out) const override {
     TimeFilter everything;
     Status bad;

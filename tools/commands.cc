@@ -42,6 +42,7 @@ void RegisterCommands(CLI::App* app, GlobalOptions* global) {
   RegisterLoadCsv(app, global);
   RegisterIngest(app, global);
   RegisterQuery(app, global);
+  RegisterScreen(app, global);
 }
 
 }  // namespace ecg::tools

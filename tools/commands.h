@@ -45,6 +45,7 @@ void RegisterCheck(CLI::App* app, GlobalOptions* global);
 void RegisterLoadCsv(CLI::App* app, GlobalOptions* global);
 void RegisterIngest(CLI::App* app, GlobalOptions* global);
 void RegisterQuery(CLI::App* app, GlobalOptions* global);
+void RegisterScreen(CLI::App* app, GlobalOptions* global);
 
 }  // namespace ecg::tools
 

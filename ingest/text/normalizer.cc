@@ -11,6 +11,7 @@
 
 #include "ingest/text/decode.h"
 #include "ingest/text/icu_util.h"
+#include "ingest/text/pinyin.h"
 
 namespace ecg::text {
 namespace {
@@ -223,6 +224,76 @@ std::vector<std::string> TextNormalizer::Keys(std::string_view name) const {
     add(k);
   }
   return keys;
+}
+
+std::vector<std::string> TextNormalizer::CompactKeys(const AnalyzedName& a) {
+  std::vector<std::string> out;
+  auto add = [&](std::string k) {
+    if (!k.empty() && std::find(out.begin(), out.end(), k) == out.end()) {
+      out.push_back(std::move(k));
+    }
+  };
+  if (!a.latin_keys.empty()) {
+    std::string k = a.latin_keys[0];
+    k.erase(std::remove(k.begin(), k.end(), ' '), k.end());
+    add(std::move(k));
+  }
+  if (a.script == Script::kHan || a.script == Script::kMixed) {
+    std::string raw;
+    const icu::UnicodeString u = FromUtf8(a.core);
+    for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1)) {
+      const UChar32 c = u.char32At(i);
+      if (c < 0x80) {
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+          raw.push_back(static_cast<char>(c));
+        }
+        continue;
+      }
+      const auto readings = PinyinReadings(static_cast<char32_t>(c));
+      if (!readings.empty()) {
+        raw.append(readings[0]);
+      }
+    }
+    add(std::move(raw));
+  }
+  return out;
+}
+
+std::vector<std::string> TextNormalizer::GramKeysOf(const AnalyzedName& a) {
+  std::vector<std::string> keys;
+  auto add = [&](std::string k) {
+    if (k.size() > 2 && k.find('\0') == std::string::npos &&
+        std::find(keys.begin(), keys.end(), k) == keys.end()) {
+      keys.push_back(std::move(k));
+    }
+  };
+  if (!a.latin_keys.empty()) {
+    const std::string& first = a.latin_keys[0];
+    size_t start = 0;
+    while (start < first.size()) {
+      size_t end = first.find(' ', start);
+      end = end == std::string::npos ? first.size() : end;
+      add("t:" + first.substr(start, end - start));
+      start = end + 1;
+    }
+  }
+  for (const std::string& t : a.core_tokens) {
+    add("t:" + t);
+  }
+  for (const std::string& compact : CompactKeys(a)) {
+    if (compact.size() < 3) {
+      add("g:" + compact);
+      continue;
+    }
+    for (size_t i = 0; i + 3 <= compact.size(); ++i) {
+      add("g:" + compact.substr(i, 3));
+    }
+  }
+  return keys;
+}
+
+std::vector<std::string> TextNormalizer::GramKeys(std::string_view name) const {
+  return GramKeysOf(Analyze(name));
 }
 
 }  // namespace ecg::text

@@ -99,6 +99,21 @@ class TextNormalizer final : public store::NameNormalizer {
   std::vector<std::string> Keys(std::string_view name) const override;
   std::string_view id() const override { return "icu-v1"; }
 
+  // store::NameNormalizer: the fuzzy-recall postings of `name` (the `grams`
+  // column family), GramKeysOf(Analyze(name)).
+  std::vector<std::string> GramKeys(std::string_view name) const override;
+  // Postings of an analysed name, without duplicates: "t:" + each word of
+  // the first Latin key and each core token ("t:huawei", "t:technology",
+  // "t:华为"), and "g:" + each character trigram of CompactKeys(a) (the whole
+  // string when shorter than 3). Screening (ingest/screen) builds its query
+  // postings with the same function.
+  static std::vector<std::string> GramKeysOf(const AnalyzedName& a);
+  // ASCII forms of the core without spaces: the first Latin key
+  // ("huaweitechnology") and, when the core has Han text, its pinyin read
+  // character by character with the customary readings and no translation
+  // of generic words ("huaweijishu"). Without duplicates.
+  static std::vector<std::string> CompactKeys(const AnalyzedName& a);
+
  private:
   TextNormalizer(const icu::Normalizer2* nfc, const icu::Normalizer2* nfkc_casefold,
                  std::unique_ptr<icu::Transliterator> trad_to_simp,

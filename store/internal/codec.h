@@ -23,6 +23,7 @@ inline constexpr const char* kCfOut = "out";
 inline constexpr const char* kCfIn = "in";
 inline constexpr const char* kCfName = "names";
 inline constexpr const char* kCfProv = "prov";
+inline constexpr const char* kCfGrams = "grams";
 
 // Meta keys in the default column family.
 inline constexpr std::string_view kMetaFormat = "format_version";
@@ -61,6 +62,12 @@ bool DecodeEdgeKey(std::string_view key, VertexId* a, EdgeType* type, VertexId* 
 std::string NameKey(std::string_view norm_key, VertexKind kind, VertexId id);
 std::string NamePrefix(std::string_view norm_key);
 bool DecodeNameKey(std::string_view key, std::string* norm_key, VertexKind* kind, VertexId* id);
+
+// The gram index (`grams`) has the layout of the name index with an empty
+// value: (str gram, u8 kind, u64 vertex).
+inline std::string GramKey(std::string_view gram, VertexKind kind, VertexId id) {
+  return NameKey(gram, kind, id);
+}
 
 std::string ProvKey(VertexId source, uint8_t tag, std::string_view stmt_key);
 std::string ProvPrefix(VertexId source);

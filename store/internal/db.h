@@ -31,6 +31,8 @@ struct Db {
   rocksdb::ColumnFamilyHandle* in = nullptr;
   rocksdb::ColumnFamilyHandle* names = nullptr;
   rocksdb::ColumnFamilyHandle* prov = nullptr;
+  // nullptr when a read-only open finds a database written before `grams`.
+  rocksdb::ColumnFamilyHandle* grams = nullptr;
   const NameNormalizer* normalizer = nullptr;
   std::string secondary_dir;  // removed in ~Db when set
 
