@@ -97,6 +97,9 @@ constexpr PropertyDef kProps[] = {
     {151, "relation", PT::kString, false, 0, kRuleRule},
     {152, "control", PT::kString, true, kEccn, 0},
     {153, "source_note", PT::kString, false, kTech, 0},
+    // Article linking (ingest/articles/), ids 200-249.
+    // Organisation-like spans of an article that link to no vertex ("…公司").
+    {200, "unlinked", PT::kStringList, false, kArticle, 0},
 };
 
 }  // namespace

@@ -15,10 +15,8 @@ void RegisterListHandlers(Ingester* ingester);
 // Regulations (ingest/regs/writer_handlers.cc).
 void RegisterRegHandlers(Ingester* ingester);
 
-// Articles. Declared weak until the articles pipeline defines it: a weak
-// reference does not pull an archive member out of a static library, so
-// TODO(#5): drop [[gnu::weak]] when ingest/articles/ defines it.
-[[gnu::weak]] void RegisterArticleHandlers(Ingester* ingester);
+// Articles (ingest/articles/article_handler.cc).
+void RegisterArticleHandlers(Ingester* ingester);
 
 }  // namespace ecg::ingest
 

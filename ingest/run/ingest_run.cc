@@ -55,10 +55,7 @@ void Ingester::Register(std::unique_ptr<FormatHandler> handler) {
 void Ingester::RegisterDefaultHandlers() {
   RegisterListHandlers(this);
   RegisterRegHandlers(this);
-  // A weak declaration (handlers.h): null until the articles pipeline defines it.
-  if (&RegisterArticleHandlers != nullptr) {
-    RegisterArticleHandlers(this);
-  }
+  RegisterArticleHandlers(this);
 }
 
 std::vector<std::string> Ingester::Formats() const {

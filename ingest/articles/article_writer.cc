@@ -1,0 +1,70 @@
+#include "ingest/articles/article_writer.h"
+
+#include <vector>
+
+#include "ingest/run/sha256.h"
+#include "schema/catalog.h"
+
+namespace ecg::ingest {
+
+std::string ArticleKey(const Article& article) {
+  return article.url.empty() ? "sha256:" + Sha256Hex(article.text) : article.url;
+}
+
+Result<VertexId> WriteArticle(const Article& article, const LinkResult& links,
+                              SourceContext* ctx) {
+  static const PropertyId kName = Catalog::Id("name");
+  static const PropertyId kTitle = Catalog::Id("title");
+  static const PropertyId kDate = Catalog::Id("date");
+  static const PropertyId kLang = Catalog::Id("lang");
+  static const PropertyId kUrl = Catalog::Id("url");
+  static const PropertyId kText = Catalog::Id("text");
+  static const PropertyId kUnlinked = Catalog::Id("unlinked");
+  static const PropertyId kOffset = Catalog::Id("offset");
+  static const PropertyId kLength = Catalog::Id("length");
+  static const PropertyId kByteOffset = Catalog::Id("byte_offset");
+  static const PropertyId kConfidence = Catalog::Id("confidence");
+  static const PropertyId kSurface = Catalog::Id("surface");
+  static const PropertyId kRole = Catalog::Id("role");
+
+  store::Batch* batch = ctx->batch();
+  ECG_ASSIGN_OR_RETURN(VertexId id, batch->Vertex(VertexKind::kArticle, ArticleKey(article)));
+  ECG_RETURN_IF_ERROR(ctx->SetProperty(id, kName, Value(article.title)).status());
+  ECG_RETURN_IF_ERROR(ctx->SetProperty(id, kTitle, Value(article.title)).status());
+  if (article.date) {
+    ECG_RETURN_IF_ERROR(ctx->SetProperty(id, kDate, Value(*article.date)).status());
+  }
+  ECG_RETURN_IF_ERROR(ctx->SetProperty(id, kLang, Value(article.lang)).status());
+  if (!article.url.empty()) {
+    ECG_RETURN_IF_ERROR(ctx->SetProperty(id, kUrl, Value(article.url)).status());
+  }
+  ECG_RETURN_IF_ERROR(ctx->SetProperty(id, kText, Value(article.text)).status());
+  ECG_RETURN_IF_ERROR(
+      ctx->SetProperty(id, kUnlinked, Value(Value::StringList(links.unlinked))).status());
+
+  std::vector<store::EdgeStatement> before;
+  ECG_RETURN_IF_ERROR(batch->GetEdges(id, store::Direction::kOut, EdgeType::kMentions, &before));
+  for (const Mention& m : links.mentions) {
+    PropertyList props = {{kOffset, Value(static_cast<int64_t>(m.offset))},
+                          {kLength, Value(static_cast<int64_t>(m.length))},
+                          {kByteOffset, Value(static_cast<int64_t>(m.byte_offset))},
+                          {kConfidence, Value(m.confidence)},
+                          {kSurface, Value(m.surface)},
+                          {kRole, Value(m.role)}};
+    ECG_RETURN_IF_ERROR(ctx->PutEdge(EdgeType::kMentions, id, m.vertex, props,
+                                     Interval::Always(), std::to_string(m.offset))
+                            .status());
+  }
+  // A revised article (same URL, new text) no longer makes the old mentions.
+  for (const store::EdgeStatement& e : before) {
+    if (e.src != id || !e.meta.current() || e.meta.valid.to != Date::Max() ||
+        ctx->Asserted(EdgeIdentity(e.type, e.src, e.dst, e.discriminator))) {
+      continue;
+    }
+    ECG_RETURN_IF_ERROR(batch->CloseEdge(e, ctx->snapshot_date()));
+    ++ctx->report()->counts.edges_closed;
+  }
+  return id;
+}
+
+}  // namespace ecg::ingest

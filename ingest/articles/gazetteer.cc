@@ -1,0 +1,257 @@
+#include "ingest/articles/gazetteer.h"
+
+#include <algorithm>
+#include <set>
+
+#include <re2/re2.h>
+
+#include "schema/catalog.h"
+
+namespace ecg::ingest {
+namespace {
+
+// Words that name no one on their own (folded forms).
+const std::set<std::u32string>& GenericNames() {
+  static const std::set<std::u32string> kWords = {
+      U"technology", U"technologies", U"company",  U"group",    U"limited",  U"corporation",
+      U"institute",  U"university",   U"international", U"electronics", U"semiconductor",
+      U"systems",    U"industries",   U"holdings", U"trading",  U"science",  U"research",
+      U"the",        U"and",          U"inc",      U"ltd",      U"co",       U"corp",
+      U"公司",       U"集团",         U"科技",     U"技术",     U"有限公司", U"中心",
+      U"研究所",     U"研究院",       U"大学",     U"芯片",     U"国际",     U"电子"};
+  return kWords;
+}
+
+// Legal-form words removed from the end of a folded name to get its core.
+const std::vector<std::u32string>& LegalForms() {
+  static const std::vector<std::u32string> kForms = {
+      U" co ltd", U" co", U" ltd", U" limited", U" inc", U" corp", U" corporation", U" llc",
+      U" gmbh",   U" plc", U" company", U"股份有限公司", U"有限责任公司", U"有限公司"};
+  return kForms;
+}
+
+std::u32string CoreOf(std::u32string s) {
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    for (const std::u32string& f : LegalForms()) {
+      if (s.size() > f.size() + 1 && s.compare(s.size() - f.size(), f.size(), f) == 0) {
+        s.resize(s.size() - f.size());
+        while (!s.empty() && s.back() == U' ') {
+          s.pop_back();
+        }
+        changed = true;
+      }
+    }
+  }
+  return s;
+}
+
+// Chinese names of the countries articles mention most, by ISO code.
+constexpr std::pair<const char*, const char*> kCountryZh[] = {
+    {"CN", "中国"},   {"US", "美国"},   {"JP", "日本"},     {"KR", "韩国"},   {"RU", "俄罗斯"},
+    {"NL", "荷兰"},   {"TW", "台湾"},   {"HK", "香港"},     {"GB", "英国"},   {"DE", "德国"},
+    {"FR", "法国"},   {"IN", "印度"},   {"IR", "伊朗"},     {"KP", "朝鲜"},   {"MO", "澳门"},
+    {"SG", "新加坡"}, {"MY", "马来西亚"}, {"VN", "越南"},   {"AE", "阿联酋"}, {"IL", "以色列"}};
+
+bool HasAlnum(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  });
+}
+
+}  // namespace
+
+Gazetteer::Gazetteer(const text::TextNormalizer* normalizer) : folder_(normalizer) {}
+
+void Gazetteer::AddName(std::string_view name, VertexId vertex, VertexKind kind, NameRole role,
+                        std::string_view country) {
+  std::u32string folded = folder_.FoldName(name);
+  size_t letters = 0;
+  bool ideographic = false;
+  for (char32_t c : folded) {
+    if (c != U' ' && !(c >= U'0' && c <= U'9')) {
+      ++letters;
+    }
+    ideographic = ideographic || IsIdeograph(c);
+  }
+  if (folded.size() < 2 || letters == 0) {
+    return;
+  }
+  double confidence = role == NameRole::kName    ? 0.95
+                      : role == NameRole::kCore  ? 0.85
+                                                 : 0.9;
+  bool weak = (!ideographic && folded.size() <= 2) ||
+              (kind != VertexKind::kCountry && GenericNames().count(folded) != 0);
+  uint32_t id = automaton_.Add(folded);
+  if (id >= targets_.size()) {
+    targets_.resize(id + 1);
+  }
+  for (GazetteerTarget& t : targets_[id]) {
+    if (t.vertex == vertex) {
+      t.confidence = std::max(t.confidence, confidence);
+      return;
+    }
+  }
+  targets_[id].push_back(GazetteerTarget{vertex, kind, confidence, weak, std::string(country)});
+  if (kind == VertexKind::kEntity && role != NameRole::kCore) {
+    std::u32string core = CoreOf(folded);
+    if (core.size() != folded.size()) {
+      AddName(ToUtf8(core), vertex, kind, NameRole::kCore, country);
+    }
+  }
+}
+
+void Gazetteer::AddEccn(std::string_view code, VertexId vertex) {
+  eccns_.emplace(std::string(code), vertex);
+}
+
+void Gazetteer::AddCitation(std::string_view citation, VertexId vertex) {
+  static const re2::RE2 kCitation(R"((\d{1,3})\s*FR\s*(\d{1,6}))");
+  std::string volume;
+  std::string page;
+  if (re2::RE2::PartialMatch(citation, kCitation, &volume, &page)) {
+    citations_.emplace(volume + " FR " + page, vertex);
+  }
+}
+
+void Gazetteer::Finish() { automaton_.Finish(); }
+
+VertexId Gazetteer::FindEccn(std::string_view code, std::string* matched) const {
+  std::string c(code);
+  while (!c.empty()) {
+    auto it = eccns_.find(c);
+    if (it != eccns_.end()) {
+      if (matched != nullptr) {
+        *matched = c;
+      }
+      return it->second;
+    }
+    size_t dot = c.rfind('.');
+    if (dot == std::string::npos) {
+      break;
+    }
+    c.resize(dot);
+  }
+  return VertexId();
+}
+
+VertexId Gazetteer::FindCitation(std::string_view citation) const {
+  auto it = citations_.find(std::string(citation));
+  return it == citations_.end() ? VertexId() : it->second;
+}
+
+Result<std::unique_ptr<Gazetteer>> Gazetteer::FromGraph(const store::ReadView& view,
+                                                        const text::TextNormalizer* normalizer) {
+  auto g = std::make_unique<Gazetteer>(normalizer);
+  ECG_RETURN_IF_ERROR(g->AddGraph(view));
+  g->Finish();
+  return g;
+}
+
+Status Gazetteer::AddGraph(const store::ReadView& view) {
+  Gazetteer* g = this;
+  static const PropertyId kName = Catalog::Id("name");
+  static const PropertyId kAlias = Catalog::Id("alias");
+  static const PropertyId kCountry = Catalog::Id("country");
+  static const PropertyId kCode = Catalog::Id("code");
+  static const PropertyId kCitation = Catalog::Id("citation");
+  std::vector<store::PropertyStatement> props;
+  for (VertexKind kind : {VertexKind::kEntity, VertexKind::kTechnology, VertexKind::kList,
+                          VertexKind::kCountry, VertexKind::kEccn, VertexKind::kRule}) {
+    std::vector<VertexId> ids;
+    ECG_RETURN_IF_ERROR(view.ScanKind(kind, [&](VertexId id) {
+      ids.push_back(id);
+      return true;
+    }));
+    for (VertexId id : ids) {
+      props.clear();
+      ECG_RETURN_IF_ERROR(view.GetProperties(id, std::nullopt, &props));
+      if (kind == VertexKind::kEccn || kind == VertexKind::kRule || kind == VertexKind::kList ||
+          kind == VertexKind::kCountry) {
+        ECG_ASSIGN_OR_RETURN(store::VertexRecord rec, view.GetVertex(id));
+        if (kind == VertexKind::kEccn) {
+          g->AddEccn(rec.key, id);
+          continue;
+        }
+        if (kind == VertexKind::kRule) {
+          g->AddCitation(rec.key, id);
+          for (const auto& p : props) {
+            if (p.property == kCitation && p.value.type() == PropertyType::kString) {
+              g->AddCitation(p.value.as_string(), id);
+            }
+          }
+          continue;
+        }
+        g->AddListOrCountry(rec.key, id, kind, props);
+        continue;
+      }
+      std::string country;
+      for (const auto& p : props) {
+        if (p.property == kCountry && p.value.type() == PropertyType::kString) {
+          country = p.value.as_string();
+        }
+      }
+      for (const auto& p : props) {
+        if (p.value.type() != PropertyType::kString) {
+          continue;
+        }
+        const std::string& s = p.value.as_string();
+        if (p.property == kName) {
+          g->AddName(s, id, kind, NameRole::kName, country);
+        } else if (p.property == kAlias) {
+          g->AddName(s, id, kind, NameRole::kAlias, country);
+        } else if (p.property == kCode && kind == VertexKind::kTechnology && HasAlnum(s) &&
+                   s.find('_') == std::string::npos &&
+                   std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+          // Product codes such as H100; "EUV_LITHO" is a key, not a name.
+          g->AddName(s, id, kind, NameRole::kCode, country);
+        }
+      }
+    }
+  }
+  return Status::OK();
+}
+
+void Gazetteer::AddListOrCountry(const std::string& key, VertexId id, VertexKind kind,
+                                 const std::vector<store::PropertyStatement>& props) {
+  static const PropertyId kName = Catalog::Id("name");
+  static const PropertyId kAlias = Catalog::Id("alias");
+  std::string names;
+  for (const auto& p : props) {
+    if (p.value.type() != PropertyType::kString ||
+        (p.property != kName && p.property != kAlias)) {
+      continue;
+    }
+    AddName(p.value.as_string(), id, kind, p.property == kName ? NameRole::kName : NameRole::kAlias,
+            kind == VertexKind::kCountry ? key : std::string());
+    names += p.value.as_string() + "\n";
+  }
+  if (kind == VertexKind::kCountry) {
+    for (const auto& [code, zh] : kCountryZh) {
+      if (key == code) {
+        AddName(zh, id, kind, NameRole::kAlias, key);
+      }
+    }
+    return;
+  }
+  // The Chinese names journalists use for the two lists articles name most.
+  bool unreliable = key == "UEL" || key == "CN-UEL" ||
+                    names.find("Unreliable Entity") != std::string::npos;
+  bool entity_list = key == "EL" || names.find("\nEntity List\n") != std::string::npos ||
+                     names.rfind("Entity List\n", 0) == 0;
+  if (unreliable) {
+    for (const char* n : {"不可靠实体清单", "不可靠实体名单", "Unreliable Entity List"}) {
+      AddName(n, id, kind, NameRole::kAlias);
+    }
+  } else if (entity_list) {
+    for (const char* n : {"实体清单", "实体名单", "Entity List"}) {
+      AddName(n, id, kind, NameRole::kAlias);
+    }
+  }
+  if (HasAlnum(key) && key.size() > 2) {
+    AddName(key, id, kind, NameRole::kCode);
+  }
+}
+
+}  // namespace ecg::ingest

@@ -1,0 +1,103 @@
+// Gazetteer: every name the graph knows, folded and compiled into one
+// automaton, for linking article mentions. Built from a ReadView: entity
+// names and aliases in every script (and their cores without legal forms),
+// technology names, aliases and product codes, list names and aliases (with
+// 实体清单 / Entity List and 不可靠实体清单 / Unreliable Entity List added when
+// the lists lack them), countries (with their Chinese names), ECCN codes and
+// Federal Register citations of rules (matched by re2, not the automaton).
+// Thread safety: not thread-safe (its Folder caches folds); one per thread.
+// After Finish() the name tables do not change.
+#ifndef ECG_INGEST_ARTICLES_GAZETTEER_H_
+#define ECG_INGEST_ARTICLES_GAZETTEER_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "ingest/articles/automaton.h"
+#include "ingest/articles/folded_text.h"
+#include "ingest/text/normalizer.h"
+#include "schema/ids.h"
+#include "schema/kinds.h"
+#include "schema/result.h"
+#include "store/graph_store.h"
+
+namespace ecg::ingest {
+
+// Why a name belongs to a vertex; sets the confidence of a match.
+enum class NameRole : uint8_t {
+  kName,   // the vertex's name (0.95)
+  kAlias,  // an alias (0.9)
+  kCode,   // a product or list code such as "H100" (0.9)
+  kCore,   // a name without its legal form, "huawei technologies" (0.85)
+};
+
+// One vertex a folded name stands for.
+struct GazetteerTarget {
+  VertexId vertex;
+  VertexKind kind{};
+  double confidence = 0;
+  // Short or generic names (<= 2 Latin letters, "technology", 公司) link only
+  // with evidence in the text.
+  bool weak = false;
+  // ISO code: the entity's country, or the country vertex's own code.
+  std::string country;
+};
+
+class Gazetteer {
+ public:
+  // `normalizer` is not owned and must outlive the gazetteer.
+  explicit Gazetteer(const text::TextNormalizer* normalizer);
+  Gazetteer(const Gazetteer&) = delete;
+  Gazetteer& operator=(const Gazetteer&) = delete;
+
+  // Reads every entity, technology, list, country, ECCN and rule of `view`
+  // and calls Finish(). Errors are the store's (kIOError, kCorruption).
+  static Result<std::unique_ptr<Gazetteer>> FromGraph(const store::ReadView& view,
+                                                      const text::TextNormalizer* normalizer);
+
+  // Adds the names of every entity, technology, list, country, ECCN and rule
+  // of `view` (what FromGraph does before Finish). REQUIRES: Finish() not
+  // called.
+  Status AddGraph(const store::ReadView& view);
+
+  // Adds `name` for `vertex`. Names that fold to nothing, to digits only or
+  // to one character are ignored. REQUIRES: Finish() not called.
+  void AddName(std::string_view name, VertexId vertex, VertexKind kind, NameRole role,
+               std::string_view country = {});
+  // ECCN codes ("3A090", "3A090.a") and FR citations ("89 FR 96790").
+  void AddEccn(std::string_view code, VertexId vertex);
+  void AddCitation(std::string_view citation, VertexId vertex);
+  // Compiles the automaton.
+  void Finish();
+
+  // Number of distinct folded names.
+  size_t names() const { return automaton_.patterns(); }
+  const Automaton& automaton() const { return automaton_; }
+  // The vertices of automaton pattern `id`.
+  const std::vector<GazetteerTarget>& targets(uint32_t id) const { return targets_[id]; }
+  // The ECCN vertex of `code` or of its nearest parent ("3A090.a.1" ->
+  // "3A090.a" -> "3A090"); invalid when none. `*matched` gets the code found.
+  VertexId FindEccn(std::string_view code, std::string* matched = nullptr) const;
+  // The rule of a citation "<volume> FR <page>"; invalid when none.
+  VertexId FindCitation(std::string_view citation) const;
+  Folder* folder() { return &folder_; }
+
+ private:
+  // Names, aliases and code of a list or country vertex with key `key`,
+  // plus the built-in Chinese names.
+  void AddListOrCountry(const std::string& key, VertexId id, VertexKind kind,
+                        const std::vector<store::PropertyStatement>& props);
+
+  Folder folder_;
+  Automaton automaton_;
+  std::vector<std::vector<GazetteerTarget>> targets_;
+  std::unordered_map<std::string, VertexId> eccns_;
+  std::unordered_map<std::string, VertexId> citations_;
+};
+
+}  // namespace ecg::ingest
+
+#endif  // ECG_INGEST_ARTICLES_GAZETTEER_H_

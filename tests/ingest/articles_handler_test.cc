@@ -1,0 +1,293 @@
+// Articles through the ingest run on real data: the seed article links NVIDIA,
+// A100, H100 and its Chinese chipmaking and AI-chip terms (the exact set,
+// offsets found by a plain search here, not by the linker); a Hong Kong
+// article links 中芯國際 to SMIC and 華為 to Huawei; a Simplified copy of a
+// Traditional article links the same vertices; an HTML article ingests; a
+// malformed article is rejected and the graph is unchanged.
+#include <memory>
+#include <ostream>
+#include <set>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+#include "ingest/articles/article.h"
+#include "ingest/articles/article_writer.h"
+#include "ingest/run/handlers.h"
+#include "tests/ingest/run_test_util.h"
+
+namespace ecg::ingest {
+namespace {
+
+using run_test::IngestFixture;
+using run_test::Shared;
+
+const std::string kSeed = "seed_article_zh/000_66573e9969ddc2ed.txt";
+const std::string kSmicArticle = "news_zh_hkcnews/article_33610.md";
+
+std::string SourcePath(const std::string& rel) { return std::string(ECG_SOURCE_DIR) + "/" + rel; }
+
+// Code point offset of byte offset `byte` in `s`.
+int64_t CpOffset(const std::string& s, size_t byte) {
+  int64_t n = 0;
+  for (size_t i = 0; i < byte; ++i) {
+    n += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+  }
+  return n;
+}
+
+struct Seen {
+  std::string vertex_key;  // "<kind>:<key>"
+  std::string surface;
+  int64_t offset = 0;
+  int64_t byte_offset = 0;
+  auto operator<=>(const Seen&) const = default;
+};
+
+void PrintTo(const Seen& s, std::ostream* os) {
+  *os << "{" << s.vertex_key << " '" << s.surface << "' @" << s.offset << "/" << s.byte_offset
+      << "}";
+}
+
+class ArticleHandlerTest : public IngestFixture {
+ protected:
+  // The article vertex of `a` (parsed again here for its key) and the text.
+  VertexId ArticleOf(const std::string& path, std::string_view format, std::string* text) {
+    auto parsed = ParseArticles(testutil::ReadFile(path), format, path);
+    EXPECT_TRUE(parsed.ok());
+    if (!parsed.ok()) {
+      return VertexId();
+    }
+    *text = (*parsed)[0].text;
+    auto v = store_->NewReadView()->FindByKey(VertexKind::kArticle, ArticleKey((*parsed)[0]));
+    EXPECT_TRUE(v.ok() && v->valid()) << path;
+    return v.ok() ? *v : VertexId();
+  }
+
+  std::set<Seen> Mentions(VertexId article) {
+    auto view = store_->NewReadView();
+    std::set<Seen> out;
+    EXPECT_OK(view->ForEachEdge(
+        article, store::Direction::kOut, EdgeType::kMentions, [&](const store::EdgeStatement& e) {
+          auto rec = view->GetVertex(e.dst);
+          EXPECT_TRUE(rec.ok());
+          out.insert(Seen{std::string(VertexKindName(rec->kind)) + ":" + rec->key,
+                          e.Get(Catalog::Id("surface")).as_string(),
+                          e.Get(Catalog::Id("offset")).as_int(),
+                          e.Get(Catalog::Id("byte_offset")).as_int()});
+          return true;
+        }));
+    return out;
+  }
+
+  std::set<std::string> LinkedKeys(VertexId article) {
+    std::set<std::string> out;
+    for (const Seen& s : Mentions(article)) {
+      out.insert(s.vertex_key);
+    }
+    return out;
+  }
+
+  // The entity whose name property is exactly `name`.
+  VertexId EntityNamed(const std::string& name) {
+    auto view = store_->NewReadView();
+    std::vector<VertexId> exact;
+    for (VertexId id : EntitiesNamed(name)) {
+      auto v = view->GetValue(id, Catalog::Id("name"));
+      if (v.ok() && v->type() == PropertyType::kString && v->as_string() == name) {
+        exact.push_back(id);
+      }
+    }
+    EXPECT_EQ(exact.size(), 1u) << name;
+    return exact.empty() ? VertexId() : exact[0];
+  }
+
+  std::string KeyOf(VertexId id) {
+    auto rec = store_->NewReadView()->GetVertex(id);
+    return rec.ok() ? std::string(VertexKindName(rec->kind)) + ":" + rec->key : "";
+  }
+};
+
+TEST_F(ArticleHandlerTest, SeedArticleLinksTheExactSet) {
+  RunReport r = Ingest({SourcePath("ingest/data/technologies.csv"), Shared(kSeed)});
+  ASSERT_EQ(r.rejected(), 0u) << r.ToText();
+  EXPECT_EQ(r.files[1].format, std::string(kFormatArticleText));
+  std::string text;
+  VertexId article = ArticleOf(Shared(kSeed), kFormatArticleText, &text);
+  ASSERT_TRUE(article.valid());
+  const std::string nvidia = KeyOf(EntityNamed("NVIDIA"));
+  // Every occurrence of each surface, found by a plain search of the text.
+  const std::vector<std::pair<std::string, std::string>> expected_surfaces = {
+      {"NVIDIA", nvidia},
+      {"A100", "technology:A100"},
+      {"H100系列", "technology:H100"},
+      {"光刻机", "technology:DUV_LITHO"},
+      {"刻蚀机", "technology:ETCH"},
+      {"高性能AI芯片", "technology:ADV_COMPUTING_IC"},
+      {"AI加速芯片", "technology:ADV_COMPUTING_IC"},
+      {"AI专用ASIC", "technology:ADV_COMPUTING_IC"},
+      {"AI芯片", "technology:ADV_COMPUTING_IC"},
+      {"图形处理器", "technology:GPU"},
+      {"GPU", "technology:GPU"},
+      {"半导体制造设备", "technology:SME"},
+      {"TensorFlow", "technology:TENSORFLOW"},
+      {"PyTorch", "technology:PYTORCH"},
+  };
+  std::set<Seen> expected;
+  for (const auto& [surface, key] : expected_surfaces) {
+    for (size_t pos = text.find(surface); pos != std::string::npos;
+         pos = text.find(surface, pos + surface.size())) {
+      expected.insert(Seen{key, surface, CpOffset(text, pos), static_cast<int64_t>(pos)});
+    }
+  }
+  // Longest match: an occurrence inside a longer expected one is not a mention.
+  std::set<Seen> outer;
+  for (const Seen& e : expected) {
+    bool inside = false;
+    for (const Seen& o : expected) {
+      inside = inside || (o.surface.size() > e.surface.size() && o.byte_offset <= e.byte_offset &&
+                          e.byte_offset + e.surface.size() <= o.byte_offset + o.surface.size());
+    }
+    if (!inside) {
+      outer.insert(e);
+    }
+  }
+  expected = outer;
+  EXPECT_EQ(expected.size(), 14u);
+  std::set<Seen> got = Mentions(article);
+  // Mentions of countries (美国, 中国) are linked too; the brief's set is the rest.
+  std::set<Seen> got_without_countries;
+  for (const Seen& s : got) {
+    if (s.vertex_key.rfind("country:", 0) != 0) {
+      got_without_countries.insert(s);
+    }
+  }
+  EXPECT_EQ(got_without_countries, expected);
+  // The named ones are all there: NVIDIA, A100, H100, 光刻机, 刻蚀机, 高性能AI芯片.
+  for (const char* key : {"technology:A100", "technology:H100", "technology:DUV_LITHO",
+                          "technology:ETCH", "technology:ADV_COMPUTING_IC"}) {
+    EXPECT_TRUE(LinkedKeys(article).count(key)) << key;
+  }
+  EXPECT_TRUE(LinkedKeys(article).count(nvidia));
+}
+
+class ListedArticleTest : public ArticleHandlerTest {
+ protected:
+  void SetUp() override {
+    ArticleHandlerTest::SetUp();
+    // The list first, so that the curated aliases join its entities.
+    RunReport r = Ingest({Shared("bis_entity_list_ecfr_nsfreg/bis_entity_list.json"),
+                          SourcePath("ingest/data/aliases.csv")});
+    ASSERT_EQ(r.rejected(), 0u) << r.ToText();
+    smic_ = EntityNamed("Semiconductor Manufacturing International Corporation");
+    huawei_ = EntityNamed("Huawei Technologies Co., Ltd.");
+  }
+  VertexId smic_;
+  VertexId huawei_;
+};
+
+TEST_F(ListedArticleTest, HongKongArticleLinksSmicAndHuawei) {
+  RunReport r = Ingest({Shared(kSmicArticle)});
+  ASSERT_EQ(r.rejected(), 0u) << r.ToText();
+  std::string text;
+  VertexId article = ArticleOf(Shared(kSmicArticle), kFormatArticleMarkdown, &text);
+  std::set<Seen> got = Mentions(article);
+  bool smic = false;
+  bool huawei = false;
+  for (const Seen& s : got) {
+    EXPECT_EQ(text.substr(static_cast<size_t>(s.byte_offset), s.surface.size()), s.surface);
+    if (s.surface == "中芯國際") {
+      EXPECT_EQ(s.vertex_key, KeyOf(smic_));
+      smic = true;
+    }
+    if (s.surface == "華為") {
+      EXPECT_EQ(s.vertex_key, KeyOf(huawei_));
+      huawei = true;
+    }
+  }
+  EXPECT_TRUE(smic);
+  EXPECT_TRUE(huawei);
+}
+
+TEST_F(ListedArticleTest, SimplifiedCopyLinksTheSameVertices) {
+  const std::string traditional = testutil::ReadFile(Shared(kSmicArticle));
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Transliterator> t(
+      icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, status));
+  ASSERT_TRUE(U_SUCCESS(status));
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(traditional);
+  t->transliterate(u);
+  std::string simplified;
+  u.toUTF8String(simplified);
+  ASSERT_NE(simplified, traditional);
+  ASSERT_NE(simplified.find("中芯国际"), std::string::npos);
+  // Another URL, so that the copy is a second article.
+  size_t url = simplified.find("original_url: \"");
+  ASSERT_NE(url, std::string::npos);
+  simplified.insert(url + 15, "https://example.org/simplified-copy?");
+  const std::string copy = dir_.Sub("simplified.md");
+  testutil::WriteFile(copy, simplified);
+
+  RunReport r = Ingest({Shared(kSmicArticle), copy});
+  ASSERT_EQ(r.rejected(), 0u) << r.ToText();
+  std::string text_t;
+  std::string text_s;
+  VertexId a = ArticleOf(Shared(kSmicArticle), kFormatArticleMarkdown, &text_t);
+  VertexId b = ArticleOf(copy, kFormatArticleMarkdown, &text_s);
+  ASSERT_NE(a, b);
+  EXPECT_EQ(LinkedKeys(a), LinkedKeys(b));
+  EXPECT_TRUE(LinkedKeys(b).count(KeyOf(smic_)));
+}
+
+TEST_F(ArticleHandlerTest, HtmlAndJsonLinesIngest) {
+  RunReport r = Ingest({SourcePath("ingest/data/technologies.csv"),
+                        testutil::TestData("articles/export_rule.html"),
+                        testutil::TestData("articles/articles.jsonl")});
+  ASSERT_EQ(r.rejected(), 0u) << r.ToText();
+  EXPECT_EQ(r.files[1].format, std::string(kFormatArticleHtml));
+  EXPECT_EQ(r.files[2].format, std::string(kFormatArticleJsonl));
+  EXPECT_EQ(r.files[2].counts.records_read, 2u);
+  auto view = store_->NewReadView();
+  auto html = view->FindByKey(VertexKind::kArticle, "https://example.org/news/entity-list-chips");
+  ASSERT_TRUE(html.ok() && html->valid());
+  EXPECT_TRUE(LinkedKeys(*html).count("technology:H100"));
+  auto unlinked = view->GetValue(*html, Catalog::Id("unlinked"));
+  ASSERT_TRUE(unlinked.ok());
+  const auto& spans = unlinked->as_string_list();
+  EXPECT_NE(std::find(spans.begin(), spans.end(), "Example Photonics Co., Ltd."), spans.end());
+  // A second run of the same files changes nothing.
+  RunReport again = Ingest({testutil::TestData("articles/export_rule.html")});
+  EXPECT_TRUE(again.all_unchanged());
+}
+
+TEST_F(ArticleHandlerTest, MalformedArticlesAreRejectedAndTheGraphIsUnchanged) {
+  RunReport first = Ingest({SourcePath("ingest/data/technologies.csv")});
+  ASSERT_EQ(first.rejected(), 0u);
+  auto before = store_->NewReadView()->ComputeStats();
+  ASSERT_TRUE(before.ok());
+  RunReport r = Ingest({testutil::TestData("articles/truncated_front_matter.md"),
+                        testutil::TestData("articles/invalid_utf8.md")});
+  ASSERT_EQ(r.files.size(), 2u);
+  EXPECT_EQ(r.rejected(), 2u);
+  EXPECT_NE(r.files[0].error.find("line 6: front matter opened at line 1 is not closed"),
+            std::string::npos)
+      << r.files[0].error;
+  // The run's decoder finds the bad byte before the parser does.
+  EXPECT_NE(r.files[1].error.find("offset 81"), std::string::npos) << r.files[1].error;
+  auto after = store_->NewReadView()->ComputeStats();
+  ASSERT_TRUE(after.ok());
+  for (size_t i = 0; i < before->kinds.size(); ++i) {
+    if (before->kinds[i].kind == VertexKind::kSource) {
+      continue;  // the run itself is recorded, not the files
+    }
+    EXPECT_EQ(before->kinds[i].vertices, after->kinds[i].vertices);
+  }
+  EXPECT_EQ(before->property_statements, after->property_statements);
+}
+
+}  // namespace
+}  // namespace ecg::ingest
