@@ -3,6 +3,7 @@
 // reported and the others still load; the exit code is then 2.
 #include <unistd.h>
 
+#include <filesystem>
 #include <iostream>
 
 #include "ingest/run/ingest_run.h"
@@ -22,10 +23,12 @@ struct IngestArgs {
   std::string label;
 };
 
-// Documentation files that sit beside data files (demo/lists/README.md), so
-// that `ecg ingest demo/lists/*` works; they are reported as skipped.
+// README files that sit beside data files (demo/lists/README.md), so that
+// `ecg ingest demo/lists/*` works; they are reported as skipped. Other
+// Markdown files are data (Federal Register posts, articles).
 bool IsDocumentation(const std::string& path) {
-  return path.size() >= 3 && path.compare(path.size() - 3, 3, ".md") == 0;
+  std::string name = std::filesystem::path(path).filename().string();
+  return name == "README.md" || name == "README" || name == "SOURCES.md";
 }
 
 int RunIngest(const GlobalOptions& global, const IngestArgs& args) {
