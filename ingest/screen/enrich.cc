@@ -66,7 +66,15 @@ Status Screener::Enrich(const store::ReadView& view, Date as_of, Candidate* c) {
     ECG_ASSIGN_OR_RETURN(Value name, view.GetValue(list, kName));
     l.list_code = rec.key;
     l.list_name = Str(name);
-    c->lists.push_back(std::move(l));
+    // Several records of one list often say the same thing: report it once.
+    const bool seen = std::any_of(c->lists.begin(), c->lists.end(), [&](const Listing& o) {
+      return o.list_code == l.list_code && o.license_policy == l.license_policy &&
+             o.citation == l.citation && o.license_requirement == l.license_requirement &&
+             o.valid.from == l.valid.from && o.valid.to == l.valid.to;
+    });
+    if (!seen) {
+      c->lists.push_back(std::move(l));
+    }
   }
   std::vector<VertexId> stack{c->id};
   ECG_RETURN_IF_ERROR(Affiliates(view, c->id, 0, &stack, &c->affiliation));
