@@ -11,8 +11,7 @@ std::string ArticleKey(const Article& article) {
   return article.url.empty() ? "sha256:" + Sha256Hex(article.text) : article.url;
 }
 
-Result<VertexId> WriteArticle(const Article& article, const LinkResult& links,
-                              SourceContext* ctx) {
+Result<VertexId> WriteArticle(const Article& article, const LinkResult& links, SourceContext* ctx) {
   static const PropertyId kName = Catalog::Id("name");
   static const PropertyId kTitle = Catalog::Id("title");
   static const PropertyId kDate = Catalog::Id("date");
@@ -51,8 +50,8 @@ Result<VertexId> WriteArticle(const Article& article, const LinkResult& links,
                           {kConfidence, Value(m.confidence)},
                           {kSurface, Value(m.surface)},
                           {kRole, Value(m.role)}};
-    ECG_RETURN_IF_ERROR(ctx->PutEdge(EdgeType::kMentions, id, m.vertex, props,
-                                     Interval::Always(), std::to_string(m.offset))
+    ECG_RETURN_IF_ERROR(ctx->PutEdge(EdgeType::kMentions, id, m.vertex, props, Interval::Always(),
+                                     std::to_string(m.offset))
                             .status());
   }
   // A revised article (same URL, new text) no longer makes the old mentions.

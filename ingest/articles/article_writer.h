@@ -25,8 +25,7 @@ std::string ArticleKey(const Article& article);
 // are kept. Mentions an earlier version of the same article had and this one
 // lacks are closed at the context's snapshot date. Returns the article's
 // vertex; store errors poison the batch and reject the file.
-Result<VertexId> WriteArticle(const Article& article, const LinkResult& links,
-                              SourceContext* ctx);
+Result<VertexId> WriteArticle(const Article& article, const LinkResult& links, SourceContext* ctx);
 
 }  // namespace ecg::ingest
 

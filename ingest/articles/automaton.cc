@@ -12,7 +12,9 @@ uint64_t EdgeKey(uint32_t node, char32_t c) {
 
 }  // namespace
 
-Automaton::Automaton() { NewNode(); }
+Automaton::Automaton() {
+  NewNode();
+}
 
 uint32_t Automaton::NewNode() {
   fail_.push_back(0);

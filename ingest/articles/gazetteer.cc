@@ -13,20 +13,21 @@ namespace {
 // Words that name no one on their own (folded forms).
 const std::set<std::u32string>& GenericNames() {
   static const std::set<std::u32string> kWords = {
-      U"technology", U"technologies", U"company",  U"group",    U"limited",  U"corporation",
-      U"institute",  U"university",   U"international", U"electronics", U"semiconductor",
-      U"systems",    U"industries",   U"holdings", U"trading",  U"science",  U"research",
-      U"the",        U"and",          U"inc",      U"ltd",      U"co",       U"corp",
-      U"公司",       U"集团",         U"科技",     U"技术",     U"有限公司", U"中心",
-      U"研究所",     U"研究院",       U"大学",     U"芯片",     U"国际",     U"电子"};
+      U"technology",    U"technologies", U"company",    U"group",         U"limited",
+      U"corporation",   U"institute",    U"university", U"international", U"electronics",
+      U"semiconductor", U"systems",      U"industries", U"holdings",      U"trading",
+      U"science",       U"research",     U"the",        U"and",           U"inc",
+      U"ltd",           U"co",           U"corp",       U"公司",          U"集团",
+      U"科技",          U"技术",         U"有限公司",   U"中心",          U"研究所",
+      U"研究院",        U"大学",         U"芯片",       U"国际",          U"电子"};
   return kWords;
 }
 
 // Legal-form words removed from the end of a folded name to get its core.
 const std::vector<std::u32string>& LegalForms() {
   static const std::vector<std::u32string> kForms = {
-      U" co ltd", U" co", U" ltd", U" limited", U" inc", U" corp", U" corporation", U" llc",
-      U" gmbh",   U" plc", U" company", U"股份有限公司", U"有限责任公司", U"有限公司"};
+      U" co ltd", U" co",   U" ltd", U" limited", U" inc",         U" corp",        U" corporation",
+      U" llc",    U" gmbh", U" plc", U" company", U"股份有限公司", U"有限责任公司", U"有限公司"};
   return kForms;
 }
 
@@ -49,10 +50,10 @@ std::u32string CoreOf(std::u32string s) {
 
 // Chinese names of the countries articles mention most, by ISO code.
 constexpr std::pair<const char*, const char*> kCountryZh[] = {
-    {"CN", "中国"},   {"US", "美国"},   {"JP", "日本"},     {"KR", "韩国"},   {"RU", "俄罗斯"},
-    {"NL", "荷兰"},   {"TW", "台湾"},   {"HK", "香港"},     {"GB", "英国"},   {"DE", "德国"},
-    {"FR", "法国"},   {"IN", "印度"},   {"IR", "伊朗"},     {"KP", "朝鲜"},   {"MO", "澳门"},
-    {"SG", "新加坡"}, {"MY", "马来西亚"}, {"VN", "越南"},   {"AE", "阿联酋"}, {"IL", "以色列"}};
+    {"CN", "中国"},   {"US", "美国"},     {"JP", "日本"}, {"KR", "韩国"},   {"RU", "俄罗斯"},
+    {"NL", "荷兰"},   {"TW", "台湾"},     {"HK", "香港"}, {"GB", "英国"},   {"DE", "德国"},
+    {"FR", "法国"},   {"IN", "印度"},     {"IR", "伊朗"}, {"KP", "朝鲜"},   {"MO", "澳门"},
+    {"SG", "新加坡"}, {"MY", "马来西亚"}, {"VN", "越南"}, {"AE", "阿联酋"}, {"IL", "以色列"}};
 
 bool HasAlnum(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) {
@@ -78,9 +79,7 @@ void Gazetteer::AddName(std::string_view name, VertexId vertex, VertexKind kind,
   if (folded.size() < 2 || letters == 0) {
     return;
   }
-  double confidence = role == NameRole::kName    ? 0.95
-                      : role == NameRole::kCore  ? 0.85
-                                                 : 0.9;
+  double confidence = role == NameRole::kName ? 0.95 : role == NameRole::kCore ? 0.85 : 0.9;
   bool weak = (!ideographic && folded.size() <= 2) ||
               (kind != VertexKind::kCountry && GenericNames().count(folded) != 0);
   uint32_t id = automaton_.Add(folded);
@@ -115,7 +114,9 @@ void Gazetteer::AddCitation(std::string_view citation, VertexId vertex) {
   }
 }
 
-void Gazetteer::Finish() { automaton_.Finish(); }
+void Gazetteer::Finish() {
+  automaton_.Finish();
+}
 
 VertexId Gazetteer::FindEccn(std::string_view code, std::string* matched) const {
   std::string c(code);
@@ -219,8 +220,7 @@ void Gazetteer::AddListOrCountry(const std::string& key, VertexId id, VertexKind
   static const PropertyId kAlias = Catalog::Id("alias");
   std::string names;
   for (const auto& p : props) {
-    if (p.value.type() != PropertyType::kString ||
-        (p.property != kName && p.property != kAlias)) {
+    if (p.value.type() != PropertyType::kString || (p.property != kName && p.property != kAlias)) {
       continue;
     }
     AddName(p.value.as_string(), id, kind, p.property == kName ? NameRole::kName : NameRole::kAlias,
@@ -236,8 +236,8 @@ void Gazetteer::AddListOrCountry(const std::string& key, VertexId id, VertexKind
     return;
   }
   // The Chinese names journalists use for the two lists articles name most.
-  bool unreliable = key == "UEL" || key == "CN-UEL" ||
-                    names.find("Unreliable Entity") != std::string::npos;
+  bool unreliable =
+      key == "UEL" || key == "CN-UEL" || names.find("Unreliable Entity") != std::string::npos;
   bool entity_list = key == "EL" || names.find("\nEntity List\n") != std::string::npos ||
                      names.rfind("Entity List\n", 0) == 0;
   if (unreliable) {

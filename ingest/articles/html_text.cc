@@ -20,7 +20,8 @@ bool NameIs(const xmlNode* n, const char* name) {
 }
 
 bool Skipped(const xmlNode* n) {
-  for (const char* s : {"script", "style", "noscript", "img", "head", "template", "svg", "iframe"}) {
+  for (const char* s :
+       {"script", "style", "noscript", "img", "head", "template", "svg", "iframe"}) {
     if (NameIs(n, s)) {
       return true;
     }
@@ -29,10 +30,10 @@ bool Skipped(const xmlNode* n) {
 }
 
 bool Block(const xmlNode* n) {
-  for (const char* s : {"p",    "div",     "br",      "h1",     "h2",      "h3",     "h4",
-                        "h5",   "h6",      "li",      "tr",     "figure",  "figcaption",
-                        "pre",  "section", "article", "header", "footer",  "blockquote",
-                        "table", "ul",     "ol",      "hr",     "main",    "aside",  "title"}) {
+  for (const char* s : {"p",       "div",     "br",     "h1",     "h2",         "h3",         "h4",
+                        "h5",      "h6",      "li",     "tr",     "figure",     "figcaption", "pre",
+                        "section", "article", "header", "footer", "blockquote", "table",      "ul",
+                        "ol",      "hr",      "main",   "aside",  "title"}) {
     if (NameIs(n, s)) {
       return true;
     }

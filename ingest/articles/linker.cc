@@ -17,8 +17,8 @@ struct Span {
 
 // Folded words that, right after a name, show it names an organisation.
 bool LegalFormFollows(const std::u32string& cps, size_t end) {
-  static const std::u32string kForms[] = {U"co",   U"ltd",  U"inc",  U"corp", U"limited",
-                                          U"llc",  U"公司", U"集团", U"股份", U"有限"};
+  static const std::u32string kForms[] = {U"co",  U"ltd",  U"inc",  U"corp", U"limited",
+                                          U"llc", U"公司", U"集团", U"股份", U"有限"};
   size_t i = end;
   if (i < cps.size() && cps[i] == U' ') {
     ++i;
@@ -49,7 +49,8 @@ uint32_t CpAt(const FoldedText& ft, size_t byte) {
 // Characters after which an organisation name cannot continue leftwards.
 bool Stops(char32_t c) {
   static const std::u32string kStops =
-      U"的和与與及等在是将將被对對为為了向把从從由这這那其该該各以于於而或同跟给給让讓使称稱指说說据據如即并並也都还還又就已曾所之但、，。：「」《》（）";
+      U"的和与與及等在是将將被对對为為了向把从從由这這那其该該各以于於而或同跟给給让讓使称稱指说說"
+      U"据據如即并並也都还還又就已曾所之但、，。：「」《》（）";
   return kStops.find(c) != std::u32string::npos;
 }
 
@@ -180,11 +181,10 @@ class LinkRun {
   }
 
   LinkResult Take() {
-    std::sort(result_.mentions.begin(), result_.mentions.end(),
-              [](const Mention& a, const Mention& b) {
-                return a.offset != b.offset ? a.offset < b.offset
-                                            : a.vertex.value() < b.vertex.value();
-              });
+    std::sort(
+        result_.mentions.begin(), result_.mentions.end(), [](const Mention& a, const Mention& b) {
+          return a.offset != b.offset ? a.offset < b.offset : a.vertex.value() < b.vertex.value();
+        });
     std::sort(unlinked_.begin(), unlinked_.end());
     for (auto& [pos, s] : unlinked_) {
       result_.unlinked.push_back(std::move(s));

@@ -136,8 +136,8 @@ Result<std::vector<Article>> ParseJsonl(std::string_view utf8, std::string_view 
     if (!date.empty()) {
       Result<Date> d = Date::Parse(date.substr(0, 10));
       if (!d.ok()) {
-        return Status::InvalidArgument(file + ": line " + std::to_string(line_no) +
-                                       ": bad date '" + date + "'");
+        return Status::InvalidArgument(file + ": line " + std::to_string(line_no) + ": bad date '" +
+                                       date + "'");
       }
       a.date = *d;
     }

@@ -29,7 +29,9 @@ using run_test::Shared;
 const std::string kSeed = "seed_article_zh/000_66573e9969ddc2ed.txt";
 const std::string kSmicArticle = "news_zh_hkcnews/article_33610.md";
 
-std::string SourcePath(const std::string& rel) { return std::string(ECG_SOURCE_DIR) + "/" + rel; }
+std::string SourcePath(const std::string& rel) {
+  return std::string(ECG_SOURCE_DIR) + "/" + rel;
+}
 
 // Code point offset of byte offset `byte` in `s`.
 int64_t CpOffset(const std::string& s, size_t byte) {
@@ -54,7 +56,7 @@ void PrintTo(const Seen& s, std::ostream* os) {
 }
 
 class ArticleHandlerTest : public IngestFixture {
- protected:
+ public:
   // The article vertex of `a` (parsed again here for its key) and the text.
   VertexId ArticleOf(const std::string& path, std::string_view format, std::string* text) {
     auto parsed = ParseArticles(testutil::ReadFile(path), format, path);
@@ -68,6 +70,7 @@ class ArticleHandlerTest : public IngestFixture {
     return v.ok() ? *v : VertexId();
   }
 
+  std::set<Seen> MentionsOf(VertexId article) { return Mentions(article); }
   std::set<Seen> Mentions(VertexId article) {
     auto view = store_->NewReadView();
     std::set<Seen> out;
@@ -181,6 +184,7 @@ class ListedArticleTest : public ArticleHandlerTest {
     ArticleHandlerTest::SetUp();
     // The list first, so that the curated aliases join its entities.
     RunReport r = Ingest({Shared("bis_entity_list_ecfr_nsfreg/bis_entity_list.json"),
+                          Shared("us_lists_opensanctions/dod_chinese_milcorps_1260h.csv"),
                           SourcePath("ingest/data/aliases.csv")});
     ASSERT_EQ(r.rejected(), 0u) << r.ToText();
     smic_ = EntityNamed("Semiconductor Manufacturing International Corporation");
@@ -190,27 +194,31 @@ class ListedArticleTest : public ArticleHandlerTest {
   VertexId huawei_;
 };
 
-TEST_F(ListedArticleTest, HongKongArticleLinksSmicAndHuawei) {
-  RunReport r = Ingest({Shared(kSmicArticle)});
+// True when `article` mentions `vertex` through `surface`, at offsets that
+// point at that surface in the article's text.
+bool MentionsThrough(ArticleHandlerTest* t, VertexId article, const std::string& text,
+                     const std::string& surface, const std::string& vertex_key) {
+  bool found = false;
+  for (const Seen& s : t->MentionsOf(article)) {
+    EXPECT_EQ(text.substr(static_cast<size_t>(s.byte_offset), s.surface.size()), s.surface);
+    EXPECT_EQ(CpOffset(text, static_cast<size_t>(s.byte_offset)), s.offset);
+    if (s.surface == surface) {
+      EXPECT_EQ(s.vertex_key, vertex_key) << surface;
+      found = true;
+    }
+  }
+  return found;
+}
+
+TEST_F(ListedArticleTest, HongKongArticlesLinkSmicAndHuawei) {
+  const std::string huawei_article = "news_zh_hkcnews/article_20554.md";
+  RunReport r = Ingest({Shared(kSmicArticle), Shared(huawei_article)});
   ASSERT_EQ(r.rejected(), 0u) << r.ToText();
   std::string text;
   VertexId article = ArticleOf(Shared(kSmicArticle), kFormatArticleMarkdown, &text);
-  std::set<Seen> got = Mentions(article);
-  bool smic = false;
-  bool huawei = false;
-  for (const Seen& s : got) {
-    EXPECT_EQ(text.substr(static_cast<size_t>(s.byte_offset), s.surface.size()), s.surface);
-    if (s.surface == "中芯國際") {
-      EXPECT_EQ(s.vertex_key, KeyOf(smic_));
-      smic = true;
-    }
-    if (s.surface == "華為") {
-      EXPECT_EQ(s.vertex_key, KeyOf(huawei_));
-      huawei = true;
-    }
-  }
-  EXPECT_TRUE(smic);
-  EXPECT_TRUE(huawei);
+  EXPECT_TRUE(MentionsThrough(this, article, text, "中芯國際", KeyOf(smic_)));
+  article = ArticleOf(Shared(huawei_article), kFormatArticleMarkdown, &text);
+  EXPECT_TRUE(MentionsThrough(this, article, text, "華為", KeyOf(huawei_)));
 }
 
 TEST_F(ListedArticleTest, SimplifiedCopyLinksTheSameVertices) {

@@ -61,9 +61,7 @@ class LinkerTest : public ::testing::Test {
     g_->Finish();
   }
 
-  std::vector<Mention> Link(const std::string& text) {
-    return LinkText(g_.get(), text).mentions;
-  }
+  std::vector<Mention> Link(const std::string& text) { return LinkText(g_.get(), text).mentions; }
 
   std::unique_ptr<text::TextNormalizer> normalizer_;
   std::unique_ptr<Gazetteer> g_;
@@ -159,8 +157,8 @@ TEST_F(LinkerTest, UnlinkedOrganisationsAreReported) {
 }
 
 TEST_F(LinkerTest, AhoCorasickAndTrieWalkAgree) {
-  const std::string text = testutil::ReadFile(
-      testutil::SharedData("news_zh_hkcnews/article_33610.md"));
+  const std::string text =
+      testutil::ReadFile(testutil::SharedData("news_zh_hkcnews/article_33610.md"));
   LinkOptions ac;
   LinkOptions walk;
   walk.mode = MatchMode::kTrieWalk;

@@ -54,7 +54,8 @@ TEST(ArticleParseTest, HkcnewsMarkdownKeepsFrontMatterAndDropsMarkup) {
 TEST(ArticleParseTest, EveryHkcnewsArticleParses) {
   for (const char* id : {"11847", "12392", "16971", "17770", "20554", "20653", "20690", "20737",
                          "20875", "20919", "22996", "33610", "42491", "46704"}) {
-    const std::string p = testutil::SharedData(std::string("news_zh_hkcnews/article_") + id + ".md");
+    const std::string p =
+        testutil::SharedData(std::string("news_zh_hkcnews/article_") + id + ".md");
     Article a = ParseOne(p, kFormatArticleMarkdown);
     EXPECT_FALSE(a.title.empty()) << p;
     EXPECT_TRUE(a.date.has_value()) << p;
@@ -71,8 +72,7 @@ TEST(ArticleParseTest, HtmlArticleTextAndMetadata) {
   EXPECT_EQ(*a.date, Date::FromYmd(2024, 12, 3));
   EXPECT_EQ(a.lang, "en");
   EXPECT_EQ(a.url, "https://example.org/news/entity-list-chips");
-  EXPECT_NE(a.text.find("added 140 entities to the Entity List in 89 FR 96790"),
-            std::string::npos)
+  EXPECT_NE(a.text.find("added 140 entities to the Entity List in 89 FR 96790"), std::string::npos)
       << a.text;
   EXPECT_NE(a.text.find("Shipments of H100 accelerators."), std::string::npos);
   // Scripts and styles are not text.
