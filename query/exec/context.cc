@@ -10,11 +10,7 @@ ExecContext::ExecContext(const store::ReadView& view, const store::NameNormalize
       normalizer_(normalizer),
       options_(options),
       filter_(filter),
-      deadline_(std::chrono::steady_clock::now() + options.timeout) {
-  if (!filter_.as_of) {
-    filter_.as_of = options_.today ? *options_.today : Date::Today();
-  }
-}
+      deadline_(std::chrono::steady_clock::now() + options.timeout) {}
 
 void ExecContext::set_valid_date(Date day) {
   filter_.as_of = day;

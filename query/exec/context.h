@@ -39,7 +39,10 @@ class ExecContext {
   const store::NameNormalizer& normalizer() const { return normalizer_; }
   const store::TimeFilter& filter() const { return filter_; }
   // The valid-time day statements are checked against.
-  Date valid_date() const { return *filter_.as_of; }
+  // The valid-time day; under `as of any` (no valid-time filter), today.
+  Date valid_date() const {
+    return filter_.as_of ? *filter_.as_of : options_.today ? *options_.today : Date::Today();
+  }
   // Moves the valid-time day (diff); clears the value caches.
   void set_valid_date(Date day);
   bool Visible(const store::StatementMeta& meta) const { return filter_.Visible(meta); }

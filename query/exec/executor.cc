@@ -100,8 +100,13 @@ Result<ResultSet> Run(const LogicalPlan& plan, const store::GraphStore& store,
   }
   store::TimeFilter filter;
   Date today = options.today ? *options.today : Date::Today();
-  // Date::Max() is the query's `today`.
-  filter.as_of = plan.as_of && !plan.as_of->is_max() ? *plan.as_of : today;
+  // Date::Max() is the query's `today`; Date::Min() is `as of any` (no
+  // valid-time filter).
+  if (plan.as_of && plan.as_of->is_min()) {
+    filter.as_of.reset();
+  } else {
+    filter.as_of = plan.as_of && !plan.as_of->is_max() ? *plan.as_of : today;
+  }
   if (plan.known_at && !plan.known_at->is_max()) {
     ECG_ASSIGN_OR_RETURN(RunId run, store.RunAt(*plan.known_at));
     filter.known_at = run;  // an invalid run id: nothing was known yet

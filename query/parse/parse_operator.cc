@@ -55,7 +55,15 @@ Status Parser::ParseOperator(ast::Operator* op) {
   } else if (word == "as") {
     op->kind = ast::OpKind::kAsOf;
     ECG_RETURN_IF_ERROR(ExpectWord("of", " after 'as'"));
-    ECG_RETURN_IF_ERROR(ParseDateArg(&op->args.emplace_back()));
+    if (Peek().Is("any")) {
+      // `as of any`: facts of every valid time. Date::Min() stands in.
+      ast::Arg& arg = op->args.emplace_back();
+      arg.span = {Peek().offset, Peek().length};
+      arg.value = Value(Date::Min());
+      Advance();
+    } else {
+      ECG_RETURN_IF_ERROR(ParseDateArg(&op->args.emplace_back()));
+    }
   } else if (word == "known") {
     op->kind = ast::OpKind::kKnownAt;
     ECG_RETURN_IF_ERROR(ExpectWord("at", " after 'known'"));

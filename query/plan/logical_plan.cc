@@ -16,7 +16,7 @@ std::string_view DirName(store::Direction d) {
 }
 
 std::string DayName(Date d) {
-  return d.is_max() ? "today" : d.ToString();
+  return d.is_max() ? "today" : d.is_min() ? "any" : d.ToString();
 }
 
 std::string Quote(const std::string& s) {
