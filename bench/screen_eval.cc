@@ -248,7 +248,11 @@ std::vector<Sample> BuildSamples(const ListStore& ls, size_t per_type, size_t* e
         }
         if (core.size() >= 2 && std::all_of(core.begin(), core.end(), IsAsciiWord)) {
           std::rotate(core.begin(), core.begin() + 1, core.end());
-          add("reordered", JoinWords(core) + (a.legal_form.empty() ? "" : " " + a.legal_form),
+          // A legal form that leads the name ("OJSC ...") stays in front.
+          const bool leading = !a.legal_form.empty() && a.folded.rfind(a.legal_form, 0) == 0;
+          add("reordered",
+              leading ? a.legal_form + " " + JoinWords(core)
+                      : JoinWords(core) + (a.legal_form.empty() ? "" : " " + a.legal_form),
               e, name);
         }
         std::vector<std::string> words = Words(a.folded);

@@ -241,12 +241,15 @@ class ReadView {
       std::string_view key_prefix,
       const std::function<bool(std::string_view, VertexId, std::string_view)>& fn) const = 0;
 
-  // The postings of one gram of the `grams` index (NameNormalizer::GramKeys):
-  // fn(kind, vertex) for each vertex whose name or alias has `gram`, in vertex
-  // order, until fn returns false. Postings ignore the time filter (like the
-  // name index). No hits on a database written before the index existed.
-  virtual Status ScanGrams(std::string_view gram,
-                           const std::function<bool(VertexKind, VertexId)>& fn) const = 0;
+  // Postings of the `grams` index (NameNormalizer::GramKeys): fn(gram, kind,
+  // vertex) for each vertex whose name or alias has a gram equal to `gram`
+  // (or, when `prefix` is true, starting with it), in (gram, kind, vertex)
+  // order, until fn returns false. The gram view lives during the call.
+  // Postings ignore the time filter (like the name index). No hits on a
+  // database written before the index existed.
+  virtual Status ScanGrams(
+      std::string_view gram, bool prefix,
+      const std::function<bool(std::string_view, VertexKind, VertexId)>& fn) const = 0;
 
   // Every statement about `id` and its edges, ignoring the time filter, in
   // (valid from, record time) order: the vertex's full history.

@@ -17,8 +17,23 @@ class ReadViewImpl final : public ReadView {
   ReadViewImpl(const Db* db, TimeFilter filter)
       : db_(db), filter_(filter), snapshot_(db->GetSnapshot()) {
     ro_.snapshot = snapshot_;
+    // Column-family ids are small integers; a slot serves the family whose id
+    // maps to it (any other shares nothing and creates its own iterators).
+    for (uint32_t i = 0; i < kMaxSlots; ++i) {
+      slot_cf_[i] = UINT32_MAX;
+    }
+    for (auto* h : db->handles) {
+      if (slot_cf_[h->GetID() % kMaxSlots] == UINT32_MAX) {
+        slot_cf_[h->GetID() % kMaxSlots] = h->GetID();
+      }
+    }
   }
-  ~ReadViewImpl() override { db_->ReleaseSnapshot(snapshot_); }
+  ~ReadViewImpl() override {
+    for (auto& slot : slots_) {
+      slot.it.reset();  // iterators before the snapshot they read
+    }
+    db_->ReleaseSnapshot(snapshot_);
+  }
 
   const TimeFilter& filter() const override { return filter_; }
 
@@ -154,16 +169,19 @@ class ReadViewImpl final : public ReadView {
     });
   }
 
-  Status ScanGrams(std::string_view gram,
-                   const std::function<bool(VertexKind, VertexId)>& fn) const override {
+  Status ScanGrams(
+      std::string_view gram, bool prefix,
+      const std::function<bool(std::string_view, VertexKind, VertexId)>& fn) const override {
     if (db_->grams == nullptr) {
       return Status::OK();
     }
-    return Scan(db_->grams, NamePrefix(gram), [&](std::string_view k, std::string_view) {
-      std::string g;
+    // A raw prefix without 0x00 is encoded as itself (see ScanNameKeys).
+    std::string start = prefix ? std::string(gram) : NamePrefix(gram);
+    std::string g;
+    return Scan(db_->grams, start, [&](std::string_view k, std::string_view) {
       VertexKind vk{};
       VertexId vid;
-      return !DecodeNameKey(k, &g, &vk, &vid) || fn(vk, vid);
+      return !DecodeNameKey(k, &g, &vk, &vid) || fn(g, vk, vid);
     });
   }
 
@@ -253,21 +271,41 @@ class ReadViewImpl final : public ReadView {
   Result<Stats> ComputeStats() const override;
 
  private:
+  // Iterators are costly to create, so each column family keeps one that
+  // scans re-seek. A scan that starts while that one is busy (a callback that
+  // scans the same column family) gets a fresh iterator of its own.
+  struct IteratorSlot {
+    std::unique_ptr<rocksdb::Iterator> it;
+    bool busy = false;
+  };
+
   template <typename Fn>
   Status Scan(rocksdb::ColumnFamilyHandle* cf, const std::string& prefix, Fn&& fn) const {
-    rocksdb::ReadOptions ro = ro_;
-    std::string upper = PrefixSuccessor(prefix);
-    rocksdb::Slice upper_slice(upper);
-    if (!upper.empty()) {
-      ro.iterate_upper_bound = &upper_slice;
+    IteratorSlot& slot = slots_[cf->GetID() % kMaxSlots];
+    std::unique_ptr<rocksdb::Iterator> own;
+    rocksdb::Iterator* it = nullptr;
+    const bool shared = !slot.busy && slot_cf_[cf->GetID() % kMaxSlots] == cf->GetID();
+    if (shared) {
+      if (!slot.it) {
+        slot.it.reset(db_->db->NewIterator(ro_, cf));
+      }
+      it = slot.it.get();
+      slot.busy = true;
+    } else {
+      own.reset(db_->db->NewIterator(ro_, cf));
+      it = own.get();
     }
-    std::unique_ptr<rocksdb::Iterator> it(db_->db->NewIterator(ro, cf));
-    for (it->Seek(prefix); it->Valid(); it->Next()) {
+    rocksdb::Slice p(prefix);
+    for (it->Seek(p); it->Valid() && it->key().starts_with(p); it->Next()) {
       if (!fn(it->key().ToStringView(), it->value().ToStringView())) {
         break;
       }
     }
-    return FromRocks(it->status(), "scan");
+    Status s = FromRocks(it->status(), "scan");
+    if (shared) {
+      slot.busy = false;
+    }
+    return s;
   }
 
   static bool DecodeEdge(std::string_view key, std::string_view value, bool outgoing,
@@ -332,10 +370,15 @@ class ReadViewImpl final : public ReadView {
     return bad;
   }
 
+  static constexpr uint32_t kMaxSlots = 16;
+
   const Db* db_;
   TimeFilter filter_;
   const rocksdb::Snapshot* snapshot_;
   rocksdb::ReadOptions ro_;
+  // Declared after the snapshot so that the iterators die first.
+  mutable IteratorSlot slots_[kMaxSlots];
+  uint32_t slot_cf_[kMaxSlots];
 };
 
 Result<Stats> ReadViewImpl::ComputeStats() const {

@@ -41,7 +41,7 @@ double WordSimilarity(const std::string& a, const std::string& b, bool* typo) {
     return 1;
   }
   const size_t shorter = std::min(a.size(), b.size());
-  const size_t allowed = shorter >= 8 ? 2 : shorter >= 4 ? 1 : 0;
+  const size_t allowed = shorter >= 9 ? 2 : shorter >= 5 ? 1 : 0;
   if (allowed > 0 && EditDistance(a, b, allowed) <= allowed) {
     *typo = true;
     return 0.85;
@@ -52,8 +52,16 @@ double WordSimilarity(const std::string& a, const std::string& b, bool* typo) {
   return 0;
 }
 
+// True when `word` is a legal-form word of the other name written with a
+// typo ("comapny" against "company"): it then weighs nothing.
+bool NearLegalWord(const std::string& word, const std::vector<std::string>& legal) {
+  return word.size() >= 5 && std::any_of(legal.begin(), legal.end(), [&](const std::string& l) {
+           return l.size() >= 5 && EditDistance(word, l, 2) <= 2;
+         });
+}
+
 TokenMatch MatchTokens(const std::vector<std::string>& q, const std::vector<std::string>& c,
-                       const WordWeight& weight) {
+                       const std::vector<std::string>& c_legal, const WordWeight& weight) {
   TokenMatch m;
   if (q.empty() || c.empty()) {
     return m;
@@ -70,9 +78,9 @@ TokenMatch MatchTokens(const std::vector<std::string>& q, const std::vector<std:
   double matched_c = 0;
   int64_t last = -1;
   size_t matched = 0;
+  size_t ignored = 0;
   for (const std::string& word : q) {
     const double w = weight(word);
-    total_q += w;
     double best = 0;
     int64_t best_j = -1;
     bool best_typo = false;
@@ -88,6 +96,12 @@ TokenMatch MatchTokens(const std::vector<std::string>& q, const std::vector<std:
         best_typo = typo;
       }
     }
+    if (best == 0 && NearLegalWord(word, c_legal)) {
+      ++ignored;
+      m.typo = true;
+      continue;
+    }
+    total_q += w;
     if (best_j < 0) {
       continue;
     }
@@ -99,7 +113,7 @@ TokenMatch MatchTokens(const std::vector<std::string>& q, const std::vector<std:
     m.reordered = m.reordered || best_j < last;
     last = best_j;
   }
-  m.subset = matched != q.size() || matched != c.size();
+  m.subset = matched + ignored != q.size() || matched != c.size();
   if (total_q > 0 && total_c > 0) {
     m.score = 0.5 * matched_q / total_q + 0.5 * matched_c / total_c;
   }
@@ -166,11 +180,21 @@ NameForm MakeNameForm(const text::TextNormalizer& normalizer, std::string_view n
   const std::string expanded = ExpandAbbreviations(folded, &f.expansions);
   f.analyzed = normalizer.Analyze(f.expansions.empty() ? std::string_view(f.cleaned)
                                                        : std::string_view(expanded));
-  if (!f.analyzed.latin_keys.empty()) {
+  f.han = f.analyzed.script == text::Script::kHan || f.analyzed.script == text::Script::kMixed;
+  if (!f.han) {
+    f.words = SplitWords(f.analyzed.core);
+  } else if (!f.analyzed.latin_keys.empty()) {
     f.words = SplitWords(f.analyzed.latin_keys[0]);
   }
+  f.legal_words = SplitWords(f.analyzed.legal_form);
   f.compact = text::TextNormalizer::CompactKeys(f.analyzed);
-  f.han = f.analyzed.script == text::Script::kHan || f.analyzed.script == text::Script::kMixed;
+  if (!f.han) {
+    std::string raw = f.analyzed.core;
+    raw.erase(std::remove(raw.begin(), raw.end(), ' '), raw.end());
+    if (!raw.empty() && std::find(f.compact.begin(), f.compact.end(), raw) == f.compact.end()) {
+      f.compact.push_back(std::move(raw));
+    }
+  }
   return f;
 }
 
@@ -214,7 +238,7 @@ NameScore ScoreNames(const NameForm& q, const NameForm& c, const WordWeight& wei
   }
   if (out.score < 95) {
     // Token set: generic words weigh little, rare ones much.
-    TokenMatch tm = MatchTokens(q.words, c.words, weight);
+    TokenMatch tm = MatchTokens(q.words, c.words, c.legal_words, weight);
     int token_score = static_cast<int>(tm.score * 94.0);
     // Compact keys within a few edits (typos, words split or joined).
     int compact_score = 0;

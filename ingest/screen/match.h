@@ -21,8 +21,12 @@ namespace ecg::screen {
 struct NameForm {
   std::string cleaned;               // TextNormalizer::Clean of the name as written
   text::AnalyzedName analyzed;       // of the name with abbreviations expanded
-  std::vector<std::string> words;    // words of the first Latin key (ASCII)
-  std::vector<std::string> compact;  // TextNormalizer::CompactKeys
+  // Words compared one by one: the core as written for Latin names, the
+  // first Latin key (pinyin, generic words in English) for Han names.
+  std::vector<std::string> words;
+  std::vector<std::string> legal_words;  // the legal form's words
+  // TextNormalizer::CompactKeys, plus the core as written without spaces.
+  std::vector<std::string> compact;
   std::vector<Expansion> expansions; // abbreviations expanded
   bool han = false;                  // the core has Han characters
 };

@@ -19,6 +19,8 @@ constexpr size_t kTrigramCap = 1500;
 // A second pass reads the skipped grams this far when too few candidates came.
 constexpr size_t kRetryCap = 20000;
 constexpr size_t kMinCandidates = 5;
+// Postings read when looking for the indexed words near an unknown word.
+constexpr size_t kNearWordCap = 20000;
 // Candidates verified against their names, best gram evidence first.
 constexpr size_t kMaxVerified = 40;
 // Bounds of the caches.
@@ -97,7 +99,7 @@ double Screener::WeightOf(const std::string& word, const store::ReadView& view) 
     return it->second;
   }
   size_t df = 0;
-  Status s = view.ScanGrams("t:" + word, [&](VertexKind kind, VertexId) {
+  Status s = view.ScanGrams("t:" + word, false, [&](std::string_view, VertexKind kind, VertexId) {
     df += kind == VertexKind::kEntity ? 1 : 0;
     return df < kTokenCap;
   });
@@ -125,7 +127,8 @@ Status Screener::Generate(const NameForm& query, std::string_view raw,
   auto read = [&](const std::string& gram, size_t cap) -> Result<bool> {
     hits.clear();
     size_t n = 0;
-    ECG_RETURN_IF_ERROR(view.ScanGrams(gram, [&](VertexKind kind, VertexId id) {
+    ECG_RETURN_IF_ERROR(view.ScanGrams(gram, false, [&](std::string_view, VertexKind kind,
+                                                        VertexId id) {
       if (kind == VertexKind::kEntity) {
         hits.push_back(id.value());
       }
@@ -151,6 +154,8 @@ Status Screener::Generate(const NameForm& query, std::string_view raw,
     if (!used) {
       ++stats_.grams_skipped;
       skipped.push_back(&gram);
+    } else if (gram[0] == 't' && hits.empty()) {
+      ECG_RETURN_IF_ERROR(NearWords(gram.substr(2), view, &evidence));
     }
   }
   if (evidence.size() < kMinCandidates) {
@@ -171,6 +176,37 @@ Status Screener::Generate(const NameForm& query, std::string_view raw,
   for (size_t i = 0; i < keep; ++i) {
     out->push_back(VertexId(ranked[i].second));
   }
+  return Status::OK();
+}
+
+Status Screener::NearWords(const std::string& word, const store::ReadView& view,
+                           std::unordered_map<uint64_t, double>* evidence) {
+  // A word no name has is likely misspelt: find the indexed words within one
+  // or two edits that share its first two letters (one prefix scan).
+  const bool ascii = std::all_of(word.begin(), word.end(), [](char ch) {
+    return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
+  });
+  if (!ascii || word.size() < 5) {
+    return Status::OK();
+  }
+  const size_t allowed = word.size() >= 9 ? 2 : 1;
+  std::string last;
+  bool near = false;
+  size_t n = 0;
+  const double w = 3.0 * 0.85 * std::log(1.0 + static_cast<double>(entities_) / 10.0);
+  ECG_RETURN_IF_ERROR(view.ScanGrams(
+      "t:" + word.substr(0, 2), true, [&](std::string_view gram, VertexKind kind, VertexId id) {
+        if (gram != last) {
+          last.assign(gram);
+          const std::string_view t = gram.substr(2);
+          near = EditDistance(word, t, allowed) <= allowed;
+        }
+        if (near && kind == VertexKind::kEntity) {
+          (*evidence)[id.value()] += w;
+        }
+        return ++n < kNearWordCap;
+      }));
+  stats_.postings_read += n;
   return Status::OK();
 }
 

@@ -133,6 +133,10 @@ class Screener {
   // Candidate vertices for `query`, best gram evidence first.
   Status Generate(const NameForm& query, std::string_view raw, const store::ReadView& view,
                   std::vector<VertexId>* out);
+  // Adds evidence for the vertices with an indexed word within an edit or two
+  // of `word` (a word of the query no name has).
+  Status NearWords(const std::string& word, const store::ReadView& view,
+                   std::unordered_map<uint64_t, double>* evidence);
   // The names of `id` prepared for comparison (cached).
   Result<const std::vector<NameForm>*> Forms(VertexId id, const store::ReadView& view);
   Status Enrich(const store::ReadView& view, Date as_of, Candidate* c);

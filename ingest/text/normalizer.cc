@@ -280,6 +280,13 @@ std::vector<std::string> TextNormalizer::GramKeysOf(const AnalyzedName& a) {
   for (const std::string& t : a.core_tokens) {
     add("t:" + t);
   }
+  size_t start = 0;
+  while (start < a.core.size()) {
+    size_t end = a.core.find(' ', start);
+    end = end == std::string::npos ? a.core.size() : end;
+    add("t:" + a.core.substr(start, end - start));
+    start = end + 1;
+  }
   for (const std::string& compact : CompactKeys(a)) {
     if (compact.size() < 3) {
       add("g:" + compact);

@@ -103,8 +103,8 @@ class TextNormalizer final : public store::NameNormalizer {
   // column family), GramKeysOf(Analyze(name)).
   std::vector<std::string> GramKeys(std::string_view name) const override;
   // Postings of an analysed name, without duplicates: "t:" + each word of
-  // the first Latin key and each core token ("t:huawei", "t:technology",
-  // "t:华为"), and "g:" + each character trigram of CompactKeys(a) (the whole
+  // the first Latin key, each core token and each word of the core as
+  // written ("t:huawei", "t:technology", "t:technologies", "t:华为"), and "g:" + each character trigram of CompactKeys(a) (the whole
   // string when shorter than 3). Screening (ingest/screen) builds its query
   // postings with the same function.
   static std::vector<std::string> GramKeysOf(const AnalyzedName& a);
