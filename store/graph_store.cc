@@ -91,7 +91,10 @@ rocksdb::Options MakeOptions(const Options& options) {
   rocksdb::BlockBasedTableOptions table;
   table.block_cache = rocksdb::NewLRUCache(options.block_cache_bytes);
   table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10, false));
-  table.cache_index_and_filter_blocks = true;
+  // Index and filter blocks stay in the table readers (bounded by the number
+  // of SST files), so point reads and seeks skip a cache lookup for them.
+  table.cache_index_and_filter_blocks = false;
+  table.data_block_index_type = rocksdb::BlockBasedTableOptions::kDataBlockBinaryAndHash;
   o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
   o.compression = rocksdb::kLZ4Compression;
   return o;

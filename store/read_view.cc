@@ -296,7 +296,22 @@ class ReadViewImpl final : public ReadView {
       it = own.get();
     }
     rocksdb::Slice p(prefix);
-    for (it->Seek(p); it->Valid() && it->key().starts_with(p); it->Next()) {
+    // Scans in key order (a ScanKind followed by one hop) find the next
+    // prefix a few keys ahead: stepping there is cheaper than a Seek.
+    bool positioned = false;
+    if (shared && it->Valid() && it->key().compare(p) < 0) {
+      for (int i = 0; i < 4 && it->Valid(); ++i) {
+        it->Next();
+        if (it->Valid() && it->key().compare(p) >= 0) {
+          positioned = true;
+          break;
+        }
+      }
+    }
+    if (!positioned) {
+      it->Seek(p);
+    }
+    for (; it->Valid() && it->key().starts_with(p); it->Next()) {
       if (!fn(it->key().ToStringView(), it->value().ToStringView())) {
         break;
       }
