@@ -10,14 +10,19 @@ db=build/demo.db
 rm -rf "$db"
 export ECG_DB="$db"
 
-echo "== ingest the demo fixtures (demo/)"
-# shellcheck disable=SC2046
-"$ecg" ingest $(find demo -type f ! -name '*.md' | sort)
+echo "== ingest the demo fixtures (demo/): lists, aliases, regulations, technologies, ownership, articles"
+# Order matters for linking: entities before ownership stakes and articles.
+"$ecg" ingest demo/lists/screening-list.json demo/lists/cn_lists.json ingest/data/aliases.csv \
+  demo/regs/*.md demo/regs/*.json demo/regs/*.xml ingest/data/technologies.csv \
+  demo/lists/ownership.csv demo/articles/*
 echo
 echo "== what the graph holds"
 "$ecg" stats
 echo
 "$ecg" check
+echo
+echo "== a second ingest of the same files changes nothing"
+"$ecg" ingest demo/lists/screening-list.json demo/regs/*.md | tail -n 1
 if [ -f demo/queries.txt ]; then
   echo
   echo "== example questions (demo/queries.txt)"
