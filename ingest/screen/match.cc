@@ -115,7 +115,9 @@ TokenMatch MatchTokens(const std::vector<std::string>& q, const std::vector<std:
   }
   m.subset = matched + ignored != q.size() || matched != c.size();
   if (total_q > 0 && total_c > 0) {
-    m.score = 0.5 * matched_q / total_q + 0.5 * matched_c / total_c;
+    // A query the candidate explains fully counts more than the reverse:
+    // screening queries are often shorter than the listed name.
+    m.score = 0.65 * matched_q / total_q + 0.35 * matched_c / total_c;
   }
   return m;
 }
@@ -236,6 +238,12 @@ NameScore ScoreNames(const NameForm& q, const NameForm& c, const WordWeight& wei
       }
     }
   }
+  const bool short_query = q.compact.empty() || q.compact[0].size() <= 4;
+  if (short_query && out.score > 80 && out.score < 99) {
+    // "A-B-C Company" against "ABC LLC": a short core alone is weak evidence.
+    out.score = 80;
+    AddReason(&out.reasons, "short name: needs more evidence");
+  }
   if (out.score < 95) {
     // Token set: generic words weigh little, rare ones much.
     TokenMatch tm = MatchTokens(q.words, c.words, c.legal_words, weight);
@@ -253,7 +261,6 @@ NameScore ScoreNames(const NameForm& q, const NameForm& c, const WordWeight& wei
         }
       }
     }
-    const bool short_query = q.compact.empty() || q.compact[0].size() <= 4;
     if (short_query) {
       token_score = token_score * 8 / 10;
       compact_score = compact_score * 8 / 10;
