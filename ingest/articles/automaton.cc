@@ -12,7 +12,7 @@ uint64_t EdgeKey(uint32_t node, char32_t c) {
 
 }  // namespace
 
-Automaton::Automaton() {
+Automaton::Automaton() : root_(0x10000, kNone) {
   NewNode();
 }
 
@@ -27,6 +27,9 @@ uint32_t Automaton::NewNode() {
 }
 
 uint32_t Automaton::Next(uint32_t node, char32_t c) const {
+  if (node == 0 && c < root_.size()) {
+    return root_[c];
+  }
   auto it = edges_.find(EdgeKey(node, c));
   return it == edges_.end() ? kNone : it->second;
 }
@@ -40,7 +43,11 @@ uint32_t Automaton::Add(std::u32string_view pattern) {
       next = NewNode();
       depth_[next] = depth_[node] + 1;
       label_[next] = c;
-      edges_.emplace(EdgeKey(node, c), next);
+      if (node == 0 && c < root_.size()) {
+        root_[c] = next;
+      } else {
+        edges_.emplace(EdgeKey(node, c), next);
+      }
       children_[node].push_back(next);
     }
     node = next;

@@ -48,6 +48,10 @@ class Automaton {
 
   // Transitions keyed by (node << 32 | code point).
   std::unordered_map<uint64_t, uint32_t> edges_;
+  // The root's transitions for the Basic Multilingual Plane, dense: every
+  // text position starts at (or falls back to) the root, and its fan-out is
+  // the widest (every first character of every name).
+  std::vector<uint32_t> root_;
   std::vector<uint32_t> fail_;
   std::vector<uint32_t> output_;    // nearest terminal node on the failure chain
   std::vector<uint32_t> terminal_;  // pattern id ending at the node, or kNone

@@ -50,8 +50,36 @@ uint32_t CpAt(const FoldedText& ft, size_t byte) {
 bool Stops(char32_t c) {
   static const std::u32string kStops =
       U"的和与與及等在是将將被对對为為了向把从從由这這那其该該各以于於而或同跟给給让讓使称稱指说說"
-      U"据據如即并並也都还還又就已曾所之但、，。：「」《》（）";
+      U"据據如即并並也都还還又就已曾所之但、，。：「」《》（）"
+      // Numerals, measure words and demonstratives: 兩家公司, 整間公司, 多家.
+      U"一二两兩三四五六七八九十几幾多家间間个個些每此本整何";
   return kStops.find(c) != std::u32string::npos;
+}
+
+// Words after which an organisation name starts (国有企业福建晋华…公司), and
+// words that make an organisation-like span generic on their own.
+size_t CutAfterStopWords(const std::u32string& p, size_t cut) {
+  static const std::u32string kWords[] = {U"企业", U"企業", U"包括", U"利用", U"旗下", U"以及",
+                                          U"宣布", U"表示", U"收购", U"收購", U"併購", U"并购"};
+  for (const std::u32string& w : kWords) {
+    size_t at = p.rfind(w);
+    if (at != std::u32string::npos && at + w.size() > cut) {
+      cut = at + w.size();
+    }
+  }
+  return cut;
+}
+
+bool GenericOrganisation(const std::u32string& name) {
+  static const std::u32string kGeneric[] = {
+      U"电讯", U"電訊", U"电信", U"電信", U"科技", U"管理", U"香港", U"空壳", U"空殼",   U"惩戒",
+      U"懲戒", U"子",   U"母",   U"控股", U"外国", U"外國", U"中资", U"中資", U"半导体", U"半導體"};
+  for (const std::u32string& g : kGeneric) {
+    if (name == g) {
+      return true;
+    }
+  }
+  return false;
 }
 
 std::u32string Decode(std::string_view s) {
@@ -165,9 +193,18 @@ class LinkRun {
       while (cut > 0 && !Stops(p[cut - 1])) {
         --cut;
       }
+      cut = CutAfterStopWords(p, cut);
+      // A linked name inside the prefix is not part of the unknown one:
+      // 美國高通公司 -> 高通公司.
+      const uint32_t pcp = CpAt(ft_, static_cast<size_t>(prefix.data() - utf8_.data()));
+      for (size_t i = cut; i < p.size(); ++i) {
+        if (taken_[pcp + i]) {
+          cut = i + 1;
+        }
+      }
       std::string_view kept(prefix.data(), prefix.size());
       kept.remove_prefix(ToUtf8(p.substr(0, cut)).size());
-      if (p.size() - cut < 2) {
+      if (p.size() - cut < 2 || GenericOrganisation(p.substr(cut))) {
         continue;
       }
       size_t begin = static_cast<size_t>(kept.data() - utf8_.data());

@@ -156,6 +156,13 @@ TEST_F(LinkerTest, UnlinkedOrganisationsAreReported) {
                                                   "Example Photonics Co., Ltd.", "91 FR 12345"}));
 }
 
+TEST_F(LinkerTest, UnlinkedOrganisationsSkipLinkedNamesAndGenericSpans) {
+  // 中国 is linked, so the unknown company is 高通公司; 两家公司 and 中国公司
+  // name no one.
+  LinkResult r = LinkText(g_.get(), "中国高通公司与两家公司及中国公司签约，华为公司未参与。");
+  EXPECT_EQ(r.unlinked, (std::vector<std::string>{"高通公司"}));
+}
+
 TEST_F(LinkerTest, AhoCorasickAndTrieWalkAgree) {
   const std::string text =
       testutil::ReadFile(testutil::SharedData("news_zh_hkcnews/article_33610.md"));
