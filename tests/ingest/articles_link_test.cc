@@ -167,6 +167,7 @@ TEST_F(LinkerTest, AhoCorasickAndTrieWalkAgree) {
   const std::string text =
       testutil::ReadFile(testutil::SharedData("news_zh_hkcnews/article_33610.md"));
   LinkOptions ac;
+  ac.mode = MatchMode::kAhoCorasick;
   LinkOptions walk;
   walk.mode = MatchMode::kTrieWalk;
   std::vector<Mention> a = LinkText(g_.get(), text, ac).mentions;
