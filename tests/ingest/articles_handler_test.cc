@@ -297,5 +297,57 @@ TEST_F(ArticleHandlerTest, MalformedArticlesAreRejectedAndTheGraphIsUnchanged) {
   EXPECT_EQ(before->property_statements, after->property_statements);
 }
 
+TEST_F(ArticleHandlerTest, EveryArticleFileOfTheSharedDataIngestsWithDetection) {
+  std::vector<std::string> files;
+  for (const char* id : {"11847", "12392", "16971", "17770", "20554", "20653", "20690", "20737",
+                         "20875", "20919", "22996", "33610", "42491", "46704"}) {
+    files.push_back(Shared(std::string("news_zh_hkcnews/article_") + id + ".md"));
+  }
+  files.push_back(Shared(kSeed));
+  RunReport r = Ingest(files);
+  ASSERT_EQ(r.rejected(), 0u) << r.ToText();
+  for (size_t i = 0; i < files.size(); ++i) {
+    EXPECT_EQ(r.files[i].format,
+              std::string(i + 1 < files.size() ? kFormatArticleMarkdown : kFormatArticleText));
+    EXPECT_EQ(r.files[i].counts.records_read, 1u);
+  }
+  EXPECT_EQ(r.Totals().records_read, files.size());
+  std::vector<std::string> problems;
+  ASSERT_OK(store_->Check(&problems));
+  EXPECT_TRUE(problems.empty()) << problems[0];
+  EXPECT_TRUE(Ingest(files).all_unchanged());
+}
+
+TEST_F(ArticleHandlerTest, ARevisedArticleClosesTheMentionsItNoLongerMakes) {
+  ASSERT_EQ(Ingest({SourcePath("ingest/data/technologies.csv")}).rejected(), 0u);
+  auto ingest = [&](const std::string& text) {
+    IngestOptions options;
+    options.run_date = Date::FromYmd(2026, 9, 2);
+    RunReport report;
+    ASSERT_OK(ingester_->IngestBytes(
+        "revised.jsonl",
+        "{\"title\":\"t\",\"url\":\"https://example.org/revised\",\"text\":\"" + text + "\"}\n",
+        options, &report));
+    ASSERT_EQ(report.rejected(), 0u) << report.ToText();
+  };
+  ingest("H100 and A100 shipments.");
+  ingest("A100 shipments only.");
+  auto view = store_->NewReadView();
+  auto article = view->FindByKey(VertexKind::kArticle, "https://example.org/revised");
+  ASSERT_TRUE(article.ok() && article->valid());
+  std::set<std::string> open;
+  std::set<std::string> closed;
+  ASSERT_OK(view->ForEachEdge(
+      *article, store::Direction::kOut, EdgeType::kMentions, [&](const store::EdgeStatement& e) {
+        const std::string s = e.Get(Catalog::Id("surface")).as_string() + "@" +
+                              std::to_string(e.Get(Catalog::Id("offset")).as_int());
+        (e.meta.valid.is_open() ? open : closed).insert(s);
+        return true;
+      }));
+  // A100 moved from offset 9 to 0: the old position is closed too.
+  EXPECT_EQ(open, (std::set<std::string>{"A100@0"}));
+  EXPECT_EQ(closed, (std::set<std::string>{"H100@0", "A100@9"}));
+}
+
 }  // namespace
 }  // namespace ecg::ingest
