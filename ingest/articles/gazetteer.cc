@@ -139,7 +139,17 @@ VertexId Gazetteer::FindEccn(std::string_view code, std::string* matched) const 
 
 VertexId Gazetteer::FindCitation(std::string_view citation) const {
   auto it = citations_.find(std::string(citation));
-  return it == citations_.end() ? VertexId() : it->second;
+  if (it != citations_.end()) {
+    return it->second;
+  }
+  if (view_ != nullptr) {
+    // FR documents keep their normalised citation as a further key.
+    Result<VertexId> v = view_->FindByKey(VertexKind::kRule, citation);
+    if (v.ok()) {
+      return *v;
+    }
+  }
+  return VertexId();
 }
 
 Result<std::unique_ptr<Gazetteer>> Gazetteer::FromGraph(const store::ReadView& view,
@@ -152,6 +162,7 @@ Result<std::unique_ptr<Gazetteer>> Gazetteer::FromGraph(const store::ReadView& v
 
 Status Gazetteer::AddGraph(const store::ReadView& view) {
   Gazetteer* g = this;
+  view_ = &view;
   static const PropertyId kName = Catalog::Id("name");
   static const PropertyId kAlias = Catalog::Id("alias");
   static const PropertyId kCountry = Catalog::Id("country");

@@ -54,13 +54,15 @@ class Gazetteer {
   Gazetteer& operator=(const Gazetteer&) = delete;
 
   // Reads every entity, technology, list, country, ECCN and rule of `view`
-  // and calls Finish(). Errors are the store's (kIOError, kCorruption).
+  // and calls Finish(). `view` must outlive the gazetteer. Errors are the
+  // store's (kIOError, kCorruption).
   static Result<std::unique_ptr<Gazetteer>> FromGraph(const store::ReadView& view,
                                                       const text::TextNormalizer* normalizer);
 
   // Adds the names of every entity, technology, list, country, ECCN and rule
   // of `view` (what FromGraph does before Finish). REQUIRES: Finish() not
   // called.
+  // `view` is kept for FindCitation and must outlive the gazetteer.
   Status AddGraph(const store::ReadView& view);
 
   // Adds `name` for `vertex`. Names that fold to nothing, to digits only or
@@ -81,7 +83,9 @@ class Gazetteer {
   // The ECCN vertex of `code` or of its nearest parent ("3A090.a.1" ->
   // "3A090.a" -> "3A090"); invalid when none. `*matched` gets the code found.
   VertexId FindEccn(std::string_view code, std::string* matched = nullptr) const;
-  // The rule of a citation "<volume> FR <page>"; invalid when none.
+  // The rule of a citation "<volume> FR <page>": one whose key or citation
+  // property it is, else (after AddGraph) the rule with that further key in
+  // the graph; invalid when none.
   VertexId FindCitation(std::string_view citation) const;
   Folder* folder() { return &folder_; }
 
@@ -96,6 +100,7 @@ class Gazetteer {
   std::vector<std::vector<GazetteerTarget>> targets_;
   std::unordered_map<std::string, VertexId> eccns_;
   std::unordered_map<std::string, VertexId> citations_;
+  const store::ReadView* view_ = nullptr;  // not owned
 };
 
 }  // namespace ecg::ingest

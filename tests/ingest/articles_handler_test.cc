@@ -221,6 +221,28 @@ TEST_F(ListedArticleTest, HongKongArticlesLinkSmicAndHuawei) {
   EXPECT_TRUE(MentionsThrough(this, article, text, "華為", KeyOf(huawei_)));
 }
 
+TEST_F(ListedArticleTest, FederalRegisterCitationsLinkToTheirRule) {
+  // The Entity List records cite 85 FR 83420 (SMIC's listing): the list
+  // writer made that rule.
+  RunReport r;
+  ASSERT_OK(ingester_->IngestBytes(
+      "fr.jsonl",
+      "{\"title\":\"t\",\"url\":\"https://example.org/fr\",\"text\":\"中芯国际于85 FR "
+      "83420被列入实体清单。\"}\n",
+      {}, &r));
+  ASSERT_EQ(r.rejected(), 0u) << r.ToText();
+  auto article = store_->NewReadView()->FindByKey(VertexKind::kArticle, "https://example.org/fr");
+  ASSERT_TRUE(article.ok() && article->valid());
+  std::set<Seen> got = Mentions(*article);
+  std::set<std::string> keys;
+  for (const Seen& s : got) {
+    keys.insert(s.vertex_key + "|" + s.surface + "@" + std::to_string(s.offset));
+  }
+  EXPECT_TRUE(keys.count("rule:85 FR 83420|85 FR 83420@5")) << ::testing::PrintToString(got);
+  EXPECT_TRUE(keys.count(KeyOf(smic_) + "|中芯国际@0"));
+  EXPECT_TRUE(keys.count("list:EL|实体清单@19")) << ::testing::PrintToString(got);
+}
+
 TEST_F(ListedArticleTest, SimplifiedCopyLinksTheSameVertices) {
   const std::string traditional = testutil::ReadFile(Shared(kSmicArticle));
   UErrorCode status = U_ZERO_ERROR;
