@@ -299,6 +299,14 @@ Result<std::unique_ptr<GraphStore>> GraphStore::Open(const std::string& path,
     if (!options.create_if_missing || options.read_only) {
       return Status::NotFound("no database at '" + path + "'");
     }
+    std::error_code ec;
+    auto parent = std::filesystem::path(path).parent_path();
+    if (!parent.empty()) {
+      std::filesystem::create_directories(parent, ec);
+      if (ec) {
+        return Status::IOError("cannot create '" + parent.string() + "': " + ec.message());
+      }
+    }
   }
   std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
   cfs.emplace_back(rocksdb::kDefaultColumnFamilyName, rocksdb::ColumnFamilyOptions(ro));

@@ -84,7 +84,12 @@ class ExecContext {
   uint64_t expansions_ = 0;
   uint64_t deadline_tick_ = 0;
   std::unordered_map<uint64_t, store::VertexRecord> vertices_;
-  std::map<std::pair<uint64_t, PropertyId>, Value> values_;
+  struct ValueKeyHash {
+    size_t operator()(const std::pair<uint64_t, PropertyId>& k) const noexcept {
+      return std::hash<uint64_t>()(k.first * 1315423911u + k.second);
+    }
+  };
+  std::unordered_map<std::pair<uint64_t, PropertyId>, Value, ValueKeyHash> values_;
   std::map<std::string, std::unordered_set<uint64_t>> lists_;
   std::vector<std::string> notices_;
 };

@@ -1,6 +1,7 @@
 // Distinct: drops repeated rows — equal column values for a table, the same
 // vertex for a vertex set. Streams, remembering what it has seen.
 #include <set>
+#include <unordered_set>
 
 #include "query/exec/ops/ops.h"
 
@@ -31,7 +32,7 @@ class DistinctOp final : public Op {
   }
 
  private:
-  std::set<uint64_t> vertices_;
+  std::unordered_set<uint64_t> vertices_;
   std::set<std::vector<Value>> tuples_;
 };
 
