@@ -51,7 +51,7 @@ double Seconds(Clock::time_point a, Clock::time_point b) {
 
 void Fail(const ecg::Status& s) {
   std::fprintf(stderr, "link_bench: %s\n", s.ToString().c_str());
-  std::exit(1);
+  std::exit(1);  // NOLINT(concurrency-mt-unsafe): the benchmark is single-threaded
 }
 
 // The corpus: article texts repeated until `target` bytes.

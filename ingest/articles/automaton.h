@@ -24,6 +24,7 @@ class Automaton {
   Automaton& operator=(const Automaton&) = delete;
   Automaton(Automaton&&) = default;
   Automaton& operator=(Automaton&&) = default;
+  ~Automaton() = default;
 
   // Adds a pattern; returns its id (the same id when it was added before).
   // REQUIRES: !pattern.empty(), Finish() not called yet.

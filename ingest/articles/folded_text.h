@@ -45,6 +45,9 @@ class Folder {
   explicit Folder(const text::TextNormalizer* normalizer) : normalizer_(normalizer) {}
   Folder(const Folder&) = delete;
   Folder& operator=(const Folder&) = delete;
+  Folder(Folder&&) = delete;
+  Folder& operator=(Folder&&) = delete;
+  ~Folder() = default;
 
   // Folds `utf8` (valid UTF-8; invalid bytes count as U+FFFD).
   FoldedText Fold(std::string_view utf8);

@@ -52,6 +52,9 @@ class Gazetteer {
   explicit Gazetteer(const text::TextNormalizer* normalizer);
   Gazetteer(const Gazetteer&) = delete;
   Gazetteer& operator=(const Gazetteer&) = delete;
+  Gazetteer(Gazetteer&&) = delete;
+  Gazetteer& operator=(Gazetteer&&) = delete;
+  ~Gazetteer() = default;
 
   // Reads every entity, technology, list, country, ECCN and rule of `view`
   // and calls Finish(). `view` must outlive the gazetteer. Errors are the

@@ -125,10 +125,12 @@ class LinkRun {
     });
     std::vector<char> used(cps.size(), 0);
     for (const Span& s : spans) {
-      if (std::any_of(used.begin() + s.begin, used.begin() + s.end, [](char u) { return u; })) {
+      auto first = used.begin() + static_cast<std::ptrdiff_t>(s.begin);
+      auto last = used.begin() + static_cast<std::ptrdiff_t>(s.end);
+      if (std::any_of(first, last, [](char u) { return u; })) {
         continue;
       }
-      std::fill(used.begin() + s.begin, used.begin() + s.end, 1);
+      std::fill(first, last, 1);
       accepted_.push_back(s);
     }
     // Evidence: vertices named by strong names, and countries mentioned.
@@ -150,7 +152,7 @@ class LinkRun {
 
   void MatchCodes() {
     static const re2::RE2 kEccn(R"(\b([0-9][A-E][0-9]{3}(?:\.[a-z0-9]{1,3})*)\b)");
-    static const re2::RE2 kCitation(R"(\b(\d{1,3})\s?FR\s?(\d{1,6})\b)");
+    static const re2::RE2 kCitation(R"(\b((\d{1,3})\s?FR\s?(\d{1,6}))\b)");
     re2::StringPiece in(utf8_.data(), utf8_.size());
     re2::StringPiece code;
     while (re2::RE2::FindAndConsume(&in, kEccn, &code)) {
@@ -162,15 +164,16 @@ class LinkRun {
       }
     }
     in = re2::StringPiece(utf8_.data(), utf8_.size());
+    re2::StringPiece whole;
     std::string volume;
     std::string page;
-    while (re2::RE2::FindAndConsume(&in, kCitation, &volume, &page)) {
-      std::string key = volume + " FR " + page;
-      size_t end = static_cast<size_t>(in.data() - utf8_.data());
-      size_t begin = utf8_.rfind(volume, end - page.size());
+    while (re2::RE2::FindAndConsume(&in, kCitation, &whole, &volume, &page)) {
+      std::string key = volume;
+      key.append(" FR ").append(page);
+      const size_t begin = static_cast<size_t>(whole.data() - utf8_.data());
       VertexId v = g_->FindCitation(key);
       if (v.valid()) {
-        AddMention(begin, end - begin, v, VertexKind::kRule, 0.95);
+        AddMention(begin, whole.size(), v, VertexKind::kRule, 0.95);
       } else {
         AddUnlinked(begin, key);
       }
@@ -284,7 +287,7 @@ class LinkRun {
     m.kind = kind;
     m.confidence = c;
     m.role = std::string(role);
-    std::fill(taken_.begin() + ob, taken_.begin() + oe, 1);
+    std::fill(taken_.begin() + ob, taken_.begin() + oe, char{1});
     result_.mentions.push_back(std::move(m));
   }
 

@@ -136,8 +136,9 @@ Result<std::vector<Article>> ParseJsonl(std::string_view utf8, std::string_view 
     if (!date.empty()) {
       Result<Date> d = Date::Parse(date.substr(0, 10));
       if (!d.ok()) {
-        return Status::InvalidArgument(file + ": line " + std::to_string(line_no) + ": bad date '" +
-                                       date + "'");
+        std::string msg = file + ": line " + std::to_string(line_no) + ": bad date '";
+        msg.append(date).push_back('\'');
+        return Status::InvalidArgument(msg);
       }
       a.date = *d;
     }
@@ -169,10 +170,10 @@ std::optional<std::string> DetectArticleFormat(std::string_view utf8, std::strin
     }
     return std::nullopt;
   }
-  if (head.rfind("{", 0) == 0 && EndsWith(file_name, ".jsonl")) {
+  if (head.rfind('{', 0) == 0 && EndsWith(file_name, ".jsonl")) {
     return std::string(kFormatArticleJsonl);
   }
-  if (head.rfind("{", 0) == 0 && head.find("\"text\"") != std::string_view::npos &&
+  if (head.rfind('{', 0) == 0 && head.find("\"text\"") != std::string_view::npos &&
       head.find("\"title\"") != std::string_view::npos) {
     return std::string(kFormatArticleJsonl);
   }

@@ -47,7 +47,14 @@ struct Seen {
   std::string surface;
   int64_t offset = 0;
   int64_t byte_offset = 0;
-  auto operator<=>(const Seen&) const = default;
+  bool operator==(const Seen& o) const {
+    return std::tie(vertex_key, surface, offset, byte_offset) ==
+           std::tie(o.vertex_key, o.surface, o.offset, o.byte_offset);
+  }
+  bool operator<(const Seen& o) const {
+    return std::tie(vertex_key, surface, offset, byte_offset) <
+           std::tie(o.vertex_key, o.surface, o.offset, o.byte_offset);
+  }
 };
 
 void PrintTo(const Seen& s, std::ostream* os) {
