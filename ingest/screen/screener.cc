@@ -14,13 +14,13 @@ namespace {
 
 // Postings read per gram before the gram counts as too common to generate
 // candidates (it still weighs in scoring, through its frequency).
-constexpr size_t kTokenCap = 4000;
-constexpr size_t kTrigramCap = 1500;
+constexpr size_t kTokenCap = 2000;
+constexpr size_t kTrigramCap = 400;
 // A second pass reads the skipped grams this far when too few candidates came.
 constexpr size_t kRetryCap = 20000;
 constexpr size_t kMinCandidates = 5;
 // Postings read when looking for the indexed words near an unknown word.
-constexpr size_t kNearWordCap = 20000;
+constexpr size_t kNearWordCap = 5000;
 // Candidates verified against their names, best gram evidence first.
 constexpr size_t kMaxVerified = 40;
 // Bounds of the caches.
@@ -149,13 +149,34 @@ Status Screener::Generate(const NameForm& query, std::string_view raw,
     }
     return true;
   };
+  // Words first (GramKeysOf lists them before the trigrams). When every word
+  // is known and some name has them all, trigrams add nothing: skip them.
+  double word_total = 0;
+  bool unknown_word = false;
+  bool trigrams = false;
   for (const std::string& gram : grams) {
-    ECG_ASSIGN_OR_RETURN(bool used, read(gram, gram[0] == 't' ? kTokenCap : kTrigramCap));
+    const bool token = gram[0] == 't';
+    if (!token && !trigrams) {
+      trigrams = true;
+      const bool complete =
+          !unknown_word && std::any_of(evidence.begin(), evidence.end(), [&](const auto& e) {
+            return e.second >= word_total * 0.999;
+          });
+      if (complete && word_total > 0) {
+        break;
+      }
+    }
+    ECG_ASSIGN_OR_RETURN(bool used, read(gram, token ? kTokenCap : kTrigramCap));
     if (!used) {
       ++stats_.grams_skipped;
       skipped.push_back(&gram);
-    } else if (gram[0] == 't' && hits.empty()) {
+      unknown_word = unknown_word || token;  // too common to prove anything
+    } else if (token && hits.empty()) {
+      unknown_word = true;
       ECG_RETURN_IF_ERROR(NearWords(gram.substr(2), view, &evidence));
+    } else if (token) {
+      word_total += 3.0 * std::log(1.0 + static_cast<double>(entities_) /
+                                             static_cast<double>(hits.size() + 1));
     }
   }
   if (evidence.size() < kMinCandidates) {
