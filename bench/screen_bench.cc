@@ -10,10 +10,11 @@
 #include <string>
 #include <vector>
 
-#include "bench/screen_common.h"
 #include "ingest/screen/batch_input.h"
 #include "ingest/screen/screener.h"
 #include "schema/catalog.h"
+
+#include "bench/screen_common.h"
 
 namespace ecg::bench {
 namespace {
@@ -110,8 +111,8 @@ void Run(ListStore* ls, const std::vector<std::string>& queries, const char* gra
 }
 
 Status AddSynthetic(ListStore* ls, const std::vector<std::string>& names, size_t scale) {
-  static const char* kWords[] = {"Holdings", "Trading", "Industrial", "Shenzhen", "Global",
-                                 "Pacific", "Logistics", "Software", "Energy", "Marine"};
+  static const char* kWords[] = {"Holdings", "Trading",   "Industrial", "Shenzhen", "Global",
+                                 "Pacific",  "Logistics", "Software",   "Energy",   "Marine"};
   ECG_ASSIGN_OR_RETURN(RunId run, ls->store->BeginRun("synthetic"));
   ECG_ASSIGN_OR_RETURN(auto bulk, ls->store->NewBulkWriter(run, store::BulkMode::kWriteBatches));
   static const PropertyId kName = Catalog::Id("name");
@@ -164,4 +165,6 @@ int Main(int argc, char** argv) {
 }  // namespace
 }  // namespace ecg::bench
 
-int main(int argc, char** argv) { return ecg::bench::Main(argc, argv); }
+int main(int argc, char** argv) {
+  return ecg::bench::Main(argc, argv);
+}

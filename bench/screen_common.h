@@ -91,8 +91,7 @@ inline std::unique_ptr<ListStore> BuildListStore(const std::string& data, const 
     std::fprintf(stderr, "ingest failed: %s\n%s", st.ToString().c_str(), report.ToText().c_str());
     std::exit(1);
   }
-  const double secs =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   std::fprintf(stderr, "ingested %zu list files in %.1f s\n", report.files.size(), secs);
   return ls;
 }

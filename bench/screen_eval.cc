@@ -5,8 +5,6 @@
 // find their entity; real company names on no list (negatives, near misses
 // included) must find nothing at the default threshold.
 // Usage: screen_eval [--data DIR] [--repo DIR] [--threshold S] [--per-type N] [--verbose]
-#include <unicode/translit.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <map>
@@ -15,11 +13,14 @@
 #include <string>
 #include <vector>
 
-#include "bench/screen_common.h"
+#include <unicode/translit.h>
+
 #include "ingest/screen/abbreviations.h"
 #include "ingest/screen/screener.h"
 #include "ingest/text/pinyin.h"
 #include "schema/catalog.h"
+
+#include "bench/screen_common.h"
 
 namespace ecg::bench {
 namespace {
@@ -29,45 +30,114 @@ namespace {
 // listed entities (Honor / Huawei, Ezviz / Hikvision, Huaray / Dahua,
 // Nexperia / Wingtech, Great Wall Motor / China Great Wall Industry).
 const char* const kNegatives[] = {
-    "Taiwan Semiconductor Manufacturing Company Limited", "Samsung Electronics Co., Ltd.",
-    "Lenovo Group Limited", "Siemens AG", "Nokia Corporation", "Telefonaktiebolaget LM Ericsson",
-    "Infineon Technologies AG", "Hon Hai Precision Industry Co., Ltd.", "MediaTek Inc.",
-    "NetEase, Inc.", "Midea Group Co., Ltd.", "Zhejiang Geely Holding Group Co., Ltd.",
-    "ASML Holding N.V.", "Tokyo Electron Limited", "Robert Bosch GmbH", "Unilever PLC",
-    "Nestle S.A.", "Panasonic Holdings Corporation", "Canon Inc.", "LG Electronics Inc.",
-    "SK Hynix Inc.", "Qualcomm Incorporated", "Broadcom Inc.", "Texas Instruments Incorporated",
-    "Analog Devices, Inc.", "NXP Semiconductors N.V.", "STMicroelectronics N.V.",
-    "Renesas Electronics Corporation", "Kioxia Holdings Corporation", "Meituan",
-    "PDD Holdings Inc.", "China Merchants Bank Co., Ltd.", "Honor Device Co., Ltd.",
-    "Vivo Mobile Communication Co., Ltd.", "Anta Sports Products Limited", "Li Ning Company Limited",
-    "Tsingtao Brewery Company Limited", "Kweichow Moutai Co., Ltd.", "China Mengniu Dairy Company Limited",
-    "Shenzhou International Group Holdings Limited", "Sunny Optical Technology (Group) Company Limited",
-    "Luxshare Precision Industry Co., Ltd.", "Goertek Inc.", "Hisense Group Co., Ltd.",
-    "Gree Electric Appliances Inc. of Zhuhai", "Xinyi Glass Holdings Limited",
-    "Fuyao Glass Industry Group Co., Ltd.", "Wanhua Chemical Group Co., Ltd.",
-    "Sany Heavy Industry Co., Ltd.", "Zoomlion Heavy Industry Science and Technology Co., Ltd.",
-    "Weichai Power Co., Ltd.", "Great Wall Motor Company Limited", "XPeng Inc.", "Li Auto Inc.",
-    "Trip.com Group Limited", "ByteDance Ltd.", "Kuaishou Technology", "Bilibili Inc.",
-    "Unisoc (Shanghai) Technologies Co., Ltd.", "Hua Hong Semiconductor Limited", "Nexperia B.V.",
-    "Hangzhou Ezviz Network Co., Ltd.", "Zhejiang Huaray Technology Co., Ltd.",
-    "Haier Smart Home Co., Ltd.", "SAIC Motor Corporation Limited", "Dongfeng Motor Group Company Limited",
-    "Guangzhou Automobile Group Co., Ltd.", "Shanghai Pudong Development Bank Co., Ltd.",
-    "Huatai Securities Co., Ltd.", "CITIC Securities Company Limited", "China Vanke Co., Ltd.",
-    "美团", "拼多多", "珠海格力电器股份有限公司", "美的集团股份有限公司", "浙江吉利控股集团有限公司",
-    "台湾积体电路制造股份有限公司", "联想集团有限公司", "招商银行股份有限公司", "贵州茅台酒股份有限公司",
-    "中国蒙牛乳业有限公司", "舜宇光学科技（集团）有限公司", "立讯精密工业股份有限公司", "歌尔股份有限公司",
-    "海信集团有限公司", "福耀玻璃工业集团股份有限公司", "万华化学集团股份有限公司", "三一重工股份有限公司",
-    "中联重科股份有限公司", "潍柴动力股份有限公司", "长城汽车股份有限公司", "广州小鹏汽车科技有限公司",
-    "北京理想汽车有限公司", "携程集团有限公司", "北京字节跳动科技有限公司", "北京快手科技有限公司",
-    "紫光展锐（上海）科技有限公司", "华虹半导体有限公司", "安世半导体", "杭州萤石网络股份有限公司",
+    "Taiwan Semiconductor Manufacturing Company Limited",
+    "Samsung Electronics Co., Ltd.",
+    "Lenovo Group Limited",
+    "Siemens AG",
+    "Nokia Corporation",
+    "Telefonaktiebolaget LM Ericsson",
+    "Infineon Technologies AG",
+    "Hon Hai Precision Industry Co., Ltd.",
+    "MediaTek Inc.",
+    "NetEase, Inc.",
+    "Midea Group Co., Ltd.",
+    "Zhejiang Geely Holding Group Co., Ltd.",
+    "ASML Holding N.V.",
+    "Tokyo Electron Limited",
+    "Robert Bosch GmbH",
+    "Unilever PLC",
+    "Nestle S.A.",
+    "Panasonic Holdings Corporation",
+    "Canon Inc.",
+    "LG Electronics Inc.",
+    "SK Hynix Inc.",
+    "Qualcomm Incorporated",
+    "Broadcom Inc.",
+    "Texas Instruments Incorporated",
+    "Analog Devices, Inc.",
+    "NXP Semiconductors N.V.",
+    "STMicroelectronics N.V.",
+    "Renesas Electronics Corporation",
+    "Kioxia Holdings Corporation",
+    "Meituan",
+    "PDD Holdings Inc.",
+    "China Merchants Bank Co., Ltd.",
+    "Honor Device Co., Ltd.",
+    "Vivo Mobile Communication Co., Ltd.",
+    "Anta Sports Products Limited",
+    "Li Ning Company Limited",
+    "Tsingtao Brewery Company Limited",
+    "Kweichow Moutai Co., Ltd.",
+    "China Mengniu Dairy Company Limited",
+    "Shenzhou International Group Holdings Limited",
+    "Sunny Optical Technology (Group) Company Limited",
+    "Luxshare Precision Industry Co., Ltd.",
+    "Goertek Inc.",
+    "Hisense Group Co., Ltd.",
+    "Gree Electric Appliances Inc. of Zhuhai",
+    "Xinyi Glass Holdings Limited",
+    "Fuyao Glass Industry Group Co., Ltd.",
+    "Wanhua Chemical Group Co., Ltd.",
+    "Sany Heavy Industry Co., Ltd.",
+    "Zoomlion Heavy Industry Science and Technology Co., Ltd.",
+    "Weichai Power Co., Ltd.",
+    "Great Wall Motor Company Limited",
+    "XPeng Inc.",
+    "Li Auto Inc.",
+    "Trip.com Group Limited",
+    "ByteDance Ltd.",
+    "Kuaishou Technology",
+    "Bilibili Inc.",
+    "Unisoc (Shanghai) Technologies Co., Ltd.",
+    "Hua Hong Semiconductor Limited",
+    "Nexperia B.V.",
+    "Hangzhou Ezviz Network Co., Ltd.",
+    "Zhejiang Huaray Technology Co., Ltd.",
+    "Haier Smart Home Co., Ltd.",
+    "SAIC Motor Corporation Limited",
+    "Dongfeng Motor Group Company Limited",
+    "Guangzhou Automobile Group Co., Ltd.",
+    "Shanghai Pudong Development Bank Co., Ltd.",
+    "Huatai Securities Co., Ltd.",
+    "CITIC Securities Company Limited",
+    "China Vanke Co., Ltd.",
+    "美团",
+    "拼多多",
+    "珠海格力电器股份有限公司",
+    "美的集团股份有限公司",
+    "浙江吉利控股集团有限公司",
+    "台湾积体电路制造股份有限公司",
+    "联想集团有限公司",
+    "招商银行股份有限公司",
+    "贵州茅台酒股份有限公司",
+    "中国蒙牛乳业有限公司",
+    "舜宇光学科技（集团）有限公司",
+    "立讯精密工业股份有限公司",
+    "歌尔股份有限公司",
+    "海信集团有限公司",
+    "福耀玻璃工业集团股份有限公司",
+    "万华化学集团股份有限公司",
+    "三一重工股份有限公司",
+    "中联重科股份有限公司",
+    "潍柴动力股份有限公司",
+    "长城汽车股份有限公司",
+    "广州小鹏汽车科技有限公司",
+    "北京理想汽车有限公司",
+    "携程集团有限公司",
+    "北京字节跳动科技有限公司",
+    "北京快手科技有限公司",
+    "紫光展锐（上海）科技有限公司",
+    "华虹半导体有限公司",
+    "安世半导体",
+    "杭州萤石网络股份有限公司",
     "浙江华睿科技股份有限公司",
 };
 
 struct Sample {
   std::string type;
   std::string query;
-  std::string source;      // the listed name the variant was made from ("" for negatives)
-  std::set<uint64_t> ok;   // acceptable entities (same name); empty for negatives
+  std::string source;     // the listed name the variant was made from ("" for negatives)
+  std::set<uint64_t> ok;  // acceptable entities (same name); empty for negatives
 };
 
 struct Tally {
@@ -132,9 +202,9 @@ std::string Typo(const std::string& cleaned, std::mt19937* rng) {
 // Full word -> abbreviation, from the screening table (first one wins).
 std::map<std::string, std::string> ReverseAbbreviations() {
   std::map<std::string, std::string> rev;
-  const char* abbrs[] = {"tech", "intl", "mfg", "grp", "comm", "elec", "ind", "inds", "inst",
-                         "sci", "univ", "equip", "dev", "info", "mach", "natl", "svcs", "sys",
-                         "chem", "acad", "hldgs", "mgmt", "trdg", "assn", "ctr", "dept"};
+  const char* abbrs[] = {"tech", "intl", "mfg",   "grp",  "comm", "elec", "ind",  "inds", "inst",
+                         "sci",  "univ", "equip", "dev",  "info", "mach", "natl", "svcs", "sys",
+                         "chem", "acad", "hldgs", "mgmt", "trdg", "assn", "ctr",  "dept"};
   for (const char* a : abbrs) {
     rev.emplace(std::string(screen::ExpandWord(a)), a);
   }
@@ -240,10 +310,10 @@ std::vector<Sample> BuildSamples(const ListStore& ls, size_t per_type, size_t* e
         std::vector<std::string> core = Words(a.core);
         if (!a.legal_form.empty()) {
           const bool drop = rng() % 2 == 0;
-          add("legal form", drop ? a.core
-                                 : a.core + (a.legal_form == "limited" || a.legal_form == "ltd"
-                                                 ? " Inc."
-                                                 : " Limited"),
+          add("legal form",
+              drop ? a.core
+                   : a.core + (a.legal_form == "limited" || a.legal_form == "ltd" ? " Inc."
+                                                                                  : " Limited"),
               e, name);
         }
         if (core.size() >= 2 && std::all_of(core.begin(), core.end(), IsAsciiWord)) {
@@ -355,8 +425,8 @@ int Main(int argc, char** argv) {
                   c.empty() ? 0 : c[0].score);
     }
   }
-  std::printf("Entities in the graph: %zu; threshold %d; %zu queries\n\n", entity_count,
-              threshold, samples.size());
+  std::printf("Entities in the graph: %zu; threshold %d; %zu queries\n\n", entity_count, threshold,
+              samples.size());
   std::printf("| variant type | queries | recall@1 | recall@5 | precision |\n");
   std::printf("|---|---:|---:|---:|---:|\n");
   auto pct = [](size_t a, size_t b) { return b == 0 ? 1.0 : static_cast<double>(a) / b; };
@@ -370,13 +440,16 @@ int Main(int argc, char** argv) {
   }
   std::printf("| **all positives** | %zu | %.3f | %.3f | |\n", positives.n,
               pct(positives.hit1, positives.n), pct(positives.hit5, positives.n));
-  std::printf("| **overall precision** (top-1 right / any answer, negatives included) | %zu | | "
-              "| %.3f |\n",
-              all.n, pct(all.correct_top, all.returned));
+  std::printf(
+      "| **overall precision** (top-1 right / any answer, negatives included) | %zu | | "
+      "| %.3f |\n",
+      all.n, pct(all.correct_top, all.returned));
   return 0;
 }
 
 }  // namespace
 }  // namespace ecg::bench
 
-int main(int argc, char** argv) { return ecg::bench::Main(argc, argv); }
+int main(int argc, char** argv) {
+  return ecg::bench::Main(argc, argv);
+}

@@ -61,8 +61,8 @@ nlohmann::json ToJson(const screen::Candidate& c) {
   for (const auto& p : c.affiliation.paths) {
     nlohmann::json path = {{"root_lists", p.root_lists}, {"links", nlohmann::json::array()}};
     for (const auto& l : p.links) {
-      path["links"].push_back({{"owner", l.owner_name}, {"owner_id", l.owner.value()},
-                               {"pct", l.pct}});
+      path["links"].push_back(
+          {{"owner", l.owner_name}, {"owner_id", l.owner.value()}, {"pct", l.pct}});
     }
     aff["paths"].push_back(std::move(path));
   }
@@ -148,9 +148,9 @@ int RunBatch(screen::Screener* screener, const ScreenArgs& args,
       j["country"] = item.country;
     }
     Result<std::vector<screen::Candidate>> r =
-        item.error.empty() ? screener->Screen(item.name, options)
-                           : Result<std::vector<screen::Candidate>>(
-                                 Status::InvalidArgument(item.error));
+        item.error.empty()
+            ? screener->Screen(item.name, options)
+            : Result<std::vector<screen::Candidate>>(Status::InvalidArgument(item.error));
     if (!r.ok()) {
       ++bad;
       j["error"] = r.status().message();

@@ -40,7 +40,8 @@ void Check(BatchItem* item) {
 
 Result<std::vector<BatchItem>> ReadCsvItems(std::string_view bytes, size_t name_col,
                                             int country_col) {
-  ECG_ASSIGN_OR_RETURN(std::vector<ingest::lists::CsvRecord> records, ingest::lists::ReadCsv(bytes, "batch"));
+  ECG_ASSIGN_OR_RETURN(std::vector<ingest::lists::CsvRecord> records,
+                       ingest::lists::ReadCsv(bytes, "batch"));
   std::vector<BatchItem> items;
   for (size_t i = 1; i < records.size(); ++i) {
     const ingest::lists::CsvRecord& r = records[i];

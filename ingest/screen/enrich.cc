@@ -12,7 +12,9 @@ namespace {
 constexpr int kMaxOwnershipDepth = 4;
 constexpr double kAffiliatesThreshold = 50.0;
 
-std::string Str(const Value& v) { return v.type() == PropertyType::kString ? v.as_string() : ""; }
+std::string Str(const Value& v) {
+  return v.type() == PropertyType::kString ? v.as_string() : "";
+}
 
 double Num(const Value& v) {
   if (v.type() == PropertyType::kDouble) {
@@ -24,14 +26,13 @@ double Num(const Value& v) {
 // The list codes of the visible listed_on edges of `id`.
 Result<std::vector<std::string>> ListCodes(const store::ReadView& view, VertexId id) {
   std::vector<VertexId> lists;
-  ECG_RETURN_IF_ERROR(view.ForEachEdge(id, store::Direction::kOut, EdgeType::kListedOn,
-                                       [&](const store::EdgeStatement& e) {
-                                         if (std::find(lists.begin(), lists.end(), e.dst) ==
-                                             lists.end()) {
-                                           lists.push_back(e.dst);
-                                         }
-                                         return true;
-                                       }));
+  ECG_RETURN_IF_ERROR(view.ForEachEdge(
+      id, store::Direction::kOut, EdgeType::kListedOn, [&](const store::EdgeStatement& e) {
+        if (std::find(lists.begin(), lists.end(), e.dst) == lists.end()) {
+          lists.push_back(e.dst);
+        }
+        return true;
+      }));
   std::vector<std::string> codes;
   for (VertexId l : lists) {
     ECG_ASSIGN_OR_RETURN(store::VertexRecord rec, view.GetVertex(l));

@@ -19,16 +19,16 @@ namespace ecg::screen {
 
 // A name prepared for comparison.
 struct NameForm {
-  std::string cleaned;               // TextNormalizer::Clean of the name as written
-  text::AnalyzedName analyzed;       // of the name with abbreviations expanded
+  std::string cleaned;          // TextNormalizer::Clean of the name as written
+  text::AnalyzedName analyzed;  // of the name with abbreviations expanded
   // Words compared one by one: the core as written for Latin names, the
   // first Latin key (pinyin, generic words in English) for Han names.
   std::vector<std::string> words;
   std::vector<std::string> legal_words;  // the legal form's words
   // TextNormalizer::CompactKeys, plus the core as written without spaces.
   std::vector<std::string> compact;
-  std::vector<Expansion> expansions; // abbreviations expanded
-  bool han = false;                  // the core has Han characters
+  std::vector<Expansion> expansions;  // abbreviations expanded
+  bool han = false;                   // the core has Han characters
 };
 
 // Takes `name` apart: Clean, Fold, abbreviation expansion, Analyze.

@@ -29,7 +29,9 @@ constexpr size_t kMaxCachedEntities = 200000;
 // Score added for a key hit in the names index (always verified).
 constexpr double kNameKeyBonus = 1000;
 
-std::string StringValue(const Value& v) { return v.type() == PropertyType::kString ? v.as_string() : ""; }
+std::string StringValue(const Value& v) {
+  return v.type() == PropertyType::kString ? v.as_string() : "";
+}
 
 }  // namespace
 
@@ -65,8 +67,8 @@ std::string Utf8Error(std::string_view s) {
       }
       cp = (cp << 6) | (cc & 0x3F);
     }
-    const bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) ||
-                          (len == 4 && cp < 0x10000);
+    const bool overlong =
+        (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
     if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
       return "invalid UTF-8 at byte " + std::to_string(i);
     }
@@ -114,8 +116,8 @@ double Screener::WeightOf(const std::string& word, const store::ReadView& view) 
   return w;
 }
 
-Status Screener::Generate(const NameForm& query, std::string_view raw,
-                          const store::ReadView& view, std::vector<VertexId>* out) {
+Status Screener::Generate(const NameForm& query, std::string_view raw, const store::ReadView& view,
+                          std::vector<VertexId>* out) {
   std::unordered_map<uint64_t, double> evidence;
   ECG_RETURN_IF_ERROR(view.FindByName(raw, VertexKind::kEntity, [&](VertexId id, std::string_view) {
     evidence[id.value()] += kNameKeyBonus;
@@ -127,13 +129,13 @@ Status Screener::Generate(const NameForm& query, std::string_view raw,
   auto read = [&](const std::string& gram, size_t cap) -> Result<bool> {
     hits.clear();
     size_t n = 0;
-    ECG_RETURN_IF_ERROR(view.ScanGrams(gram, false, [&](std::string_view, VertexKind kind,
-                                                        VertexId id) {
-      if (kind == VertexKind::kEntity) {
-        hits.push_back(id.value());
-      }
-      return ++n <= cap;
-    }));
+    ECG_RETURN_IF_ERROR(
+        view.ScanGrams(gram, false, [&](std::string_view, VertexKind kind, VertexId id) {
+          if (kind == VertexKind::kEntity) {
+            hits.push_back(id.value());
+          }
+          return ++n <= cap;
+        }));
     stats_.postings_read += n;
     if (n > cap) {
       return false;
@@ -215,18 +217,18 @@ Status Screener::NearWords(const std::string& word, const store::ReadView& view,
   bool near = false;
   size_t n = 0;
   const double w = 3.0 * 0.85 * std::log(1.0 + static_cast<double>(entities_) / 10.0);
-  ECG_RETURN_IF_ERROR(view.ScanGrams(
-      "t:" + word.substr(0, 2), true, [&](std::string_view gram, VertexKind kind, VertexId id) {
-        if (gram != last) {
-          last.assign(gram);
-          const std::string_view t = gram.substr(2);
-          near = EditDistance(word, t, allowed) <= allowed;
-        }
-        if (near && kind == VertexKind::kEntity) {
-          (*evidence)[id.value()] += w;
-        }
-        return ++n < kNearWordCap;
-      }));
+  ECG_RETURN_IF_ERROR(view.ScanGrams("t:" + word.substr(0, 2), true,
+                                     [&](std::string_view gram, VertexKind kind, VertexId id) {
+                                       if (gram != last) {
+                                         last.assign(gram);
+                                         const std::string_view t = gram.substr(2);
+                                         near = EditDistance(word, t, allowed) <= allowed;
+                                       }
+                                       if (near && kind == VertexKind::kEntity) {
+                                         (*evidence)[id.value()] += w;
+                                       }
+                                       return ++n < kNearWordCap;
+                                     }));
   stats_.postings_read += n;
   return Status::OK();
 }

@@ -78,19 +78,19 @@ struct OwnershipPath {
 
 // The 50% affiliates rule for one candidate.
 struct Affiliation {
-  bool applies = false;      // listed owners hold >= 50% (directly, indirectly or together)
-  double pct = 0;            // aggregate stake held by listed (or affected) owners
+  bool applies = false;  // listed owners hold >= 50% (directly, indirectly or together)
+  double pct = 0;        // aggregate stake held by listed (or affected) owners
   std::vector<OwnershipPath> paths;
-  std::string rule_status;   // the affiliates rule on the date: "in force", "suspended by X", ...
+  std::string rule_status;  // the affiliates rule on the date: "in force", "suspended by X", ...
 };
 
 struct Candidate {
   VertexId id;
-  std::string key;      // natural key ("ent:CN:huaweitechnology")
-  std::string name;     // the entity's name
-  std::string country;  // ISO code or ""
-  std::string type;     // company / person / vessel / ""
-  int score = 0;        // best alias score adjusted for country, 0..100
+  std::string key;                   // natural key ("ent:CN:huaweitechnology")
+  std::string name;                  // the entity's name
+  std::string country;               // ISO code or ""
+  std::string type;                  // company / person / vessel / ""
+  int score = 0;                     // best alias score adjusted for country, 0..100
   std::vector<std::string> reasons;  // of the best alias, then country
   std::vector<AliasMatch> aliases;   // the best-scoring names, best first (at most 5)
   std::vector<Listing> lists;

@@ -139,8 +139,8 @@ TEST_F(ScreenerTest, RanksAConflictingCountryLower) {
   auto c = Screen("Huawei Technologies Co., Ltd.");
   ASSERT_GE(c.size(), 2u);
   EXPECT_EQ(c[0].country, "HK");
-  const auto cn = std::find_if(c.begin(), c.end(),
-                               [](const Candidate& x) { return x.key == "ent:CN:huaweitechnology"; });
+  const auto cn = std::find_if(
+      c.begin(), c.end(), [](const Candidate& x) { return x.key == "ent:CN:huaweitechnology"; });
   ASSERT_NE(cn, c.end());
   EXPECT_LT(cn->score, c[0].score);
   EXPECT_TRUE(Has(cn->reasons, "country conflicts"));

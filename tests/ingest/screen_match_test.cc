@@ -35,8 +35,9 @@ class MatchTest : public ::testing::Test {
  protected:
   void SetUp() override { ASSERT_OK_AND_ASSIGN(n_, text::TextNormalizer::Create()); }
   NameScore Score(const std::string& q, const std::string& c) {
-    return ScoreNames(MakeNameForm(*n_, q), MakeNameForm(*n_, c),
-                      [](const std::string& w) { return w == "technology" || w == "technologies" ? 1.0 : 8.0; });
+    return ScoreNames(MakeNameForm(*n_, q), MakeNameForm(*n_, c), [](const std::string& w) {
+      return w == "technology" || w == "technologies" ? 1.0 : 8.0;
+    });
   }
   std::unique_ptr<text::TextNormalizer> n_;
 };
@@ -61,7 +62,8 @@ TEST_F(MatchTest, GenericWordsWeighLittle) {
 }
 
 TEST(BatchInputTest, ReadsLinesAndFlagsInvalidUtf8PerLine) {
-  ASSERT_OK_AND_ASSIGN(auto items, ReadBatchInput("Huawei\r\n\n\xC3\x28 bad\nZTE Corporation, Ltd\n"));
+  ASSERT_OK_AND_ASSIGN(auto items,
+                       ReadBatchInput("Huawei\r\n\n\xC3\x28 bad\nZTE Corporation, Ltd\n"));
   ASSERT_EQ(items.size(), 4u);
   EXPECT_EQ(items[0].name, "Huawei");
   EXPECT_TRUE(items[1].name.empty());

@@ -41,7 +41,7 @@ class ScreenCliTest : public ::testing::Test {
   void SetUp() override {
     db_ = dir_.Sub("db");
     CliRun ingest = Ecg("--db " + db_ + " ingest " + testutil::SharedData("cn_lists_xyna/cn.json") +
-                     " " + ECG_SOURCE_DIR + "/ingest/data/aliases.csv");
+                        " " + ECG_SOURCE_DIR + "/ingest/data/aliases.csv");
     ASSERT_EQ(ingest.code, 0) << ingest.out;
   }
   testutil::TempDir dir_;
@@ -87,8 +87,7 @@ TEST_F(ScreenCliTest, BatchReportsBadLinesAndScreensTheRest) {
   EXPECT_NE(out[3]["error"].get<std::string>().find("UTF-8"), std::string::npos);
   EXPECT_EQ(out[3]["line"], 4);
   ASSERT_FALSE(out[4]["candidates"].empty());
-  EXPECT_NE(out[4]["candidates"][0]["name"].get<std::string>().find("Lockheed"),
-            std::string::npos);
+  EXPECT_NE(out[4]["candidates"][0]["name"].get<std::string>().find("Lockheed"), std::string::npos);
 }
 
 TEST_F(ScreenCliTest, RejectsUsageErrors) {
