@@ -104,9 +104,10 @@ class TextNormalizer final : public store::NameNormalizer {
   std::vector<std::string> GramKeys(std::string_view name) const override;
   // Postings of an analysed name, without duplicates: "t:" + each word of
   // the first Latin key, each core token and each word of the core as
-  // written ("t:huawei", "t:technology", "t:technologies", "t:华为"), and "g:" + each character trigram of CompactKeys(a) (the whole
-  // string when shorter than 3). Screening (ingest/screen) builds its query
-  // postings with the same function.
+  // written ("t:huawei", "t:technology", "t:technologies", "t:华为"), and
+  // "g:" + each character trigram of CompactKeys(a) (the whole string when
+  // shorter than 3). Screening (ingest/screen) builds its query postings
+  // with the same function.
   static std::vector<std::string> GramKeysOf(const AnalyzedName& a);
   // ASCII forms of the core without spaces: the first Latin key
   // ("huaweitechnology") and, when the core has Han text, its pinyin read
