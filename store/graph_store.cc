@@ -168,7 +168,13 @@ GraphStoreImpl::GraphStoreImpl(std::string path, const Options& options, std::un
                                Counters counters)
     : path_(std::move(path)), options_(options), db_(std::move(db)), counters_(counters) {}
 
-GraphStoreImpl::~GraphStoreImpl() = default;
+GraphStoreImpl::~GraphStoreImpl() {
+  // Flush what the writer left in memtables, so that the next open (a
+  // read-only secondary in particular) does not replay a long write-ahead log.
+  if (!options_.read_only && db_ != nullptr && db_->db != nullptr) {
+    (void)db_->db->Flush(rocksdb::FlushOptions(), db_->handles);
+  }
+}
 
 std::unique_ptr<ReadView> GraphStoreImpl::NewReadView(TimeFilter filter) const {
   return NewReadViewImpl(db_.get(), filter);

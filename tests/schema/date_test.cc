@@ -16,15 +16,20 @@ TEST(DateTest, ParsesAndPrintsIsoDays) {
 }
 
 TEST(DateTest, RejectsImpossibleDays) {
-  for (const char* bad : {"2023-02-29", "2024-13-01", "2024-1-01", "20240101", "", "2024-04-31",
-                          "abcd-ef-gh", "0000-01-01"}) {
-    auto r = Date::Parse(bad);
-    EXPECT_FALSE(r.ok()) << bad;
-    if (!r.ok()) {
-      EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
-      EXPECT_NE(r.status().message().find("expected YYYY-MM-DD"), std::string::npos)
-          << r.status().message();
-    }
+  struct Case {
+    const char* text;
+    const char* reason;
+  };
+  for (const Case& c :
+       {Case{"2023-02-29", "no such calendar day"}, Case{"2024-13-01", "no such calendar day"},
+        Case{"2024-04-31", "no such calendar day"}, Case{"0000-01-01", "no such calendar day"},
+        Case{"2024-1-01", "expected YYYY-MM-DD"}, Case{"20240101", "expected YYYY-MM-DD"},
+        Case{"", "expected YYYY-MM-DD"}, Case{"abcd-ef-gh", "expected YYYY-MM-DD"}}) {
+    auto r = Date::Parse(c.text);
+    ASSERT_FALSE(r.ok()) << c.text;
+    EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
+    EXPECT_EQ(r.status().message(),
+              "invalid date '" + std::string(c.text) + "': " + std::string(c.reason));
   }
 }
 
