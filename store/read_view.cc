@@ -300,7 +300,7 @@ class ReadViewImpl final : public ReadView {
     // prefix a few keys ahead: stepping there is cheaper than a Seek.
     bool positioned = false;
     if (shared && it->Valid() && it->key().compare(p) < 0) {
-      for (int i = 0; i < 4 && it->Valid(); ++i) {
+      for (int i = 0; i < 16 && it->Valid(); ++i) {
         it->Next();
         if (it->Valid() && it->key().compare(p) >= 0) {
           positioned = true;

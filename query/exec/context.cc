@@ -15,6 +15,7 @@ ExecContext::ExecContext(const store::ReadView& view, const store::NameNormalize
 void ExecContext::set_valid_date(Date day) {
   filter_.as_of = day;
   values_.clear();
+  warmed_.clear();
   lists_.clear();
 }
 
@@ -58,44 +59,83 @@ Status ExecContext::ForEachEdge(VertexId id, store::Direction dir, std::optional
   return inner;
 }
 
+namespace {
+
+// The value of one property under the filter: the sorted distinct values of a
+// multi-valued property, else the visible statement with the latest start.
+Value Resolve(const PropertyDef& def, const store::TimeFilter& filter,
+              const std::vector<store::PropertyStatement>& stmts, size_t begin, size_t end) {
+  if (def.multi) {
+    std::vector<std::string> all;
+    for (size_t i = begin; i < end; ++i) {
+      if (filter.Visible(stmts[i].meta)) {
+        all.push_back(stmts[i].value.ToString());
+      }
+    }
+    std::sort(all.begin(), all.end());
+    all.erase(std::unique(all.begin(), all.end()), all.end());
+    return all.empty() ? Value() : Value(std::move(all));
+  }
+  const store::PropertyStatement* best = nullptr;
+  for (size_t i = begin; i < end; ++i) {
+    const auto& s = stmts[i];
+    if (filter.Visible(s.meta) && (best == nullptr || best->meta.valid.from <= s.meta.valid.from)) {
+      best = &s;
+    }
+  }
+  return best != nullptr ? best->value : Value();
+}
+
+}  // namespace
+
 Result<Value> ExecContext::Property(VertexId id, const PropertyDef& def) {
   auto key = std::make_pair(id.value(), def.id);
   auto it = values_.find(key);
   if (it != values_.end()) {
     return it->second;
   }
+  if (warmed_.count(id.value()) != 0) {
+    return Value();  // warmed: the vertex has no such property
+  }
   std::vector<store::PropertyStatement> stmts;
   ECG_RETURN_IF_ERROR(view_.GetProperties(id, def.id, &stmts));
-  Value out;
-  if (def.multi) {
-    std::vector<std::string> all;
-    for (const auto& s : stmts) {
-      if (filter_.Visible(s.meta)) {
-        all.push_back(s.value.ToString());
-      }
-    }
-    std::sort(all.begin(), all.end());
-    all.erase(std::unique(all.begin(), all.end()), all.end());
-    if (!all.empty()) {
-      out = Value(std::move(all));
-    }
-  } else {
-    const store::PropertyStatement* best = nullptr;
-    for (const auto& s : stmts) {
-      if (filter_.Visible(s.meta) &&
-          (best == nullptr || best->meta.valid.from <= s.meta.valid.from)) {
-        best = &s;
-      }
-    }
-    if (best != nullptr) {
-      out = best->value;
-    }
-  }
+  Value out = Resolve(def, filter_, stmts, 0, stmts.size());
   if (values_.size() > 200000) {
     values_.clear();  // bound the cache on huge scans
+    warmed_.clear();
   }
   values_.emplace(key, out);
   return out;
+}
+
+Status ExecContext::WarmProperties(std::vector<VertexId> ids) {
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  if (values_.size() + ids.size() * 8 > 200000) {
+    values_.clear();
+    warmed_.clear();
+  }
+  std::vector<store::PropertyStatement> stmts;
+  for (VertexId id : ids) {
+    if (warmed_.count(id.value()) != 0) {
+      continue;
+    }
+    stmts.clear();
+    ECG_RETURN_IF_ERROR(view_.GetProperties(id, std::nullopt, &stmts));
+    // Statements come grouped by property.
+    for (size_t begin = 0; begin < stmts.size();) {
+      size_t end = begin;
+      while (end < stmts.size() && stmts[end].property == stmts[begin].property) {
+        ++end;
+      }
+      if (const PropertyDef* def = Catalog::Find(stmts[begin].property); def != nullptr) {
+        values_[std::make_pair(id.value(), def->id)] = Resolve(*def, filter_, stmts, begin, end);
+      }
+      begin = end;
+    }
+    warmed_.insert(id.value());
+  }
+  return Status::OK();
 }
 
 Status ExecContext::AllProperties(VertexId id, std::map<std::string, Value>* out) {

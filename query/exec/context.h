@@ -62,6 +62,11 @@ class ExecContext {
   Result<Value> Property(VertexId id, const PropertyDef& def);
   // Every visible property value of the vertex, by property name (for diff).
   Status AllProperties(VertexId id, std::map<std::string, Value>* out);
+  // Reads every property of `ids` in vertex-id order (one prefix scan each,
+  // neighbouring keys read by stepping rather than seeking) into the cache
+  // that Property() answers from. Rows reach an operator in discovery order;
+  // warming a chunk in key order first turns random seeks into a scan.
+  Status WarmProperties(std::vector<VertexId> ids);
   Result<store::VertexRecord> Vertex(VertexId id);
   // The vertex's name, or its key when it has none.
   Result<std::string> Label(VertexId id);
@@ -90,6 +95,8 @@ class ExecContext {
     }
   };
   std::unordered_map<std::pair<uint64_t, PropertyId>, Value, ValueKeyHash> values_;
+  // Vertices whose every property is in values_ (absent ones are null).
+  std::unordered_set<uint64_t> warmed_;
   std::map<std::string, std::unordered_set<uint64_t>> lists_;
   std::vector<std::string> notices_;
 };

@@ -127,7 +127,7 @@ TEST_F(RegWriterCclTest, Index2015PutsGraphicsAcceleratorsUnder4A003d) {
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->edge.meta.valid, Interval::Since(D("2015-06-16")));
   EXPECT_TRUE(
-      Edges(tech, store::Direction::kIn, EdgeType::kControls, {.as_of = D("2014-12-31")}).empty());
+      Edges(tech, store::Direction::kIn, EdgeType::kControls, AsOf(D("2014-12-31"))).empty());
 }
 
 TEST_F(RegWriterCclTest, TechnologiesLinkToEccnsAndMakers) {

@@ -76,7 +76,7 @@ TEST_F(RegWriterRulesTest, PostsBecomeRulesWithTitlesAndDates) {
   EXPECT_EQ(pub.as_date(), D("2022-10-13"));
   EXPECT_EQ(Get(oct2022, "document_number").ToString(), "2022-21658");
   // Facts of a rule hold from its publication on.
-  EXPECT_TRUE(Get(oct2022, "title", {.as_of = D("2022-10-12")}).is_null());
+  EXPECT_TRUE(Get(oct2022, "title", AsOf(D("2022-10-12"))).is_null());
 
   VertexId diffusion = Find(VertexKind::kRule, "2025-00636");
   ASSERT_TRUE(diffusion.valid());
@@ -146,14 +146,14 @@ TEST_F(RegWriterRulesTest, AffiliatesRuleSuspendedForOneYear) {
   EXPECT_EQ(in[0].edge.Get(Catalog::Id("relation")).ToString(), "suspends");
   // In force before and after the suspension, suspended during it.
   EXPECT_TRUE(
-      Edges(affiliates, store::Direction::kIn, EdgeType::kSuspends, {.as_of = D("2025-10-15")})
+      Edges(affiliates, store::Direction::kIn, EdgeType::kSuspends, AsOf(D("2025-10-15")))
           .empty());
   EXPECT_EQ(
-      Edges(affiliates, store::Direction::kIn, EdgeType::kSuspends, {.as_of = D("2026-11-09")})
+      Edges(affiliates, store::Direction::kIn, EdgeType::kSuspends, AsOf(D("2026-11-09")))
           .size(),
       1u);
   EXPECT_TRUE(
-      Edges(affiliates, store::Direction::kIn, EdgeType::kSuspends, {.as_of = D("2026-11-10")})
+      Edges(affiliates, store::Direction::kIn, EdgeType::kSuspends, AsOf(D("2026-11-10")))
           .empty());
 }
 
@@ -259,7 +259,7 @@ TEST_F(RegWriterRulesTest, XmlEntityListChangesBecomeEdgesFromTheEffectiveDate) 
   EXPECT_EQ(located[0].other_key, "CN");
   // Before the effective date the rule has not added anyone.
   EXPECT_TRUE(
-      Edges(rule, store::Direction::kOut, EdgeType::kAdds, {.as_of = D("2024-12-01")}).empty());
+      Edges(rule, store::Direction::kOut, EdgeType::kAdds, AsOf(D("2024-12-01"))).empty());
 }
 
 TEST_F(RegWriterRulesTest, MergesOntoRuleAndEntityKnownFromLists) {

@@ -20,6 +20,14 @@
 
 namespace ecg::ingest {
 
+// A time filter that shows the facts valid on `day`.
+inline store::TimeFilter AsOf(Date day) {
+  store::TimeFilter filter;
+  filter.as_of = day;
+  return filter;
+}
+
+
 class RegWriterTest : public ::testing::Test {
  protected:
   void SetUp() override {

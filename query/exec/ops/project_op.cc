@@ -14,6 +14,16 @@ class ProjectOp final : public Op {
  protected:
   Status NextImpl(Chunk* out) override {
     ECG_RETURN_IF_ERROR(child_->Next(out));
+    if (out->size() > 1) {
+      std::vector<VertexId> ids;
+      ids.reserve(out->size());
+      for (const Row& row : *out) {
+        if (row.vertex.valid()) {
+          ids.push_back(row.vertex);
+        }
+      }
+      ECG_RETURN_IF_ERROR(ctx_->WarmProperties(std::move(ids)));
+    }
     for (Row& row : *out) {
       std::vector<Value> values;
       values.reserve(items_.size());
