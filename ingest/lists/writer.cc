@@ -2,6 +2,7 @@
 // entities, listed_on / located_in / adds / revises / affiliated_with edges.
 #include "ingest/lists/writer.h"
 
+#include <charconv>
 #include <map>
 #include <set>
 
@@ -94,12 +95,30 @@ std::optional<Affiliation> SplitAffiliation(std::string_view name) {
   return a;
 }
 
+// When a source gives a citation but no date, the valid time starts on the
+// first day of the citation's Federal Register volume year (volume V is year
+// 1935 + V): the listing cannot be older than the rule that made it, and an
+// open start would count it as listed since always. nullopt when unparsable.
+std::optional<Date> CitationYearStart(const std::string& citation) {
+  int volume = 0;
+  auto res = std::from_chars(citation.data(), citation.data() + citation.size(), volume);
+  if (res.ec != std::errc() || volume < 1 || volume > 200 ||
+      std::string_view(res.ptr, citation.data() + citation.size()).rfind(" FR ", 0) != 0) {
+    return std::nullopt;
+  }
+  return Date::FromYmd(1935 + volume, 1, 1);
+}
+
 Interval ListingInterval(const ListRecord& r) {
   Interval iv = Interval::Always();
   if (r.start_date) {
     iv.from = *r.start_date;
   } else if (!r.citation_dates.empty() && r.citation_dates.front()) {
     iv.from = *r.citation_dates.front();
+  } else if (!r.fr_citations.empty()) {
+    if (auto d = CitationYearStart(r.fr_citations.front())) {
+      iv.from = *d;
+    }
   }
   if (r.end_date && iv.from < *r.end_date) {
     iv.to = *r.end_date;
@@ -293,6 +312,8 @@ class RecordWriter {
       Interval iv = Interval::Always();
       if (i < r.citation_dates.size() && r.citation_dates[i]) {
         iv = Interval::Since(*r.citation_dates[i]);
+      } else if (auto d = CitationYearStart(cit)) {
+        iv = Interval::Since(*d);
       }
       PropertyList props = {{Catalog::Id("citation"), Value(cit)},
                             {Catalog::Id("list_name"), Value(r.list_code)}};
