@@ -217,18 +217,20 @@ int main(int argc, char** argv) {
               static_cast<unsigned long long>(records), static_cast<unsigned long long>(names));
   std::printf("parse            %7.2f s  %9.0f records/s  %6.1f MiB/s\n", parse_s,
               records / parse_s, mb / parse_s);
-  std::printf("  JSON files     %7.2f s  %6.1f MiB/s; raw simdjson DOM %6.3f s  %7.1f MiB/s "
-              "(our parse / simdjson = %.1f)\n",
-              parse_json_s, json_mb / parse_json_s, simdjson_s, json_mb / simdjson_s,
-              parse_json_s / simdjson_s);
+  std::printf(
+      "  JSON files     %7.2f s  %6.1f MiB/s; raw simdjson DOM %6.3f s  %7.1f MiB/s "
+      "(our parse / simdjson = %.1f)\n",
+      parse_json_s, json_mb / parse_json_s, simdjson_s, json_mb / simdjson_s,
+      parse_json_s / simdjson_s);
   std::printf("normalise        %7.2f s  %9.0f names/s\n", normalise_s, names / normalise_s);
   std::printf("full ingest      %7.2f s  %9.0f records/s (parse + normalise + resolve + write)\n",
               ingest_s, records / ingest_s);
   std::printf("  resolve+write  %7.2f s  (full ingest minus parse and normalise)\n",
               ingest_s - parse_s - normalise_s);
-  std::printf("CSL x%d with perturbed names (%llu records per copy), seconds and records/s per "
-              "copy:\n",
-              copies, static_cast<unsigned long long>(csl_records));
+  std::printf(
+      "CSL x%d with perturbed names (%llu records per copy), seconds and records/s per "
+      "copy:\n",
+      copies, static_cast<unsigned long long>(csl_records));
   for (size_t c = 0; c < copy_s.size(); ++c) {
     std::printf("  copy %2zu  %6.2f s  %8.0f records/s\n", c + 1, copy_s[c],
                 csl_records / copy_s[c]);

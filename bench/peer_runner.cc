@@ -191,16 +191,11 @@ int main(int argc, char** argv) {
                    static_cast<unsigned long long>(expected["rows"].get<uint64_t>()),
                    expected["check"].get<std::string>().c_str());
     }
-    json line = {{"engine", "project"},
-                 {"scale", scale},
-                 {"step", q.step},
-                 {"median_ms", median},
-                 {"rows", last.rows.size()},
-                 {"reps", reps},
-                 {"min_ms", sorted.front()},
-                 {"max_ms", sorted.back()},
-                 {"check", check},
-                 {"ok", ok}};
+    json line = {{"engine", "project"},      {"scale", scale},
+                 {"step", q.step},           {"median_ms", median},
+                 {"rows", last.rows.size()}, {"reps", reps},
+                 {"min_ms", sorted.front()}, {"max_ms", sorted.back()},
+                 {"check", check},           {"ok", ok}};
     std::cout << line.dump() << std::endl;
   }
   return all_ok ? 0 : 1;

@@ -5,8 +5,8 @@
 // store's cost is reported as a ratio to raw RocksDB writes.
 // Usage: store_bench [--n N] [--dir DIR] [--scans S]
 #include <chrono>
-#include <cstring>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <random>
 #include <string>
@@ -111,8 +111,8 @@ int main(int argc, char** argv) {
   uint64_t bytes = 0;
   double batches_s = 0;
   {
-    auto loaded = bulk_load(ecg::store::BulkMode::kWriteBatches, dir + "/graph-wb", &ids, &puts,
-                            &bytes);
+    auto loaded =
+        bulk_load(ecg::store::BulkMode::kWriteBatches, dir + "/graph-wb", &ids, &puts, &bytes);
     batches_s = loaded.second;
   }
   std::filesystem::remove_all(dir + "/graph-wb");
@@ -185,8 +185,8 @@ int main(int argc, char** argv) {
   uint64_t visited = 0;
   start = Clock::now();
   for (uint64_t i = 0; i < scans; ++i) {
-    auto s = view->ForEachEdge(ids[rng() % n], ecg::store::Direction::kOut,
-                               ecg::EdgeType::kOwns, [&](const ecg::store::EdgeStatement&) {
+    auto s = view->ForEachEdge(ids[rng() % n], ecg::store::Direction::kOut, ecg::EdgeType::kOwns,
+                               [&](const ecg::store::EdgeStatement&) {
                                  ++visited;
                                  return true;
                                });
@@ -229,9 +229,10 @@ int main(int argc, char** argv) {
   std::printf("bulk load (SST)   %8.2f s  %10.0f vertices+edges/s\n", bulk_s, loaded / bulk_s);
   std::printf("bulk load (WB)    %8.2f s  %10.0f vertices+edges/s (unlogged write batches)\n",
               batches_s, loaded / batches_s);
-  std::printf("raw rocksdb       %8.2f s  same puts and bytes in write batches; SST/raw %.2f, "
-              "WB/raw %.2f\n",
-              raw_s, bulk_s / raw_s, batches_s / raw_s);
+  std::printf(
+      "raw rocksdb       %8.2f s  same puts and bytes in write batches; SST/raw %.2f, "
+      "WB/raw %.2f\n",
+      raw_s, bulk_s / raw_s, batches_s / raw_s);
   std::printf("batch writes     %8.2f s  %10.0f vertices+edges/s (%llu vertices, 5 edges each)\n",
               batch_s, static_cast<double>(small * 6) / batch_s,
               static_cast<unsigned long long>(small));

@@ -5,8 +5,12 @@
 namespace ecg {
 namespace {
 
-constexpr uint32_t K(VertexKind k) { return 1u << static_cast<uint8_t>(k); }
-constexpr uint32_t E(EdgeType t) { return 1u << static_cast<uint8_t>(t); }
+constexpr uint32_t K(VertexKind k) {
+  return 1u << static_cast<uint8_t>(k);
+}
+constexpr uint32_t E(EdgeType t) {
+  return 1u << static_cast<uint8_t>(t);
+}
 
 constexpr uint32_t kAnyKind = 0x1FE;  // bits 1..8
 constexpr uint32_t kEnt = K(VertexKind::kEntity);
@@ -17,8 +21,7 @@ constexpr uint32_t kTech = K(VertexKind::kTechnology);
 constexpr uint32_t kCountry = K(VertexKind::kCountry);
 constexpr uint32_t kArticle = K(VertexKind::kArticle);
 constexpr uint32_t kSource = K(VertexKind::kSource);
-constexpr uint32_t kListChange =
-    E(EdgeType::kAdds) | E(EdgeType::kRemoves) | E(EdgeType::kRevises);
+constexpr uint32_t kListChange = E(EdgeType::kAdds) | E(EdgeType::kRemoves) | E(EdgeType::kRevises);
 constexpr uint32_t kRuleRule = E(EdgeType::kRescinds) | E(EdgeType::kSuspends) |
                                E(EdgeType::kCorrects) | E(EdgeType::kSupersedes);
 
@@ -104,7 +107,9 @@ constexpr PropertyDef kProps[] = {
 
 }  // namespace
 
-std::span<const PropertyDef> Catalog::Properties() { return kProps; }
+std::span<const PropertyDef> Catalog::Properties() {
+  return kProps;
+}
 
 const PropertyDef* Catalog::Find(PropertyId id) {
   for (const auto& p : kProps) {
@@ -169,11 +174,10 @@ Status CheckType(std::string_view owner, std::string_view subject, const Propert
   if (def.type == PropertyType::kDouble && value.type() == PropertyType::kInt) {
     return Status::OK();
   }
-  return Status::InvalidArgument(std::string(owner) + " " + std::string(subject) + ": property '" +
-                                 std::string(def.name) + "' expects " +
-                                 std::string(PropertyTypeName(def.type)) + ", got " +
-                                 std::string(PropertyTypeName(value.type())) + " '" +
-                                 value.ToString() + "'");
+  return Status::InvalidArgument(
+      std::string(owner) + " " + std::string(subject) + ": property '" + std::string(def.name) +
+      "' expects " + std::string(PropertyTypeName(def.type)) + ", got " +
+      std::string(PropertyTypeName(value.type())) + " '" + value.ToString() + "'");
 }
 
 }  // namespace

@@ -17,7 +17,9 @@ int32_t DaysFromCivil(int y, unsigned m, unsigned d) {
   return era * 146097 + static_cast<int>(doe) - 719468;
 }
 
-bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool IsLeap(int y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 int DaysInMonth(int y, int m) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -43,10 +45,10 @@ Result<Date> Date::Parse(std::string_view text) {
   int y = 0;
   int m = 0;
   int d = 0;
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !ParseDigits(text.substr(0, 4), &y) ||
-      !ParseDigits(text.substr(5, 2), &m) || !ParseDigits(text.substr(8, 2), &d)) {
-    return Status::InvalidArgument("invalid date '" + std::string(text) +
-                                   "': expected YYYY-MM-DD");
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-' ||
+      !ParseDigits(text.substr(0, 4), &y) || !ParseDigits(text.substr(5, 2), &m) ||
+      !ParseDigits(text.substr(8, 2), &d)) {
+    return Status::InvalidArgument("invalid date '" + std::string(text) + "': expected YYYY-MM-DD");
   }
   if (y < 1 || m < 1 || m > 12 || d < 1 || d > DaysInMonth(y, m)) {
     return Status::InvalidArgument("invalid date '" + std::string(text) +

@@ -8,10 +8,14 @@ struct KindInfo {
   std::string_view name;
 };
 constexpr KindInfo kKinds[] = {
-    {VertexKind::kEntity, "entity"},   {VertexKind::kList, "list"},
-    {VertexKind::kRule, "rule"},       {VertexKind::kEccn, "eccn"},
-    {VertexKind::kTechnology, "technology"}, {VertexKind::kCountry, "country"},
-    {VertexKind::kArticle, "article"}, {VertexKind::kSource, "source"},
+    {VertexKind::kEntity, "entity"},
+    {VertexKind::kList, "list"},
+    {VertexKind::kRule, "rule"},
+    {VertexKind::kEccn, "eccn"},
+    {VertexKind::kTechnology, "technology"},
+    {VertexKind::kCountry, "country"},
+    {VertexKind::kArticle, "article"},
+    {VertexKind::kSource, "source"},
 };
 
 struct EdgeInfo {
@@ -85,8 +89,12 @@ std::optional<EdgeType> ParseEdgeType(std::string_view name) {
   return std::nullopt;
 }
 
-bool IsValidVertexKind(uint8_t v) { return v >= 1 && v <= 8; }
-bool IsValidEdgeType(uint8_t v) { return v >= 1 && v <= kAllEdgeTypes.size(); }
+bool IsValidVertexKind(uint8_t v) {
+  return v >= 1 && v <= 8;
+}
+bool IsValidEdgeType(uint8_t v) {
+  return v >= 1 && v <= kAllEdgeTypes.size();
+}
 
 EdgeEndpoints EndpointsOf(EdgeType type) {
   const EdgeInfo* e = FindEdge(type);

@@ -24,37 +24,37 @@ enum class VertexKind : uint8_t {
 
 // Stored on disk (key byte). Do not renumber.
 enum class EdgeType : uint8_t {
-  kListedOn = 1,        // entity -> list
-  kAdds = 2,            // rule -> entity
-  kRemoves = 3,         // rule -> entity
-  kRevises = 4,         // rule -> entity
-  kAmends = 5,          // rule -> eccn
-  kRescinds = 6,        // rule -> rule
-  kSuspends = 7,        // rule -> rule
-  kCorrects = 8,        // rule -> rule
-  kControls = 9,        // eccn -> technology
-  kOwns = 10,           // entity -> entity
-  kAffiliatedWith = 11, // entity -> entity
-  kLocatedIn = 12,      // entity -> country
-  kMemberOf = 13,       // country -> country group
-  kProduces = 14,       // entity -> technology
-  kMentions = 15,       // article -> any vertex
-  kRestricts = 16,      // rule -> country or group
-  kSupersedes = 17,     // rule -> earlier rule
-  kParentOf = 18,       // eccn -> sub-paragraph eccn
-  kPublishes = 19,      // list -> rule (the list a rule amends)
+  kListedOn = 1,         // entity -> list
+  kAdds = 2,             // rule -> entity
+  kRemoves = 3,          // rule -> entity
+  kRevises = 4,          // rule -> entity
+  kAmends = 5,           // rule -> eccn
+  kRescinds = 6,         // rule -> rule
+  kSuspends = 7,         // rule -> rule
+  kCorrects = 8,         // rule -> rule
+  kControls = 9,         // eccn -> technology
+  kOwns = 10,            // entity -> entity
+  kAffiliatedWith = 11,  // entity -> entity
+  kLocatedIn = 12,       // entity -> country
+  kMemberOf = 13,        // country -> country group
+  kProduces = 14,        // entity -> technology
+  kMentions = 15,        // article -> any vertex
+  kRestricts = 16,       // rule -> country or group
+  kSupersedes = 17,      // rule -> earlier rule
+  kParentOf = 18,        // eccn -> sub-paragraph eccn
+  kPublishes = 19,       // list -> rule (the list a rule amends)
 };
 
 inline constexpr std::array<VertexKind, 8> kAllVertexKinds = {
-    VertexKind::kEntity, VertexKind::kList,    VertexKind::kRule,    VertexKind::kEccn,
+    VertexKind::kEntity,     VertexKind::kList,    VertexKind::kRule,    VertexKind::kEccn,
     VertexKind::kTechnology, VertexKind::kCountry, VertexKind::kArticle, VertexKind::kSource};
 
 inline constexpr std::array<EdgeType, 19> kAllEdgeTypes = {
-    EdgeType::kListedOn,  EdgeType::kAdds,       EdgeType::kRemoves,   EdgeType::kRevises,
-    EdgeType::kAmends,    EdgeType::kRescinds,   EdgeType::kSuspends,  EdgeType::kCorrects,
-    EdgeType::kControls,  EdgeType::kOwns,       EdgeType::kAffiliatedWith,
-    EdgeType::kLocatedIn, EdgeType::kMemberOf,   EdgeType::kProduces,  EdgeType::kMentions,
-    EdgeType::kRestricts, EdgeType::kSupersedes, EdgeType::kParentOf,  EdgeType::kPublishes};
+    EdgeType::kListedOn,   EdgeType::kAdds,     EdgeType::kRemoves,        EdgeType::kRevises,
+    EdgeType::kAmends,     EdgeType::kRescinds, EdgeType::kSuspends,       EdgeType::kCorrects,
+    EdgeType::kControls,   EdgeType::kOwns,     EdgeType::kAffiliatedWith, EdgeType::kLocatedIn,
+    EdgeType::kMemberOf,   EdgeType::kProduces, EdgeType::kMentions,       EdgeType::kRestricts,
+    EdgeType::kSupersedes, EdgeType::kParentOf, EdgeType::kPublishes};
 
 // Lower-case names as used in queries and output: "entity", "listed_on".
 std::string_view VertexKindName(VertexKind kind);

@@ -73,12 +73,12 @@ class [[nodiscard]] Status {
 }  // namespace ecg
 
 // Evaluates `expr` (a Status); returns it from the enclosing function when not OK.
-#define ECG_RETURN_IF_ERROR(expr)            \
-  do {                                       \
-    ::ecg::Status ecg_status_tmp_ = (expr);  \
-    if (!ecg_status_tmp_.ok()) {             \
-      return ecg_status_tmp_;                \
-    }                                        \
+#define ECG_RETURN_IF_ERROR(expr)           \
+  do {                                      \
+    ::ecg::Status ecg_status_tmp_ = (expr); \
+    if (!ecg_status_tmp_.ok()) {            \
+      return ecg_status_tmp_;               \
+    }                                       \
   } while (false)
 
 #define ECG_STATUS_CONCAT_INNER_(a, b) a##b

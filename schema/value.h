@@ -33,15 +33,15 @@ class Value {
 
   Value() = default;  // null
   // Implicit on purpose so that property maps read naturally: {"pct", 50.0}.
-  Value(std::string s) : v_(std::move(s)) {}                  // NOLINT
-  Value(const char* s) : v_(std::string(s)) {}                // NOLINT
-  Value(std::string_view s) : v_(std::string(s)) {}           // NOLINT
-  Value(int64_t i) : v_(i) {}                                 // NOLINT
-  Value(int i) : v_(static_cast<int64_t>(i)) {}               // NOLINT
-  Value(double d) : v_(d) {}                                  // NOLINT
-  Value(bool b) : v_(b) {}                                    // NOLINT
-  Value(Date d) : v_(d) {}                                    // NOLINT
-  Value(StringList l) : v_(std::move(l)) {}                   // NOLINT
+  Value(std::string s) : v_(std::move(s)) {}         // NOLINT
+  Value(const char* s) : v_(std::string(s)) {}       // NOLINT
+  Value(std::string_view s) : v_(std::string(s)) {}  // NOLINT
+  Value(int64_t i) : v_(i) {}                        // NOLINT
+  Value(int i) : v_(static_cast<int64_t>(i)) {}      // NOLINT
+  Value(double d) : v_(d) {}                         // NOLINT
+  Value(bool b) : v_(b) {}                           // NOLINT
+  Value(Date d) : v_(d) {}                           // NOLINT
+  Value(StringList l) : v_(std::move(l)) {}          // NOLINT
 
   PropertyType type() const { return static_cast<PropertyType>(v_.index()); }
   bool is_null() const { return v_.index() == 0; }

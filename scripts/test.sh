@@ -9,4 +9,5 @@ if [ ! -d ../shared/data ]; then
   exit 1
 fi
 scripts/setup.sh build
+scripts/lint.sh
 ctest --test-dir build --output-on-failure -j2 --timeout 600

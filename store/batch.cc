@@ -4,7 +4,6 @@
 // WriteBatch at Commit. (rocksdb::WriteBatchWithIndex did the same, but its
 // overwrite-key index cost half of a large ingest.)
 #include <algorithm>
-
 #include <map>
 #include <optional>
 
@@ -59,8 +58,8 @@ class BatchImpl final : public Batch {
       return found;
     }
     if (key.empty()) {
-      return Poison(Status::InvalidArgument(std::string(VertexKindName(kind)) +
-                                            ": empty natural key"));
+      return Poison(
+          Status::InvalidArgument(std::string(VertexKindName(kind)) + ": empty natural key"));
     }
     VertexId id(counters_.next_vertex++);
     Put(db_.vertex, VertexKey(id), VertexValue(kind, key));
@@ -113,8 +112,8 @@ class BatchImpl final : public Batch {
     return rec;
   }
 
-  Result<WriteOutcome> SetProperty(VertexId id, PropertyId prop, const Value& value,
-                                   Interval valid, VertexId source) override {
+  Result<WriteOutcome> SetProperty(VertexId id, PropertyId prop, const Value& value, Interval valid,
+                                   VertexId source) override {
     ECG_RETURN_IF_ERROR(CheckUsable());
     ECG_ASSIGN_OR_RETURN(VertexRecord rec, GetVertex(id));
     Status vs = Catalog::Validate(rec.kind, "'" + rec.key + "'", prop, value);
@@ -122,8 +121,8 @@ class BatchImpl final : public Batch {
       return Poison(vs);
     }
     if (!valid.valid()) {
-      return Poison(Status::InvalidArgument("'" + rec.key + "': empty valid interval " +
-                                            valid.ToString()));
+      return Poison(
+          Status::InvalidArgument("'" + rec.key + "': empty valid interval " + valid.ToString()));
     }
     const PropertyDef* def = Catalog::Find(prop);
     std::vector<PropertyStatement> current;
@@ -166,8 +165,8 @@ class BatchImpl final : public Batch {
     return outcome;
   }
 
-  Result<WriteOutcome> PutEdge(EdgeType type, VertexId src, VertexId dst,
-                               const PropertyList& props, Interval valid, VertexId source,
+  Result<WriteOutcome> PutEdge(EdgeType type, VertexId src, VertexId dst, const PropertyList& props,
+                               Interval valid, VertexId source,
                                std::string_view discriminator) override {
     ECG_RETURN_IF_ERROR(CheckUsable());
     ECG_ASSIGN_OR_RETURN(VertexRecord s, GetVertex(src));
@@ -175,9 +174,9 @@ class BatchImpl final : public Batch {
     EdgeEndpoints ends = EndpointsOf(type);
     std::string subject = "'" + s.key + "' -> '" + d.key + "'";
     if ((ends.from && *ends.from != s.kind) || (ends.to && *ends.to != d.kind)) {
-      return Poison(Status::InvalidArgument(
-          std::string(EdgeTypeName(type)) + " edge " + subject + ": connects " +
-          std::string(VertexKindName(s.kind)) + " -> " + std::string(VertexKindName(d.kind))));
+      return Poison(Status::InvalidArgument(std::string(EdgeTypeName(type)) + " edge " + subject +
+                                            ": connects " + std::string(VertexKindName(s.kind)) +
+                                            " -> " + std::string(VertexKindName(d.kind))));
     }
     if (!valid.valid()) {
       return Poison(Status::InvalidArgument(std::string(EdgeTypeName(type)) + " edge " + subject +
@@ -261,13 +260,10 @@ class BatchImpl final : public Batch {
     Status bad;
     ECG_RETURN_IF_ERROR(Scan(db_.prop, prefix, [&](std::string_view k, std::string_view v) {
       PropertyStatement st;
-      StatementId sid;
-      if (!DecodePropKey(k, &st.vertex, &st.property, &sid) ||
-          !DecodePropValue(v, &st.meta, &st.value)) {
+      if (!DecodePropertyStatement(k, v, &st)) {
         bad = Status::Corruption("malformed property statement");
         return false;
       }
-      st.meta.id = sid;
       if (st.meta.current()) {
         out->push_back(std::move(st));
       }
@@ -414,18 +410,10 @@ class BatchImpl final : public Batch {
     Status bad;
     ECG_RETURN_IF_ERROR(Scan(cf, prefix, [&](std::string_view k, std::string_view v) {
       EdgeStatement e;
-      VertexId a;
-      VertexId b;
-      StatementId sid;
-      std::string_view rest;
-      if (!DecodeEdgeKey(k, &a, &e.type, &b, &sid) ||
-          !DecodeEdgeHead(v, &e.meta, &e.discriminator, &rest) || !DecodeProps(rest, &e.props)) {
+      if (!DecodeEdgeStatement(k, v, outgoing, &e)) {
         bad = Status::Corruption("malformed edge statement");
         return false;
       }
-      e.meta.id = sid;
-      e.src = outgoing ? a : b;
-      e.dst = outgoing ? b : a;
       if (e.meta.current()) {
         out->push_back(std::move(e));
       }

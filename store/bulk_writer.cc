@@ -24,15 +24,18 @@ constexpr size_t kFlushBytes = size_t{64} << 20;
 class BulkWriterBase : public BulkWriter {
  public:
   BulkWriterBase(GraphStoreImpl* store, RunId run, std::unique_lock<std::mutex> lock)
-      : store_(store), db_(store->db()), run_(run), lock_(std::move(lock)),
+      : store_(store),
+        db_(store->db()),
+        run_(run),
+        lock_(std::move(lock)),
         counters_(store->counters()) {}
 
   Result<VertexId> AddVertex(VertexKind kind, std::string_view key) override {
     std::string nk = NaturalKey(kind, key);
     std::string existing;
     if (db_.db->Get(rocksdb::ReadOptions(), db_.nkey, nk, &existing).ok()) {
-      return Status::AlreadyExists(std::string(VertexKindName(kind)) + " key '" +
-                                   std::string(key) + "' already exists");
+      return Status::AlreadyExists(std::string(VertexKindName(kind)) + " key '" + std::string(key) +
+                                   "' already exists");
     }
     VertexId id(counters_.next_vertex++);
     ECG_RETURN_IF_ERROR(Put(db_.vertex, VertexKey(id), VertexValue(kind, key)));

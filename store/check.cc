@@ -82,8 +82,8 @@ class Checker {
       KeyReader nr(nk);
       uint64_t mapped = 0;
       if (!s.ok() || !nr.U64(&mapped) || mapped != id) {
-        Problem("vertex " + std::to_string(id) + " (" + std::string(VertexKindName(kind)) +
-                " '" + key + "'): its natural key does not map back to it");
+        Problem("vertex " + std::to_string(id) + " (" + std::string(VertexKindName(kind)) + " '" +
+                key + "'): its natural key does not map back to it");
       }
       std::string unused;
       if (!db_.db->Get(ro_, db_.bykind, KindKey(kind, VertexId(id)), &unused).ok()) {
@@ -103,9 +103,8 @@ class Checker {
       auto found = VertexKindOf(VertexId(id), &actual, &key);
       if (!found.ok() || !*found || static_cast<uint8_t>(actual) != kind) {
         Problem("kind index names vertex " + std::to_string(id) + " which does not exist as " +
-                std::string(IsValidVertexKind(kind)
-                                ? VertexKindName(static_cast<VertexKind>(kind))
-                                : "?"));
+                std::string(IsValidVertexKind(kind) ? VertexKindName(static_cast<VertexKind>(kind))
+                                                    : "?"));
       }
     });
   }
@@ -185,9 +184,9 @@ class Checker {
       }
       VertexId src = outgoing ? a : b;
       VertexId dst = outgoing ? b : a;
-      std::string where = std::string(EdgeTypeName(type)) + " edge " +
-                          std::to_string(src.value()) + " -> " + std::to_string(dst.value()) +
-                          " (statement " + std::to_string(sid.value()) + ")";
+      std::string where = std::string(EdgeTypeName(type)) + " edge " + std::to_string(src.value()) +
+                          " -> " + std::to_string(dst.value()) + " (statement " +
+                          std::to_string(sid.value()) + ")";
       std::string mirror_value;
       auto s = db_.db->Get(ro_, mirror, EdgeKey(b, type, a, sid), &mirror_value);
       if (!s.ok()) {

@@ -156,8 +156,7 @@ Status CheckFormat(Db* db, const std::string& path, bool read_only) {
   ECG_RETURN_IF_ERROR(FromRocks(s, "read normalizer id of '" + path + "'"));
   if (norm != db->normalizer->id()) {
     return Status::NotSupported("'" + path + "' was indexed with name normalizer '" + norm +
-                                "' but is opened with '" +
-                                std::string(db->normalizer->id()) + "'");
+                                "' but is opened with '" + std::string(db->normalizer->id()) + "'");
   }
   return Status::OK();
 }
@@ -371,8 +370,7 @@ Result<std::unique_ptr<GraphStore>> GraphStore::Open(const std::string& path,
   ECG_ASSIGN_OR_RETURN(c.next_statement,
                        internal::ReadU64(db->db, db->meta, internal::kMetaNextStatement, 1));
   ECG_ASSIGN_OR_RETURN(c.next_run, internal::ReadU64(db->db, db->meta, internal::kMetaNextRun, 1));
-  return std::unique_ptr<GraphStore>(
-      new internal::GraphStoreImpl(path, options, std::move(db), c));
+  return std::unique_ptr<GraphStore>(new internal::GraphStoreImpl(path, options, std::move(db), c));
 }
 
 }  // namespace ecg::store

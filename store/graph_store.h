@@ -54,10 +54,10 @@ struct VertexRecord {
 // Record-time metadata shared by property and edge statements.
 struct StatementMeta {
   StatementId id;
-  Interval valid;       // valid time [from, to)
-  RunId recorded;       // the run that wrote the statement
-  RunId superseded;     // the run that replaced or closed it; invalid while current
-  VertexId source;      // provenance: the source vertex it came from
+  Interval valid;    // valid time [from, to)
+  RunId recorded;    // the run that wrote the statement
+  RunId superseded;  // the run that replaced or closed it; invalid while current
+  VertexId source;   // provenance: the source vertex it came from
   bool current() const { return !superseded.valid(); }
 };
 
@@ -117,8 +117,8 @@ struct Stats {
   };
   struct EdgeCount {
     EdgeType type{};
-    uint64_t open = 0;    // current statements with an open valid interval
-    uint64_t closed = 0;  // current statements with a closed valid interval
+    uint64_t open = 0;        // current statements with an open valid interval
+    uint64_t closed = 0;      // current statements with a closed valid interval
     uint64_t superseded = 0;  // replaced in record time (kept for history)
   };
   std::vector<KindCount> kinds;
@@ -147,8 +147,7 @@ class GraphStore {
   // process holds the writer's lock ("in use"), kNotSupported for an unknown
   // or newer format version, kNotFound when missing and !create_if_missing,
   // kIOError / kCorruption from RocksDB.
-  static Result<std::unique_ptr<GraphStore>> Open(const std::string& path,
-                                                  const Options& options);
+  static Result<std::unique_ptr<GraphStore>> Open(const std::string& path, const Options& options);
   // Not copyable or movable: it owns the RocksDB handle and column families.
   GraphStore(const GraphStore&) = delete;
   GraphStore& operator=(const GraphStore&) = delete;
@@ -191,8 +190,7 @@ class GraphStore {
 
   // Test-only hooks that bypass every invariant, to plant damage.
   // `cf` is a column family name from store/FORMAT.md.
-  virtual Status TEST_RawPut(std::string_view cf, std::string_view key,
-                             std::string_view value) = 0;
+  virtual Status TEST_RawPut(std::string_view cf, std::string_view key, std::string_view value) = 0;
   virtual Status TEST_RawDelete(std::string_view cf, std::string_view key) = 0;
 
  protected:
@@ -302,8 +300,8 @@ class Batch {
   // statement; otherwise the current one is superseded (closed at valid.from
   // when later) and the new one written.
   virtual Result<WriteOutcome> PutEdge(EdgeType type, VertexId src, VertexId dst,
-                                       const PropertyList& props, Interval valid,
-                                       VertexId source, std::string_view discriminator = {}) = 0;
+                                       const PropertyList& props, Interval valid, VertexId source,
+                                       std::string_view discriminator = {}) = 0;
 
   // Closes the valid interval of a current statement at `to`: the statement is
   // superseded and a copy with valid [from, to) is written. kInvalidArgument

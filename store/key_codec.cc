@@ -29,7 +29,9 @@ KeyBuilder& KeyBuilder::U64(uint64_t v) {
   return *this;
 }
 
-KeyBuilder& KeyBuilder::I32(int32_t v) { return U32(static_cast<uint32_t>(v) ^ 0x80000000u); }
+KeyBuilder& KeyBuilder::I32(int32_t v) {
+  return U32(static_cast<uint32_t>(v) ^ 0x80000000u);
+}
 
 KeyBuilder& KeyBuilder::I64(int64_t v) {
   return U64(static_cast<uint64_t>(v) ^ 0x8000000000000000ull);
@@ -96,7 +98,9 @@ bool KeyReader::U32(uint32_t* v) {
   return true;
 }
 
-bool KeyReader::U64(uint64_t* v) { return ReadBigEndian(&in_, 8, v); }
+bool KeyReader::U64(uint64_t* v) {
+  return ReadBigEndian(&in_, 8, v);
+}
 
 bool KeyReader::I32(int32_t* v) {
   uint32_t x = 0;

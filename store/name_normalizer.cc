@@ -7,8 +7,8 @@ std::vector<std::string> LowercaseNormalizer::Keys(std::string_view name) const 
   bool pending_space = false;
   for (char c : name) {
     auto u = static_cast<unsigned char>(c);
-    bool separator = u < 0x80 && !((u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') ||
-                                   (u >= 'A' && u <= 'Z'));
+    bool separator =
+        u < 0x80 && !((u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z'));
     if (separator) {
       pending_space = !key.empty();
       continue;

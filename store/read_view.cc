@@ -82,14 +82,11 @@ class ReadViewImpl final : public ReadView {
     size_t first = out->size();
     ECG_RETURN_IF_ERROR(Scan(db_->prop, prefix, [&](std::string_view key, std::string_view value) {
       PropertyStatement st;
-      StatementId sid;
-      if (!DecodePropKey(key, &st.vertex, &st.property, &sid) ||
-          !DecodePropValue(value, &st.meta, &st.value)) {
+      if (!DecodePropertyStatement(key, value, &st)) {
         bad = Status::Corruption("malformed property statement of vertex " +
                                  std::to_string(id.value()));
         return false;
       }
-      st.meta.id = sid;
       if (filter_.Visible(st.meta)) {
         out->push_back(std::move(st));
       }
@@ -154,9 +151,9 @@ class ReadViewImpl final : public ReadView {
     return Status::OK();
   }
 
-  Status ScanNameKeys(std::string_view key_prefix,
-                      const std::function<bool(std::string_view, VertexId, std::string_view)>& fn)
-      const override {
+  Status ScanNameKeys(
+      std::string_view key_prefix,
+      const std::function<bool(std::string_view, VertexId, std::string_view)>& fn) const override {
     // Raw prefix on the escaped key: a prefix without 0x00 is encoded as itself.
     return Scan(db_->names, std::string(key_prefix), [&](std::string_view k, std::string_view v) {
       std::string norm;
@@ -188,22 +185,19 @@ class ReadViewImpl final : public ReadView {
   Status History(VertexId id, std::vector<HistoryEvent>* out) const override {
     TimeFilter everything;
     Status bad;
-    ECG_RETURN_IF_ERROR(Scan(db_->prop, PropPrefix(id), [&](std::string_view k,
-                                                            std::string_view v) {
-      PropertyStatement st;
-      StatementId sid;
-      if (!DecodePropKey(k, &st.vertex, &st.property, &sid) ||
-          !DecodePropValue(v, &st.meta, &st.value)) {
-        bad = Status::Corruption("malformed property statement");
-        return false;
-      }
-      st.meta.id = sid;
-      HistoryEvent ev;
-      ev.what = HistoryEvent::What::kProperty;
-      ev.property = std::move(st);
-      out->push_back(std::move(ev));
-      return true;
-    }));
+    ECG_RETURN_IF_ERROR(
+        Scan(db_->prop, PropPrefix(id), [&](std::string_view k, std::string_view v) {
+          PropertyStatement st;
+          if (!DecodePropertyStatement(k, v, &st)) {
+            bad = Status::Corruption("malformed property statement");
+            return false;
+          }
+          HistoryEvent ev;
+          ev.what = HistoryEvent::What::kProperty;
+          ev.property = std::move(st);
+          out->push_back(std::move(ev));
+          return true;
+        }));
     ECG_RETURN_IF_ERROR(bad);
     for (bool outgoing : {true, false}) {
       Status s = ScanAllEdges(outgoing ? db_->out : db_->in, outgoing, id, [&](EdgeStatement e) {
@@ -231,40 +225,37 @@ class ReadViewImpl final : public ReadView {
   Status StatementsFrom(VertexId source, std::vector<PropertyStatement>* props,
                         std::vector<EdgeStatement>* edges) const override {
     Status bad;
-    ECG_RETURN_IF_ERROR(Scan(db_->prov, ProvPrefix(source), [&](std::string_view k,
-                                                                std::string_view) {
-      std::string_view rest = k.substr(8);
-      uint8_t tag = static_cast<uint8_t>(rest.front());
-      std::string stmt_key(rest.substr(1));
-      std::string value;
-      auto s = db_->db->Get(ro_, tag == kProvProperty ? db_->prop : db_->out, stmt_key, &value);
-      if (s.IsNotFound()) {
-        return true;  // superseded within its own run and deleted
-      }
-      if (!s.ok()) {
-        bad = FromRocks(s, "read statement by provenance");
-        return false;
-      }
-      if (tag == kProvProperty) {
-        PropertyStatement st;
-        StatementId sid;
-        if (!DecodePropKey(stmt_key, &st.vertex, &st.property, &sid) ||
-            !DecodePropValue(value, &st.meta, &st.value)) {
-          bad = Status::Corruption("malformed property statement");
-          return false;
-        }
-        st.meta.id = sid;
-        props->push_back(std::move(st));
-      } else {
-        EdgeStatement e;
-        if (!DecodeEdge(stmt_key, value, true, &e)) {
-          bad = Status::Corruption("malformed edge statement");
-          return false;
-        }
-        edges->push_back(std::move(e));
-      }
-      return true;
-    }));
+    ECG_RETURN_IF_ERROR(
+        Scan(db_->prov, ProvPrefix(source), [&](std::string_view k, std::string_view) {
+          std::string_view rest = k.substr(8);
+          uint8_t tag = static_cast<uint8_t>(rest.front());
+          std::string stmt_key(rest.substr(1));
+          std::string value;
+          auto s = db_->db->Get(ro_, tag == kProvProperty ? db_->prop : db_->out, stmt_key, &value);
+          if (s.IsNotFound()) {
+            return true;  // superseded within its own run and deleted
+          }
+          if (!s.ok()) {
+            bad = FromRocks(s, "read statement by provenance");
+            return false;
+          }
+          if (tag == kProvProperty) {
+            PropertyStatement st;
+            if (!DecodePropertyStatement(stmt_key, value, &st)) {
+              bad = Status::Corruption("malformed property statement");
+              return false;
+            }
+            props->push_back(std::move(st));
+          } else {
+            EdgeStatement e;
+            if (!DecodeEdgeStatement(stmt_key, value, true, &e)) {
+              bad = Status::Corruption("malformed edge statement");
+              return false;
+            }
+            edges->push_back(std::move(e));
+          }
+          return true;
+        }));
     return bad;
   }
 
@@ -323,23 +314,6 @@ class ReadViewImpl final : public ReadView {
     return s;
   }
 
-  static bool DecodeEdge(std::string_view key, std::string_view value, bool outgoing,
-                         EdgeStatement* e) {
-    VertexId a;
-    VertexId b;
-    StatementId sid;
-    std::string_view rest;
-    if (!DecodeEdgeKey(key, &a, &e->type, &b, &sid) ||
-        !DecodeEdgeHead(value, &e->meta, &e->discriminator, &rest) ||
-        !DecodeProps(rest, &e->props)) {
-      return false;
-    }
-    e->src = outgoing ? a : b;
-    e->dst = outgoing ? b : a;
-    e->meta.id = sid;
-    return true;
-  }
-
   Status ScanEdges(rocksdb::ColumnFamilyHandle* cf, bool outgoing, VertexId id,
                    std::optional<EdgeType> type,
                    const std::function<bool(const EdgeStatement&)>& fn, bool* stop) const {
@@ -357,7 +331,7 @@ class ReadViewImpl final : public ReadView {
       if (!filter_.Visible(meta)) {
         return true;
       }
-      if (!DecodeEdge(k, v, outgoing, &e)) {
+      if (!DecodeEdgeStatement(k, v, outgoing, &e)) {
         bad = Status::Corruption("malformed edge statement");
         return false;
       }
@@ -375,7 +349,7 @@ class ReadViewImpl final : public ReadView {
     Status bad;
     ECG_RETURN_IF_ERROR(Scan(cf, EdgePrefix(id), [&](std::string_view k, std::string_view v) {
       EdgeStatement e;
-      if (!DecodeEdge(k, v, outgoing, &e)) {
+      if (!DecodeEdgeStatement(k, v, outgoing, &e)) {
         bad = Status::Corruption("malformed edge statement");
         return false;
       }

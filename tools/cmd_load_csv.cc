@@ -45,9 +45,8 @@ void RegisterLoadCsv(CLI::App* app, GlobalOptions* global) {
   auto edges = std::make_shared<std::string>();
   cmd->add_option("NODES", *nodes, "vertices CSV")->required()->check(CLI::ExistingFile);
   cmd->add_option("EDGES", *edges, "edges CSV")->required()->check(CLI::ExistingFile);
-  cmd->callback([global, nodes, edges] {
-    global->exit_code = RunLoadCsv(*global, *nodes, *edges);
-  });
+  cmd->callback(
+      [global, nodes, edges] { global->exit_code = RunLoadCsv(*global, *nodes, *edges); });
 }
 
 }  // namespace ecg::tools

@@ -1,13 +1,13 @@
 #include "ingest/bulk/peer_csv.h"
 
-#include <csv.h>
-
 #include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <memory>
 #include <string_view>
 #include <vector>
+
+#include <csv.h>
 
 namespace ecg::ingest {
 namespace {
@@ -33,13 +33,12 @@ class CsvRows {
       rows.Count(buf.data(), n);
       if (csv_parse(&p, buf.data(), n, &CsvRows::OnField, &CsvRows::OnRow, &rows) != n) {
         rows.status_ = Status::InvalidArgument(path + ":" + std::to_string(rows.line_) +
-                                               ": malformed CSV: " +
-                                               csv_strerror(csv_error(&p)));
+                                               ": malformed CSV: " + csv_strerror(csv_error(&p)));
       }
     }
     if (rows.status_.ok() && csv_fini(&p, &CsvRows::OnField, &CsvRows::OnRow, &rows) != 0) {
-      rows.status_ = Status::InvalidArgument(path + ": malformed CSV at end of file: " +
-                                             csv_strerror(csv_error(&p)));
+      rows.status_ = Status::InvalidArgument(
+          path + ": malformed CSV at end of file: " + csv_strerror(csv_error(&p)));
     }
     csv_free(&p);
     return rows.status_;
@@ -159,65 +158,65 @@ Result<PeerCsvReport> LoadPeerCsv(store::GraphStore* store, const std::string& n
     ++report.property_statements;
     return writer->SetProperty(v, kind, p, value, Interval::Always(), source);
   };
-  Status s = CsvRows::ForEach(nodes_path, [&](const std::vector<std::string>& f,
-                                              uint64_t line) -> Status {
-    if (line == 1) {
-      if (f.size() < 7 || f[0] != "id" || f[1] != "kind" || f[2] != "name") {
-        return RowError(nodes_path, line,
-                        "expected header id,kind,name,country,subtype,code,date");
-      }
-      return Status::OK();
-    }
-    if (f.size() != 7) {
-      return RowError(nodes_path, line, "expected 7 fields, got " + std::to_string(f.size()));
-    }
-    auto id = ParseId(f[0]);
-    if (!id.ok()) {
-      return RowError(nodes_path, line, id.status().message());
-    }
-    auto kind = ParseVertexKind(f[1]);
-    if (!kind) {
-      return RowError(nodes_path, line, "unknown kind '" + f[1] + "'");
-    }
-    if (*id < ids.size() && ids[*id].valid()) {
-      return RowError(nodes_path, line, "duplicate id " + f[0]);
-    }
-    auto v = writer->AddVertex(*kind, f[0]);
-    if (!v.ok()) {
-      return RowError(nodes_path, line, v.status().message());
-    }
-    if (*id >= ids.size()) {
-      ids.resize(*id + 1);
-      kinds.resize(*id + 1);
-    }
-    ids[*id] = *v;
-    kinds[*id] = *kind;
-    ++report.vertices;
-    ECG_RETURN_IF_ERROR(set(*v, *kind, p_name, Value(f[2])));
-    if (!f[3].empty()) {
-      ECG_RETURN_IF_ERROR(set(*v, *kind, p_country, Value(f[3])));
-    }
-    if (!f[4].empty()) {
-      ECG_RETURN_IF_ERROR(set(*v, *kind, p_subtype, Value(f[4])));
-    }
-    if (!f[5].empty()) {
-      ECG_RETURN_IF_ERROR(set(*v, *kind, p_code, Value(f[5])));
-    }
-    if (!f[6].empty()) {
-      auto d = Date::Parse(f[6]);
-      if (!d.ok()) {
-        return RowError(nodes_path, line, d.status().message());
-      }
-      ECG_RETURN_IF_ERROR(set(*v, *kind, *kind == VertexKind::kRule ? p_pub : p_date, Value(*d)));
-    }
-    if (progress && report.vertices % 100000 == 0) {
-      progress(report.vertices);
-    }
-    return Status::OK();
-  });
+  Status s =
+      CsvRows::ForEach(nodes_path, [&](const std::vector<std::string>& f, uint64_t line) -> Status {
+        if (line == 1) {
+          if (f.size() < 7 || f[0] != "id" || f[1] != "kind" || f[2] != "name") {
+            return RowError(nodes_path, line,
+                            "expected header id,kind,name,country,subtype,code,date");
+          }
+          return Status::OK();
+        }
+        if (f.size() != 7) {
+          return RowError(nodes_path, line, "expected 7 fields, got " + std::to_string(f.size()));
+        }
+        auto id = ParseId(f[0]);
+        if (!id.ok()) {
+          return RowError(nodes_path, line, id.status().message());
+        }
+        auto kind = ParseVertexKind(f[1]);
+        if (!kind) {
+          return RowError(nodes_path, line, "unknown kind '" + f[1] + "'");
+        }
+        if (*id < ids.size() && ids[*id].valid()) {
+          return RowError(nodes_path, line, "duplicate id " + f[0]);
+        }
+        auto v = writer->AddVertex(*kind, f[0]);
+        if (!v.ok()) {
+          return RowError(nodes_path, line, v.status().message());
+        }
+        if (*id >= ids.size()) {
+          ids.resize(*id + 1);
+          kinds.resize(*id + 1);
+        }
+        ids[*id] = *v;
+        kinds[*id] = *kind;
+        ++report.vertices;
+        ECG_RETURN_IF_ERROR(set(*v, *kind, p_name, Value(f[2])));
+        if (!f[3].empty()) {
+          ECG_RETURN_IF_ERROR(set(*v, *kind, p_country, Value(f[3])));
+        }
+        if (!f[4].empty()) {
+          ECG_RETURN_IF_ERROR(set(*v, *kind, p_subtype, Value(f[4])));
+        }
+        if (!f[5].empty()) {
+          ECG_RETURN_IF_ERROR(set(*v, *kind, p_code, Value(f[5])));
+        }
+        if (!f[6].empty()) {
+          auto d = Date::Parse(f[6]);
+          if (!d.ok()) {
+            return RowError(nodes_path, line, d.status().message());
+          }
+          ECG_RETURN_IF_ERROR(
+              set(*v, *kind, *kind == VertexKind::kRule ? p_pub : p_date, Value(*d)));
+        }
+        if (progress && report.vertices % 100000 == 0) {
+          progress(report.vertices);
+        }
+        return Status::OK();
+      });
   ECG_RETURN_IF_ERROR(s);
-  auto lookup = [&](const std::string& field, uint64_t line,
-                    VertexId* out) -> Status {
+  auto lookup = [&](const std::string& field, uint64_t line, VertexId* out) -> Status {
     auto id = ParseId(field);
     if (!id.ok()) {
       return RowError(edges_path, line, id.status().message());
@@ -228,8 +227,7 @@ Result<PeerCsvReport> LoadPeerCsv(store::GraphStore* store, const std::string& n
     *out = ids[*id];
     return Status::OK();
   };
-  s = CsvRows::ForEach(edges_path, [&](const std::vector<std::string>& f,
-                                       uint64_t line) -> Status {
+  s = CsvRows::ForEach(edges_path, [&](const std::vector<std::string>& f, uint64_t line) -> Status {
     if (line == 1) {
       if (f.size() < 6 || f[0] != "src" || f[1] != "dst" || f[2] != "type") {
         return RowError(edges_path, line, "expected header src,dst,type,pct,valid_from,valid_to");
@@ -283,8 +281,7 @@ Result<PeerCsvReport> LoadPeerCsv(store::GraphStore* store, const std::string& n
   });
   ECG_RETURN_IF_ERROR(s);
   ECG_RETURN_IF_ERROR(writer->Finish());
-  report.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;
 }
 

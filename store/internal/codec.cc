@@ -6,7 +6,9 @@
 
 namespace ecg::store::internal {
 
-std::string VertexKey(VertexId id) { return KeyBuilder().U64(id.value()).Release(); }
+std::string VertexKey(VertexId id) {
+  return KeyBuilder().U64(id.value()).Release();
+}
 
 std::string VertexValue(VertexKind kind, std::string_view key) {
   std::string out;
@@ -40,7 +42,9 @@ std::string PropKey(VertexId id, PropertyId prop, StatementId stmt) {
   return KeyBuilder().U64(id.value()).U16(prop).U64(stmt.value()).Release();
 }
 
-std::string PropPrefix(VertexId id) { return KeyBuilder().U64(id.value()).Release(); }
+std::string PropPrefix(VertexId id) {
+  return KeyBuilder().U64(id.value()).Release();
+}
 
 std::string PropPrefix(VertexId id, PropertyId prop) {
   return KeyBuilder().U64(id.value()).U16(prop).Release();
@@ -67,7 +71,9 @@ std::string EdgeKey(VertexId a, EdgeType type, VertexId b, StatementId stmt) {
       .Release();
 }
 
-std::string EdgePrefix(VertexId a) { return KeyBuilder().U64(a.value()).Release(); }
+std::string EdgePrefix(VertexId a) {
+  return KeyBuilder().U64(a.value()).Release();
+}
 
 std::string EdgePrefix(VertexId a, EdgeType type) {
   return KeyBuilder().U64(a.value()).U8(static_cast<uint8_t>(type)).Release();
@@ -84,8 +90,7 @@ bool DecodeEdgeKey(std::string_view key, VertexId* a, EdgeType* type, VertexId* 
   uint64_t vb = 0;
   uint64_t s = 0;
   uint8_t t = 0;
-  if (!r.U64(&va) || !r.U8(&t) || !r.U64(&vb) || !r.U64(&s) || !r.done() ||
-      !IsValidEdgeType(t)) {
+  if (!r.U64(&va) || !r.U8(&t) || !r.U64(&vb) || !r.U64(&s) || !r.done() || !IsValidEdgeType(t)) {
     return false;
   }
   *a = VertexId(va);
@@ -99,7 +104,9 @@ std::string NameKey(std::string_view norm_key, VertexKind kind, VertexId id) {
   return KeyBuilder().Str(norm_key).U8(static_cast<uint8_t>(kind)).U64(id.value()).Release();
 }
 
-std::string NamePrefix(std::string_view norm_key) { return KeyBuilder().Str(norm_key).Release(); }
+std::string NamePrefix(std::string_view norm_key) {
+  return KeyBuilder().Str(norm_key).Release();
+}
 
 bool DecodeNameKey(std::string_view key, std::string* norm_key, VertexKind* kind, VertexId* id) {
   KeyReader r(key);
@@ -117,7 +124,9 @@ std::string ProvKey(VertexId source, uint8_t tag, std::string_view stmt_key) {
   return KeyBuilder().U64(source.value()).U8(tag).Raw(stmt_key).Release();
 }
 
-std::string ProvPrefix(VertexId source) { return KeyBuilder().U64(source.value()).Release(); }
+std::string ProvPrefix(VertexId source) {
+  return KeyBuilder().U64(source.value()).Release();
+}
 
 std::string RunKey(RunId run) {
   return KeyBuilder().Raw(kMetaRunPrefix).U64(run.value()).Release();
@@ -305,6 +314,32 @@ bool DecodeProps(std::string_view in, PropertyList* props) {
     props->emplace_back(static_cast<PropertyId>(id), std::move(v));
   }
   return in.empty();
+}
+
+bool DecodePropertyStatement(std::string_view key, std::string_view value, PropertyStatement* st) {
+  StatementId sid;
+  if (!DecodePropKey(key, &st->vertex, &st->property, &sid) ||
+      !DecodePropValue(value, &st->meta, &st->value)) {
+    return false;
+  }
+  st->meta.id = sid;
+  return true;
+}
+
+bool DecodeEdgeStatement(std::string_view key, std::string_view value, bool outgoing,
+                         EdgeStatement* e) {
+  VertexId a;
+  VertexId b;
+  StatementId sid;
+  std::string_view rest;
+  if (!DecodeEdgeKey(key, &a, &e->type, &b, &sid) ||
+      !DecodeEdgeHead(value, &e->meta, &e->discriminator, &rest) || !DecodeProps(rest, &e->props)) {
+    return false;
+  }
+  e->src = outgoing ? a : b;
+  e->dst = outgoing ? b : a;
+  e->meta.id = sid;
+  return true;
 }
 
 }  // namespace ecg::store::internal

@@ -91,6 +91,12 @@ bool DecodeEdgeHead(std::string_view in, StatementMeta* meta, std::string* discr
                     std::string_view* rest);
 bool DecodeProps(std::string_view in, PropertyList* props);
 
+// Whole statements from a `prop` row, or an `out` (outgoing = true) or `in`
+// adjacency row. False when malformed.
+bool DecodePropertyStatement(std::string_view key, std::string_view value, PropertyStatement* st);
+bool DecodeEdgeStatement(std::string_view key, std::string_view value, bool outgoing,
+                         EdgeStatement* e);
+
 }  // namespace ecg::store::internal
 
 #endif  // ECG_STORE_INTERNAL_CODEC_H_

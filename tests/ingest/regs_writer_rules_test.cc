@@ -146,15 +146,12 @@ TEST_F(RegWriterRulesTest, AffiliatesRuleSuspendedForOneYear) {
   EXPECT_EQ(in[0].edge.Get(Catalog::Id("relation")).ToString(), "suspends");
   // In force before and after the suspension, suspended during it.
   EXPECT_TRUE(
-      Edges(affiliates, store::Direction::kIn, EdgeType::kSuspends, AsOf(D("2025-10-15")))
-          .empty());
+      Edges(affiliates, store::Direction::kIn, EdgeType::kSuspends, AsOf(D("2025-10-15"))).empty());
   EXPECT_EQ(
-      Edges(affiliates, store::Direction::kIn, EdgeType::kSuspends, AsOf(D("2026-11-09")))
-          .size(),
+      Edges(affiliates, store::Direction::kIn, EdgeType::kSuspends, AsOf(D("2026-11-09"))).size(),
       1u);
   EXPECT_TRUE(
-      Edges(affiliates, store::Direction::kIn, EdgeType::kSuspends, AsOf(D("2026-11-10")))
-          .empty());
+      Edges(affiliates, store::Direction::kIn, EdgeType::kSuspends, AsOf(D("2026-11-10"))).empty());
 }
 
 TEST_F(RegWriterRulesTest, SuspensionBeforeTheRuleItSuspendsStillMerges) {
@@ -258,8 +255,7 @@ TEST_F(RegWriterRulesTest, XmlEntityListChangesBecomeEdgesFromTheEffectiveDate) 
   ASSERT_EQ(located.size(), 1u);
   EXPECT_EQ(located[0].other_key, "CN");
   // Before the effective date the rule has not added anyone.
-  EXPECT_TRUE(
-      Edges(rule, store::Direction::kOut, EdgeType::kAdds, AsOf(D("2024-12-01"))).empty());
+  EXPECT_TRUE(Edges(rule, store::Direction::kOut, EdgeType::kAdds, AsOf(D("2024-12-01"))).empty());
 }
 
 TEST_F(RegWriterRulesTest, MergesOntoRuleAndEntityKnownFromLists) {

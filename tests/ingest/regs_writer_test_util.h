@@ -27,7 +27,6 @@ inline store::TimeFilter AsOf(Date day) {
   return filter;
 }
 
-
 class RegWriterTest : public ::testing::Test {
  protected:
   void SetUp() override {

@@ -25,23 +25,24 @@ TEST_P(BulkWriterTest, LoadsVerticesEdgesAndNamesThatReadBack) {
     ids.push_back(v);
   }
   for (int i = 1; i < 50; ++i) {
-    ASSERT_OK(writer->AddEdge(EdgeType::kOwns, ids[(i - 1) / 2], ids[i], {{kPct, Value(50.0 + i % 3)}},
-                              Interval::Always(), VertexId()));
+    ASSERT_OK(writer->AddEdge(EdgeType::kOwns, ids[(i - 1) / 2], ids[i],
+                              {{kPct, Value(50.0 + i % 3)}}, Interval::Always(), VertexId()));
   }
-  EXPECT_EQ(writer->AddEdge(EdgeType::kOwns, ids[0], ids[1], {{kPct, Value("x")}},
-                            Interval::Always(), VertexId())
+  EXPECT_EQ(writer
+                ->AddEdge(EdgeType::kOwns, ids[0], ids[1], {{kPct, Value("x")}}, Interval::Always(),
+                          VertexId())
                 .code(),
             StatusCode::kInvalidArgument);
   ASSERT_OK(writer->Finish());
   writer.reset();
   auto view = store->NewReadView();
   int children = 0;
-  ASSERT_OK(view->ForEachEdge(ids[0], Direction::kOut, EdgeType::kOwns,
-                              [&](const EdgeStatement& e) {
-                                EXPECT_GE(e.Get(kPct).as_double(), 50.0);
-                                ++children;
-                                return true;
-                              }));
+  ASSERT_OK(
+      view->ForEachEdge(ids[0], Direction::kOut, EdgeType::kOwns, [&](const EdgeStatement& e) {
+        EXPECT_GE(e.Get(kPct).as_double(), 50.0);
+        ++children;
+        return true;
+      }));
   EXPECT_EQ(children, 2);
   ASSERT_OK_AND_ASSIGN(VertexId c7, view->FindByKey(VertexKind::kEntity, "7"));
   EXPECT_EQ(c7, ids[7]);

@@ -14,7 +14,9 @@ const PropertyId kAlias = Catalog::Id("alias");
 const PropertyId kCountry = Catalog::Id("country");
 const PropertyId kPct = Catalog::Id("pct");
 
-Date D(const char* s) { return Date::Parse(s).value(); }
+Date D(const char* s) {
+  return Date::Parse(s).value();
+}
 
 class GraphStoreTest : public ::testing::Test {
  protected:
@@ -34,7 +36,8 @@ class GraphStoreTest : public ::testing::Test {
     auto batch = store_->NewBatch(*run);
     auto id = (*batch)->Vertex(VertexKind::kEntity, key);
     EXPECT_TRUE(id.ok());
-    EXPECT_TRUE((*batch)->SetProperty(*id, kName, Value(name), Interval::Always(), VertexId()).ok());
+    EXPECT_TRUE(
+        (*batch)->SetProperty(*id, kName, Value(name), Interval::Always(), VertexId()).ok());
     EXPECT_TRUE((*batch)->Commit().ok());
     return *id;
   }
@@ -77,22 +80,22 @@ TEST_F(GraphStoreTest, ChangeClosesOldIntervalInsteadOfOverwriting) {
   ASSERT_OK_AND_ASSIGN(RunId run1, store_->BeginRun("country 1"));
   {
     ASSERT_OK_AND_ASSIGN(auto batch, store_->NewBatch(run1));
-    ASSERT_OK_AND_ASSIGN(auto out, batch->SetProperty(v, kCountry, Value("HK"),
-                                                      Interval::Since(D("2019-05-16")),
-                                                      VertexId()));
+    ASSERT_OK_AND_ASSIGN(
+        auto out,
+        batch->SetProperty(v, kCountry, Value("HK"), Interval::Since(D("2019-05-16")), VertexId()));
     EXPECT_EQ(out, WriteOutcome::kCreated);
     ASSERT_OK(batch->Commit());
   }
   ASSERT_OK_AND_ASSIGN(RunId run2, store_->BeginRun("country 2"));
   {
     ASSERT_OK_AND_ASSIGN(auto batch, store_->NewBatch(run2));
-    ASSERT_OK_AND_ASSIGN(auto same, batch->SetProperty(v, kCountry, Value("HK"),
-                                                       Interval::Since(D("2019-05-16")),
-                                                       VertexId()));
+    ASSERT_OK_AND_ASSIGN(
+        auto same,
+        batch->SetProperty(v, kCountry, Value("HK"), Interval::Since(D("2019-05-16")), VertexId()));
     EXPECT_EQ(same, WriteOutcome::kUnchanged);
-    ASSERT_OK_AND_ASSIGN(auto out, batch->SetProperty(v, kCountry, Value("CN"),
-                                                      Interval::Since(D("2021-01-01")),
-                                                      VertexId()));
+    ASSERT_OK_AND_ASSIGN(
+        auto out,
+        batch->SetProperty(v, kCountry, Value("CN"), Interval::Since(D("2021-01-01")), VertexId()));
     EXPECT_EQ(out, WriteOutcome::kChanged);
     ASSERT_OK(batch->Commit());
   }
@@ -139,26 +142,29 @@ TEST_F(GraphStoreTest, EdgesAreMirroredAndFilteredByTime) {
   ASSERT_OK_AND_ASSIGN(VertexId parent, batch->Vertex(VertexKind::kEntity, "p"));
   ASSERT_OK_AND_ASSIGN(VertexId child, batch->Vertex(VertexKind::kEntity, "c"));
   ASSERT_OK_AND_ASSIGN(VertexId list, batch->Vertex(VertexKind::kList, "EL"));
-  ASSERT_OK_AND_ASSIGN(auto o1, batch->PutEdge(EdgeType::kOwns, parent, child,
-                                               {{kPct, Value(60.0)}},
-                                               {D("2020-01-01"), D("2023-01-01")}, VertexId()));
+  ASSERT_OK_AND_ASSIGN(auto o1,
+                       batch->PutEdge(EdgeType::kOwns, parent, child, {{kPct, Value(60.0)}},
+                                      {D("2020-01-01"), D("2023-01-01")}, VertexId()));
   EXPECT_EQ(o1, WriteOutcome::kCreated);
-  ASSERT_OK(batch->PutEdge(EdgeType::kListedOn, parent, list, {},
-                           Interval::Since(D("2019-05-16")), VertexId())
+  ASSERT_OK(batch
+                ->PutEdge(EdgeType::kListedOn, parent, list, {}, Interval::Since(D("2019-05-16")),
+                          VertexId())
                 .status());
   // Wrong endpoint kinds are rejected and poison the batch.
   auto bad = batch->PutEdge(EdgeType::kListedOn, list, parent, {}, Interval::Always(), VertexId());
   EXPECT_EQ(bad.status().code(), StatusCode::kInvalidArgument);
   EXPECT_FALSE(batch->Commit().ok());
   // Nothing from the poisoned batch is visible.
-  ASSERT_OK_AND_ASSIGN(VertexId missing, store_->NewReadView()->FindByKey(VertexKind::kEntity, "p"));
+  ASSERT_OK_AND_ASSIGN(VertexId missing,
+                       store_->NewReadView()->FindByKey(VertexKind::kEntity, "p"));
   EXPECT_FALSE(missing.valid());
 
   ASSERT_OK_AND_ASSIGN(auto batch2, store_->NewBatch(run));
   ASSERT_OK_AND_ASSIGN(parent, batch2->Vertex(VertexKind::kEntity, "p"));
   ASSERT_OK_AND_ASSIGN(child, batch2->Vertex(VertexKind::kEntity, "c"));
-  ASSERT_OK(batch2->PutEdge(EdgeType::kOwns, parent, child, {{kPct, Value(60.0)}},
-                            {D("2020-01-01"), D("2023-01-01")}, VertexId())
+  ASSERT_OK(batch2
+                ->PutEdge(EdgeType::kOwns, parent, child, {{kPct, Value(60.0)}},
+                          {D("2020-01-01"), D("2023-01-01")}, VertexId())
                 .status());
   ASSERT_OK(batch2->Commit());
 
@@ -192,8 +198,9 @@ TEST_F(GraphStoreTest, CloseEdgeKeepsHistoryAndKnownAt) {
     ASSERT_OK_AND_ASSIGN(auto batch, store_->NewBatch(run1));
     ASSERT_OK_AND_ASSIGN(e, batch->Vertex(VertexKind::kEntity, "e"));
     ASSERT_OK_AND_ASSIGN(list, batch->Vertex(VertexKind::kList, "UEL"));
-    ASSERT_OK(batch->PutEdge(EdgeType::kListedOn, e, list, {}, Interval::Since(D("2023-02-16")),
-                             VertexId())
+    ASSERT_OK(batch
+                  ->PutEdge(EdgeType::kListedOn, e, list, {}, Interval::Since(D("2023-02-16")),
+                            VertexId())
                   .status());
     ASSERT_OK(batch->Commit());
   }
@@ -270,16 +277,18 @@ TEST_F(GraphStoreTest, NameIndexFindsNamesAndAliases) {
   ASSERT_OK_AND_ASSIGN(RunId run, store_->BeginRun("names"));
   ASSERT_OK_AND_ASSIGN(auto batch, store_->NewBatch(run));
   ASSERT_OK_AND_ASSIGN(VertexId v, batch->Vertex(VertexKind::kEntity, "smic"));
-  ASSERT_OK(batch->SetProperty(v, kName,
-                               Value("Semiconductor Manufacturing International Corporation"),
-                               Interval::Always(), VertexId())
+  ASSERT_OK(batch
+                ->SetProperty(v, kName,
+                              Value("Semiconductor Manufacturing International Corporation"),
+                              Interval::Always(), VertexId())
                 .status());
   ASSERT_OK(batch->SetProperty(v, kAlias, Value("SMIC"), Interval::Always(), VertexId()).status());
-  ASSERT_OK(batch->SetProperty(v, kAlias, Value("中芯国际"), Interval::Always(), VertexId()).status());
+  ASSERT_OK(
+      batch->SetProperty(v, kAlias, Value("中芯国际"), Interval::Always(), VertexId()).status());
   ASSERT_OK(batch->Commit());
   auto view = store_->NewReadView();
-  for (const char* q : {"smic", "SMIC", "semiconductor manufacturing  international, corporation",
-                        "中芯国际"}) {
+  for (const char* q :
+       {"smic", "SMIC", "semiconductor manufacturing  international, corporation", "中芯国际"}) {
     std::vector<VertexId> hits;
     ASSERT_OK(view->FindByName(q, VertexKind::kEntity, [&](VertexId id, std::string_view) {
       hits.push_back(id);
@@ -322,9 +331,9 @@ TEST_F(GraphStoreTest, CheckFindsPlantedBrokenMirrorAndDanglingEdge) {
   ASSERT_OK_AND_ASSIGN(auto batch, store_->NewBatch(run));
   ASSERT_OK_AND_ASSIGN(VertexId a, batch->Vertex(VertexKind::kEntity, "a"));
   ASSERT_OK_AND_ASSIGN(VertexId b, batch->Vertex(VertexKind::kEntity, "b"));
-  ASSERT_OK(batch->PutEdge(EdgeType::kOwns, a, b, {{kPct, Value(10.0)}}, Interval::Always(),
-                           VertexId())
-                .status());
+  ASSERT_OK(
+      batch->PutEdge(EdgeType::kOwns, a, b, {{kPct, Value(10.0)}}, Interval::Always(), VertexId())
+          .status());
   ASSERT_OK(batch->Commit());
   std::vector<std::string> problems;
   ASSERT_OK(store_->Check(&problems));
@@ -344,14 +353,12 @@ TEST_F(GraphStoreTest, CheckFindsPlantedBrokenMirrorAndDanglingEdge) {
   StatementMeta meta;
   meta.recorded = run;
   std::string value = internal::EdgeValue(meta, "", {});
-  ASSERT_OK(store_->TEST_RawPut(internal::kCfOut,
-                                internal::EdgeKey(a, EdgeType::kOwns, VertexId(999),
-                                                  StatementId(999)),
-                                value));
-  ASSERT_OK(store_->TEST_RawPut(internal::kCfIn,
-                                internal::EdgeKey(VertexId(999), EdgeType::kOwns, a,
-                                                  StatementId(999)),
-                                value));
+  ASSERT_OK(store_->TEST_RawPut(
+      internal::kCfOut, internal::EdgeKey(a, EdgeType::kOwns, VertexId(999), StatementId(999)),
+      value));
+  ASSERT_OK(store_->TEST_RawPut(
+      internal::kCfIn, internal::EdgeKey(VertexId(999), EdgeType::kOwns, a, StatementId(999)),
+      value));
   problems.clear();
   ASSERT_OK(store_->Check(&problems));
   std::string all;
@@ -401,8 +408,7 @@ TEST(GraphStoreOpenTest, RejectsNewerFormatVersion) {
   auto again = GraphStore::Open(dir.Sub("db"), Options());
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.status().code(), StatusCode::kNotSupported);
-  EXPECT_NE(again.status().message().find("newer"), std::string::npos)
-      << again.status().message();
+  EXPECT_NE(again.status().message().find("newer"), std::string::npos) << again.status().message();
 }
 
 TEST(GraphStoreOpenTest, MissingDatabaseIsNotFoundForReaders) {

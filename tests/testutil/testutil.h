@@ -38,22 +38,22 @@ void WriteFile(const std::string& path, const std::string& contents);
 
 }  // namespace ecg::testutil
 
-#define ASSERT_OK(expr)                                    \
-  do {                                                     \
-    const ::ecg::Status ecg_s_ = (expr);                   \
-    ASSERT_TRUE(ecg_s_.ok()) << ecg_s_.ToString();         \
+#define ASSERT_OK(expr)                            \
+  do {                                             \
+    const ::ecg::Status ecg_s_ = (expr);           \
+    ASSERT_TRUE(ecg_s_.ok()) << ecg_s_.ToString(); \
   } while (false)
-#define EXPECT_OK(expr)                                    \
-  do {                                                     \
-    const ::ecg::Status ecg_s_ = (expr);                   \
-    EXPECT_TRUE(ecg_s_.ok()) << ecg_s_.ToString();         \
+#define EXPECT_OK(expr)                            \
+  do {                                             \
+    const ::ecg::Status ecg_s_ = (expr);           \
+    EXPECT_TRUE(ecg_s_.ok()) << ecg_s_.ToString(); \
   } while (false)
 // Asserts a Result is OK and moves its value into `lhs`.
-#define ASSERT_OK_AND_ASSIGN(lhs, rexpr)                                          \
+#define ASSERT_OK_AND_ASSIGN(lhs, rexpr) \
   ASSERT_OK_AND_ASSIGN_IMPL_(ECG_STATUS_CONCAT_(ecg_test_result_, __LINE__), lhs, rexpr)
-#define ASSERT_OK_AND_ASSIGN_IMPL_(tmp, lhs, rexpr)        \
-  auto tmp = (rexpr);                                      \
-  ASSERT_TRUE(tmp.ok()) << tmp.status().ToString();        \
+#define ASSERT_OK_AND_ASSIGN_IMPL_(tmp, lhs, rexpr) \
+  auto tmp = (rexpr);                               \
+  ASSERT_TRUE(tmp.ok()) << tmp.status().ToString(); \
   lhs = std::move(tmp).value()
 
 #endif  // ECG_TESTS_TESTUTIL_TESTUTIL_H_

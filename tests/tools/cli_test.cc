@@ -88,12 +88,12 @@ TEST(CliTest, LoadCsvThenCheckAndStatsOnThePeerGraph) {
   auto params = nlohmann::json::parse(testutil::ReadFile(data + "/params.json"));
   EXPECT_EQ(j["vertices"]["entity"], params["counts"]["entity"]);
   EXPECT_EQ(j["vertices"]["rule"], params["counts"]["rule"]);
-  uint64_t lists = j["edges"]["adds"]["open"].get<uint64_t>() +
-                   j["edges"]["adds"]["closed"].get<uint64_t>();
+  uint64_t lists =
+      j["edges"]["adds"]["open"].get<uint64_t>() + j["edges"]["adds"]["closed"].get<uint64_t>();
   EXPECT_EQ(lists, params["counts"]["LISTS"].get<uint64_t>());
-  EXPECT_EQ(j["edges"]["owns"]["open"].get<uint64_t>() +
-                j["edges"]["owns"]["closed"].get<uint64_t>(),
-            params["counts"]["OWNS"].get<uint64_t>());
+  EXPECT_EQ(
+      j["edges"]["owns"]["open"].get<uint64_t>() + j["edges"]["owns"]["closed"].get<uint64_t>(),
+      params["counts"]["OWNS"].get<uint64_t>());
   // A second load into the now non-empty database is refused.
   CliRun again = Ecg("--db " + db + " load-csv " + data + "/nodes.csv " + data + "/edges.csv");
   EXPECT_EQ(again.exit_code, 2) << again.out;
@@ -107,7 +107,7 @@ TEST(CliTest, LoadCsvRejectsBadRowsWithFileAndLine) {
                       "1,entity,B,CN,,,2024-02-30\n");
   testutil::WriteFile(dir.Sub("edges.csv"), "src,dst,type,pct,valid_from,valid_to\n");
   CliRun r = Ecg("--db " + dir.Sub("db") + " load-csv " + dir.Sub("nodes.csv") + " " +
-              dir.Sub("edges.csv"));
+                 dir.Sub("edges.csv"));
   EXPECT_EQ(r.exit_code, 2) << r.out;
   EXPECT_NE(r.out.find("nodes.csv:3:"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("no such calendar day"), std::string::npos) << r.out;
@@ -121,8 +121,7 @@ TEST(CliTest, CheckFindsDamageInACopy) {
   testutil::TempDir dir;
   std::string data = GeneratePeerGraph(dir, 1000);
   std::string db = dir.Sub("db");
-  ASSERT_EQ(Ecg("--db " + db + " load-csv " + data + "/nodes.csv " + data + "/edges.csv")
-                .exit_code,
+  ASSERT_EQ(Ecg("--db " + db + " load-csv " + data + "/nodes.csv " + data + "/edges.csv").exit_code,
             0);
   std::string copy = dir.Sub("copy");
   std::filesystem::copy(db, copy, std::filesystem::copy_options::recursive);
@@ -135,8 +134,8 @@ TEST(CliTest, CheckFindsDamageInACopy) {
       return false;
     }));
     // Delete the entity's vertex record: its edges now dangle.
-    ASSERT_OK((*store)->TEST_RawDelete(store::internal::kCfVertex,
-                                       store::internal::VertexKey(victim)));
+    ASSERT_OK(
+        (*store)->TEST_RawDelete(store::internal::kCfVertex, store::internal::VertexKey(victim)));
   }
   CliRun check = Ecg("--db " + copy + " check");
   EXPECT_EQ(check.exit_code, 3) << check.out;

@@ -44,8 +44,8 @@ std::vector<std::string> AllSourceFiles() {
       std::string(ECG_SOURCE_DIR) + "/ingest/data/technologies.csv",
   };
   std::vector<std::string> posts;
-  for (const char* dir : {"/fr_metadata_deepseek_news/_posts", "/seed_article_zh",
-                          "/news_zh_hkcnews"}) {
+  for (const char* dir :
+       {"/fr_metadata_deepseek_news/_posts", "/seed_article_zh", "/news_zh_hkcnews"}) {
     std::vector<std::string> in_dir;
     for (const auto& e : std::filesystem::directory_iterator(data + dir)) {
       in_dir.push_back(e.path().string());
@@ -126,10 +126,10 @@ TEST_F(RealGraphTest, WhichEntitiesDidARuleAdd) {
 }
 
 TEST_F(RealGraphTest, EverythingThatHappenedToSmicInOrder) {
-  auto events =
-      Column("entity \"Semiconductor Manufacturing International Corporation\" | history | "
-             "select field, value",
-             1);
+  auto events = Column(
+      "entity \"Semiconductor Manufacturing International Corporation\" | history | "
+      "select field, value",
+      1);
   bool added = false;
   bool revised = false;
   for (const auto& e : events) {
