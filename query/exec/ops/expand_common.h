@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "query/exec/eval.h"
+#include "query/exec/op.h"
 #include "query/exec/row.h"
 
 namespace ecg::query::exec {
@@ -73,6 +74,42 @@ Status CollectHops(ExecContext& ctx, const BoundStep& step, VertexId at, bool ke
   ECG_RETURN_IF_ERROR(s);
   return inner;
 }
+
+// The frame shared by the one-hop and variable-length expansions: pulls the
+// child's chunks and expands each row until some output is ready. Subclasses
+// implement ExpandRow. Not thread-safe (one per query).
+class ExpandOpBase : public Op {
+ public:
+  ExpandOpBase(std::unique_ptr<Op> child, const BoundStep* step, bool track_paths, bool keep_edges)
+      : Op(std::move(child)), step_(*step), track_paths_(track_paths), keep_edges_(keep_edges) {}
+
+ protected:
+  Status OpenImpl() override {
+    keep_edges_ = keep_edges_ || track_paths_ || ctx_->options().collect_graph;
+    return Status::OK();
+  }
+
+  Status NextImpl(Chunk* out) final {
+    Chunk in;
+    while (out->empty()) {
+      ECG_RETURN_IF_ERROR(child_->Next(&in));
+      if (in.empty()) {
+        return Status::OK();
+      }
+      for (const Row& row : in) {
+        ECG_RETURN_IF_ERROR(ExpandRow(row, out));
+      }
+    }
+    return Status::OK();
+  }
+
+  // Appends the rows that `row` expands to.
+  virtual Status ExpandRow(const Row& row, Chunk* out) = 0;
+
+  const BoundStep& step_;
+  bool track_paths_;
+  bool keep_edges_;
+};
 
 inline std::shared_ptr<const PathNode> RootPath(const Row& row) {
   if (row.path) {

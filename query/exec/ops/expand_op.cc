@@ -6,33 +6,12 @@
 namespace ecg::query::exec {
 namespace {
 
-class ExpandOp final : public Op {
+class ExpandOp final : public ExpandOpBase {
  public:
-  ExpandOp(std::unique_ptr<Op> child, const BoundStep* step, bool track_paths, bool keep_edges)
-      : Op(std::move(child)), step_(*step), track_paths_(track_paths), keep_edges_(keep_edges) {}
-
- protected:
-  Status OpenImpl() override {
-    keep_edges_ = keep_edges_ || track_paths_ || ctx_->options().collect_graph;
-    return Status::OK();
-  }
-
-  Status NextImpl(Chunk* out) override {
-    Chunk in;
-    while (out->empty()) {
-      ECG_RETURN_IF_ERROR(child_->Next(&in));
-      if (in.empty()) {
-        return Status::OK();
-      }
-      for (const Row& row : in) {
-        ECG_RETURN_IF_ERROR(ExpandRow(row, out));
-      }
-    }
-    return Status::OK();
-  }
+  using ExpandOpBase::ExpandOpBase;
 
  private:
-  Status ExpandRow(const Row& row, Chunk* out) {
+  Status ExpandRow(const Row& row, Chunk* out) override {
     hops_.clear();
     ECG_RETURN_IF_ERROR(CollectHops(
         *ctx_, step_, row.vertex, keep_edges_, [](VertexId) { return true; }, &hops_));
@@ -52,9 +31,6 @@ class ExpandOp final : public Op {
     return Status::OK();
   }
 
-  const BoundStep& step_;
-  bool track_paths_;
-  bool keep_edges_;
   std::vector<Hop> hops_;
 };
 

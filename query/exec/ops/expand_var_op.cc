@@ -10,33 +10,12 @@
 namespace ecg::query::exec {
 namespace {
 
-class ExpandVarOp final : public Op {
+class ExpandVarOp final : public ExpandOpBase {
  public:
-  ExpandVarOp(std::unique_ptr<Op> child, const BoundStep* step, bool track_paths, bool keep_edges)
-      : Op(std::move(child)), step_(*step), track_paths_(track_paths), keep_edges_(keep_edges) {}
-
- protected:
-  Status OpenImpl() override {
-    keep_edges_ = keep_edges_ || track_paths_ || ctx_->options().collect_graph;
-    return Status::OK();
-  }
-
-  Status NextImpl(Chunk* out) override {
-    Chunk in;
-    while (out->empty()) {
-      ECG_RETURN_IF_ERROR(child_->Next(&in));
-      if (in.empty()) {
-        return Status::OK();
-      }
-      for (const Row& row : in) {
-        ECG_RETURN_IF_ERROR(Search(row, out));
-      }
-    }
-    return Status::OK();
-  }
+  using ExpandOpBase::ExpandOpBase;
 
  private:
-  Status Search(const Row& start, Chunk* out) {
+  Status ExpandRow(const Row& start, Chunk* out) override {
     uint32_t limit = ctx_->options().max_depth;
     uint32_t max_hops = step_.max_hops == 0 ? limit : step_.max_hops;
     if (max_hops > limit) {
@@ -91,10 +70,6 @@ class ExpandVarOp final : public Op {
     }
     return Status::OK();
   }
-
-  const BoundStep& step_;
-  bool track_paths_;
-  bool keep_edges_;
 };
 
 }  // namespace
