@@ -14,7 +14,7 @@ class ProjectOp final : public Op {
  protected:
   Status NextImpl(Chunk* out) override {
     ECG_RETURN_IF_ERROR(child_->Next(out));
-    if (out->size() > 1) {
+    if (reads_vertex_props_ && out->size() > 1) {
       std::vector<VertexId> ids;
       ids.reserve(out->size());
       for (const Row& row : *out) {
@@ -37,7 +37,30 @@ class ProjectOp final : public Op {
   }
 
  private:
+  static bool ReadsVertexProps(const BoundExpr& e) {
+    if (e.kind == BoundExprKind::kVertexProp) {
+      return true;
+    }
+    for (const auto& c : e.children) {
+      if (ReadsVertexProps(*c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static bool AnyReadsVertexProps(const std::vector<BoundItem>& items) {
+    for (const BoundItem& item : items) {
+      if (ReadsVertexProps(*item.expr)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   const std::vector<BoundItem>& items_;
+  // Warming the chunk's properties pays only when a column reads them.
+  const bool reads_vertex_props_ = AnyReadsVertexProps(items_);
 };
 
 }  // namespace
