@@ -84,11 +84,16 @@ void RegisterIngest(CLI::App* app, GlobalOptions* global) {
   auto args = std::make_shared<IngestArgs>();
   auto* cmd = app->add_subcommand(
       "ingest",
-      "Ingest source files (lists, ownership, the alias file, ...), each as one atomic write. "
-      "Files already recorded (same SHA-256) are skipped as unchanged. A file that cannot be "
-      "parsed is rejected whole and the others still load; the exit code is then 2.");
+      "Ingest source files, each as one atomic write: restricted-party lists, ownership files, "
+      "the alias file, Federal Register documents, the Commerce Control List, technologies and "
+      "articles (formats and order: docs/ingest.md). Files already recorded (same SHA-256) are "
+      "skipped as unchanged. A file that cannot be parsed is rejected whole and the others "
+      "still load; the exit code is then 2.");
   cmd->add_option("files", args->files, "Files to ingest (format detected by content)")->required();
-  cmd->add_option("--format", args->format, "Force this format for every file");
+  cmd->add_option("--format", args->format,
+                  "Force this format for every file (csl-compact-json, csl-csv, ecfr-list-json, "
+                  "cn-sanctions-csv, cn-json, ownership-csv, fr-post, fr-xml, fr-json, ccl, "
+                  "article-md, ... see docs/ingest.md)");
   cmd->add_option("--report", args->report, "Report format")
       ->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--label", args->label, "Label of the ingest run");
