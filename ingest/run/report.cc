@@ -106,7 +106,12 @@ std::string RunReport::ToText(size_t max_quarantine_lines) const {
          << "): " << q.reason << "\n";
     }
   }
-  os << "total: " << CountsLine(Totals()) << "; " << rejected() << " file(s) rejected\n";
+  size_t unchanged = 0;
+  for (const auto& f : files) {
+    unchanged += f.status == FileReport::Status::kUnchanged ? 1 : 0;
+  }
+  os << "total: " << CountsLine(Totals()) << "; " << files.size() - unchanged - rejected()
+     << " file(s) loaded, " << unchanged << " unchanged, " << rejected() << " rejected\n";
   return os.str();
 }
 
