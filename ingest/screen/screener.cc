@@ -128,6 +128,10 @@ Status Screener::Generate(const NameForm& query, std::string_view raw, const sto
   std::vector<uint64_t> hits;
   auto read = [&](const std::string& gram, size_t cap) -> Result<bool> {
     hits.clear();
+    const bool normal_cap = cap == kTokenCap || cap == kTrigramCap;
+    if (normal_cap && common_.count(gram) > 0) {
+      return false;  // known to be too common: no need to read it again
+    }
     size_t n = 0;
     ECG_RETURN_IF_ERROR(
         view.ScanGrams(gram, false, [&](std::string_view, VertexKind kind, VertexId id) {
@@ -138,6 +142,12 @@ Status Screener::Generate(const NameForm& query, std::string_view raw, const sto
         }));
     stats_.postings_read += n;
     if (n > cap) {
+      if (normal_cap) {
+        if (common_.size() >= kMaxCachedWeights) {
+          common_.clear();
+        }
+        common_.insert(gram);
+      }
       return false;
     }
     const bool token = gram[0] == 't';
@@ -300,6 +310,13 @@ Result<std::vector<Candidate>> Screener::Screen(std::string_view name,
                      [](const AliasMatch& a, const AliasMatch& b) { return a.score > b.score; });
     if (c.aliases.size() > 5) {
       c.aliases.resize(5);
+    }
+    // The best alias cannot reach the threshold even with the country bonus:
+    // skip without reading the candidate's type and country.
+    const int reachable =
+        options.country.empty() ? c.aliases[0].score : std::min(100, c.aliases[0].score + 3);
+    if (reachable < options.threshold) {
+      continue;
     }
     ECG_ASSIGN_OR_RETURN(Value type, view->GetValue(id, kType));
     c.type = StringValue(type);

@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "ingest/screen/match.h"
@@ -149,6 +150,9 @@ class Screener {
   uint64_t entities_;
   std::unordered_map<std::string, double> weights_;
   std::unordered_map<uint64_t, std::vector<NameForm>> forms_;
+  // Grams found to have more postings than their cap (too common to
+  // nominate candidates): later queries skip them without a scan.
+  std::unordered_set<std::string> common_;
   ScreenStats stats_;
 };
 
