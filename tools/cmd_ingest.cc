@@ -21,6 +21,7 @@ struct IngestArgs {
   std::string format;
   std::string report = "text";
   std::string label;
+  std::vector<std::string> complete;
 };
 
 // README files that sit beside data files (demo/lists/README.md), so that
@@ -53,6 +54,7 @@ int RunIngest(const GlobalOptions& global, const IngestArgs& args) {
   ingest::IngestOptions options;
   options.format = args.format;
   options.label = args.label;
+  options.complete_lists = args.complete;
   const bool progress = isatty(STDERR_FILENO) != 0;
   if (progress) {
     options.on_file = [](const ingest::FileReport& f, size_t i, size_t n) {
@@ -96,6 +98,10 @@ void RegisterIngest(CLI::App* app, GlobalOptions* global) {
                   "article-md, ... see docs/ingest.md)");
   cmd->add_option("--report", args->report, "Report format")
       ->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--complete", args->complete,
+                  "List codes (MEU,DPL,...) that these files hold completely although their "
+                  "format is a sample (csl-csv): records gone since an earlier snapshot close")
+      ->delimiter(',');
   cmd->add_option("--label", args->label, "Label of the ingest run");
   cmd->callback([global, args] { global->exit_code = RunIngest(*global, *args); });
 }

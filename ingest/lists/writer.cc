@@ -381,8 +381,9 @@ Status WriteParsedList(const ParsedList& list, SourceContext* ctx) {
   }
   if (IsSnapshotFormat(list.format) && !codes.empty()) {
     // Most formats are one file per data set, whose lists come and go; the
-    // eCFR extracts are one file per list, so their feed names the list.
-    std::string feed = "list:" + list.format;
+    // eCFR extracts are one file per list, so their feed names the list. The
+    // two shapes of the Consolidated Screening List share one feed.
+    std::string feed = list.format == "csl-compact-json" ? "csl" : "list:" + list.format;
     if (list.format == "ecfr-list-json") {
       feed += ":";
       for (const auto& c : codes) {
@@ -391,6 +392,24 @@ Status WriteParsedList(const ParsedList& list, SourceContext* ctx) {
     }
     ctx->set_feed(std::move(feed));
     ctx->MarkSnapshot(EdgeType::kListedOn);
+  } else if (list.format == "csl-csv" && !ctx->complete_lists().empty()) {
+    // A CSL sample or subset, declared complete for some lists (--complete):
+    // a snapshot of those lists only, in the CSL feed.
+    std::set<VertexId> targets;
+    for (const auto& code : ctx->complete_lists()) {
+      if (codes.count(code) == 0) {
+        continue;
+      }
+      ECG_ASSIGN_OR_RETURN(VertexId list_vertex, ctx->batch()->Find(VertexKind::kList, code));
+      if (list_vertex.valid()) {
+        targets.insert(list_vertex);
+      }
+    }
+    if (!targets.empty()) {
+      ctx->set_feed("csl");
+      ctx->MarkSnapshot(EdgeType::kListedOn);
+      ctx->RestrictSnapshotTo(std::move(targets));
+    }
   }
   return Status::OK();
 }
@@ -416,6 +435,9 @@ std::optional<std::string> ListHandler::Detect(std::string_view utf8,
 std::string ListHandler::FeedKey(std::string_view format, std::string_view /*utf8*/,
                                  std::string_view /*file_name*/) const {
   // Refined in Apply with the file's list codes.
+  if (format == "csl-compact-json") {
+    return "csl";
+  }
   return IsSnapshotFormat(format) ? "list:" + std::string(format) : std::string();
 }
 

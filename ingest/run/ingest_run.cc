@@ -173,6 +173,9 @@ Status CloseGone(const store::ReadView& view, const std::string& feed, SourceCon
           ctx->snapshot_types().count(e.type) == 0) {
         continue;
       }
+      if (!ctx->snapshot_targets().empty() && ctx->snapshot_targets().count(e.dst) == 0) {
+        continue;
+      }
       if (ctx->Asserted(EdgeIdentity{e.type, e.src, e.dst, e.discriminator})) {
         continue;
       }
@@ -252,6 +255,7 @@ Status Ingester::IngestOne(RunId run, const Pending& in, const IngestOptions& op
   SourceContext ctx(batch.get(), view.get(), source, file->format, in.label, run_date, normalizer_,
                     file);
   ctx.set_feed(file->feed);
+  ctx.set_complete_lists(options.complete_lists);
   ECG_RETURN_IF_ERROR(handler->Apply(utf8, &ctx));
   file->feed = ctx.feed();
   if (!file->feed.empty()) {

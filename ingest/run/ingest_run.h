@@ -90,6 +90,14 @@ class SourceContext {
   // snapshot_date(). Handlers of snapshot lists call it with kListedOn.
   void MarkSnapshot(EdgeType type) { snapshot_types_.insert(type); }
   const std::set<EdgeType>& snapshot_types() const { return snapshot_types_; }
+  // Limits snapshot closing to edges whose target is one of `targets` (a file
+  // that holds some of its lists completely, e.g. a CSL subset). Empty: no
+  // limit.
+  void RestrictSnapshotTo(std::set<VertexId> targets) { snapshot_targets_ = std::move(targets); }
+  const std::set<VertexId>& snapshot_targets() const { return snapshot_targets_; }
+  // List codes the run declares complete in every file (IngestOptions).
+  const std::vector<std::string>& complete_lists() const { return complete_lists_; }
+  void set_complete_lists(std::vector<std::string> codes) { complete_lists_ = std::move(codes); }
   bool Asserted(const EdgeIdentity& id) const { return asserted_.count(id) != 0; }
 
  private:
@@ -103,6 +111,8 @@ class SourceContext {
   FileReport* report_;
   std::string feed_;
   std::set<EdgeType> snapshot_types_;
+  std::set<VertexId> snapshot_targets_;
+  std::vector<std::string> complete_lists_;
   std::set<EdgeIdentity> asserted_;
 };
 
@@ -139,6 +149,10 @@ struct IngestOptions {
   // The run date: snapshot date of files that state none. Today (UTC) when
   // unset.
   std::optional<Date> run_date;
+  // List codes (MEU, DPL, ...) that every file of this run holds completely,
+  // although its format is a sample or subset (csl-csv): records of those
+  // lists that an earlier snapshot had and this file lacks are closed.
+  std::vector<std::string> complete_lists;
   // Called after each file with its report (progress display), may be empty.
   std::function<void(const FileReport&, size_t index, size_t total)> on_file;
 };
