@@ -139,7 +139,30 @@ std::string CleanText(std::string_view text) {
       break;
     }
   }
-  return out.substr(b, e - b);
+  // Collapse every inner run of whitespace (newlines, tabs, U+00A0 included)
+  // to one space, so that a re-spaced name is the same name.
+  std::string collapsed;
+  collapsed.reserve(e - b);
+  bool space = false;
+  for (size_t i = b; i < e;) {
+    if (IsAsciiSpace(out[i])) {
+      space = true;
+      ++i;
+      continue;
+    }
+    if (e - i >= 2 && out.compare(i, 2, "\xC2\xA0") == 0) {
+      space = true;
+      i += 2;
+      continue;
+    }
+    if (space) {
+      collapsed.push_back(' ');
+      space = false;
+    }
+    collapsed.push_back(out[i]);
+    ++i;
+  }
+  return collapsed;
 }
 
 std::vector<std::string> SplitClean(std::string_view text, std::string_view sep) {

@@ -2,6 +2,7 @@
 // entities, listed_on / located_in / adds / revises / affiliated_with edges.
 #include "ingest/lists/writer.h"
 
+#include <algorithm>
 #include <charconv>
 #include <map>
 #include <set>
@@ -107,6 +108,18 @@ std::optional<Date> CitationYearStart(const std::string& citation) {
     return std::nullopt;
   }
   return Date::FromYmd(1935 + volume, 1, 1);
+}
+
+// True when a name has Latin letters and none of them is lower case.
+bool IsUpperCaseOnly(std::string_view name) {
+  bool upper = false;
+  for (char c : name) {
+    if (c >= 'a' && c <= 'z') {
+      return false;
+    }
+    upper = upper || (c >= 'A' && c <= 'Z');
+  }
+  return upper;
 }
 
 Interval ListingInterval(const ListRecord& r) {
@@ -237,7 +250,10 @@ class RecordWriter {
       note(o);
       return Status::OK();
     };
-    if (res.owner) {
+    // The first owning record of an entity in a file sets its name and other
+    // single-valued properties; later ones (the same entity listed again under
+    // a variant name) add aliases, so a re-ingest writes the same values.
+    if (res.owner && owned_in_file_.insert(id).second) {
       ECG_RETURN_IF_ERROR(set("name", Value(name)));
       if (!r.country.empty()) {
         ECG_RETURN_IF_ERROR(set("country", Value(r.country)));
@@ -357,6 +373,7 @@ class RecordWriter {
   SourceContext* ctx_;
   EntityResolver resolver_;
   std::map<std::string, VertexId> lists_;
+  std::set<VertexId> owned_in_file_;
   std::map<std::string, int> record_ids_;
 };
 
@@ -371,10 +388,22 @@ Status WriteParsedList(const ParsedList& list, SourceContext* ctx) {
   }
   RecordWriter writer(ctx);
   ECG_RETURN_IF_ERROR(writer.WriteDescriptions(list.lists));
-  std::set<std::string> codes;
+  // The first record of an entity in a file names it (later ones add
+  // aliases). Records written in upper case only ("HUAWEI TECHNOLOGIES CO.,
+  // LTD.") go after the others, so that the name shown is the mixed-case
+  // spelling when the file has one; the order is deterministic, so a re-ingest
+  // writes the same values.
+  std::vector<const ListRecord*> order;
+  order.reserve(list.records.size());
   for (const auto& r : list.records) {
-    ECG_RETURN_IF_ERROR(writer.Write(r));
-    codes.insert(r.list_code);
+    order.push_back(&r);
+  }
+  std::stable_partition(order.begin(), order.end(),
+                        [](const ListRecord* r) { return !IsUpperCaseOnly(r->name); });
+  std::set<std::string> codes;
+  for (const ListRecord* r : order) {
+    ECG_RETURN_IF_ERROR(writer.Write(*r));
+    codes.insert(r->list_code);
   }
   if (!list.ownership.empty()) {
     ECG_RETURN_IF_ERROR(WriteOwnership(list.ownership, ctx));
