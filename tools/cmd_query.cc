@@ -109,25 +109,33 @@ void AddQueryFlags(CLI::App* cmd, QueryFlags* f) {
                   "the valid-time day of queries without 'as of' (default: today, UTC)");
 }
 
+// What `query` and `shell` both start from: the output format and parameters
+// of the flags, and the database opened read-only.
+struct QuerySetup {
+  query::Format format{};
+  query::Params params;
+  std::unique_ptr<store::GraphStore> store;
+};
+
+Result<QuerySetup> StartQueries(const GlobalOptions& global, const QueryFlags& f) {
+  QuerySetup setup;
+  ECG_ASSIGN_OR_RETURN(setup.format, query::ParseFormat(f.format));
+  ECG_ASSIGN_OR_RETURN(setup.params, ParseParams(f.params));
+  ECG_ASSIGN_OR_RETURN(setup.store, OpenStore(global, /*write=*/false));
+  return setup;
+}
+
 int RunQuery(const GlobalOptions& global, const QueryFlags& f) {
-  auto format = query::ParseFormat(f.format);
-  if (!format.ok()) {
-    return Fail(format.status());
+  auto setup = StartQueries(global, f);
+  if (!setup.ok()) {
+    return Fail(setup.status());
   }
-  auto params = ParseParams(f.params);
-  if (!params.ok()) {
-    return Fail(params.status());
-  }
-  auto options = MakeOptions(f, *format);
+  auto options = MakeOptions(f, setup->format);
   if (!options.ok()) {
     return Fail(options.status());
   }
-  auto store = OpenStore(global, /*write=*/false);
-  if (!store.ok()) {
-    return Fail(store.status());
-  }
-  query::Engine engine(**store);
-  return RunOne(engine, f.text, *params, *format, *options);
+  query::Engine engine(*setup->store);
+  return RunOne(engine, f.text, setup->params, setup->format, *options);
 }
 
 constexpr const char* kShellHelp =
@@ -139,19 +147,13 @@ constexpr const char* kShellHelp =
     "  .quit              leave (also Ctrl-D)\n";
 
 int RunShell(const GlobalOptions& global, const QueryFlags& f) {
-  auto format = query::ParseFormat(f.format);
-  if (!format.ok()) {
-    return Fail(format.status());
+  auto setup = StartQueries(global, f);
+  if (!setup.ok()) {
+    return Fail(setup.status());
   }
-  auto params = ParseParams(f.params);
-  if (!params.ok()) {
-    return Fail(params.status());
-  }
-  auto store = OpenStore(global, /*write=*/false);
-  if (!store.ok()) {
-    return Fail(store.status());
-  }
-  query::Engine engine(**store);
+  query::Format* format = &setup->format;
+  query::Params* params = &setup->params;
+  query::Engine engine(*setup->store);
   const bool tty = isatty(STDIN_FILENO) != 0;
   std::string history_file;
   if (const char* home = std::getenv("HOME"); home != nullptr && tty) {

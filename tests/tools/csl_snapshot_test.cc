@@ -12,10 +12,8 @@
 #include <gtest/gtest.h>
 #include <simdjson.h>
 
-#include "ingest/run/ingest_run.h"
-#include "ingest/text/normalizer.h"
 #include "query/engine.h"
-#include "store/graph_store.h"
+#include "tests/ingest/run_test_util.h"
 #include "tests/testutil/testutil.h"
 
 namespace ecg {
@@ -98,7 +96,10 @@ std::set<std::string> MeuNamesFromCompact(const std::string& path) {
   return out;
 }
 
-TEST(CslSnapshotTest, MeuSubsetThenCompactGivesExactlyTheTrueChanges) {
+// A fresh store with the ICU normaliser and every handler (the ingest tests' fixture).
+class CslSnapshotTest : public ingest::run_test::IngestFixture {};
+
+TEST_F(CslSnapshotTest, MeuSubsetThenCompactGivesExactlyTheTrueChanges) {
   const std::string old_csv = testutil::SharedData("csl_raw_watchman/csl_2023-11_subset.csv");
   const std::string new_json = testutil::SharedData("csl_compact_seelpeed/screening-list.json");
   std::set<std::string> before = MeuNamesFromCsv(old_csv);
@@ -112,24 +113,16 @@ TEST(CslSnapshotTest, MeuSubsetThenCompactGivesExactlyTheTrueChanges) {
   std::set_difference(after.begin(), after.end(), before.begin(), before.end(),
                       std::inserter(added, added.end()));
 
-  testutil::TempDir dir;
-  auto normalizer = text::TextNormalizer::Create().value();
-  store::Options options;
-  options.normalizer = normalizer.get();
-  auto store = store::GraphStore::Open(dir.Sub("db"), options).value();
-  ingest::Ingester ingester(store.get(), normalizer.get());
-  ingester.RegisterDefaultHandlers();
   ingest::IngestOptions complete;
   complete.complete_lists = {"MEU"};
   ingest::RunReport r1;
-  ASSERT_OK(ingester.IngestFiles({old_csv}, complete, &r1));
-  ingest::RunReport r2;
-  ASSERT_OK(ingester.IngestFiles({new_json}, {}, &r2));
+  ASSERT_OK(ingester_->IngestFiles({old_csv}, complete, &r1));
+  ingest::RunReport r2 = Ingest({new_json});
   ASSERT_EQ(r1.rejected() + r2.rejected(), 0u);
 
   query::ExecOptions exec;
   exec.max_rows = 100000;
-  query::Engine engine(*store, exec);
+  query::Engine engine(*store_, exec);
   // 2023-12-01 follows the subset (2023-11); the compact list is of 2026-07-31.
   auto rs = engine.Run(
       "list MEU <- listed_on entity | diff 2023-12-01 .. today | where change != \"changed\" | "
@@ -146,21 +139,13 @@ TEST(CslSnapshotTest, MeuSubsetThenCompactGivesExactlyTheTrueChanges) {
   EXPECT_FALSE(removed.empty());  // the data has one: Zhejiang Perfect New Material
 }
 
-TEST(CslSnapshotTest, ASubsetWithoutCompleteListsClosesNothing) {
-  testutil::TempDir dir;
-  auto normalizer = text::TextNormalizer::Create().value();
-  store::Options options;
-  options.normalizer = normalizer.get();
-  auto store = store::GraphStore::Open(dir.Sub("db"), options).value();
-  ingest::Ingester ingester(store.get(), normalizer.get());
-  ingester.RegisterDefaultHandlers();
-  ingest::RunReport r1;
-  ASSERT_OK(ingester.IngestFiles({testutil::SharedData("csl_compact_seelpeed/screening-list.json")},
-                                 {}, &r1));
-  ingest::RunReport r2;
+TEST_F(CslSnapshotTest, ASubsetWithoutCompleteListsClosesNothing) {
+  ingest::RunReport r1 = Ingest({testutil::SharedData("csl_compact_seelpeed/screening-list.json")});
+  ASSERT_EQ(r1.rejected(), 0u);
   // A 13-row sample ingested later must not close the other records.
-  ASSERT_OK(ingester.IngestFiles(
-      {testutil::SharedData("csl_raw_watchman/consolidated_2025-06_sample.csv")}, {}, &r2));
+  ingest::RunReport r2 =
+      Ingest({testutil::SharedData("csl_raw_watchman/consolidated_2025-06_sample.csv")});
+  ASSERT_EQ(r2.rejected(), 0u);
   EXPECT_EQ(r2.Totals().edges_closed, 0u);
 }
 
