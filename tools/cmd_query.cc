@@ -166,12 +166,19 @@ int RunShell(const GlobalOptions& global, const QueryFlags& f) {
   std::string pending;
   int last = kExitOk;
   for (;;) {
-    char* raw = readline(tty ? (pending.empty() ? "ecg> " : "...> ") : "");
-    if (raw == nullptr) {
+    // readline echoes what it reads when input is not a terminal: a pipe is
+    // read line by line instead.
+    std::string line;
+    if (tty) {
+      char* raw = readline(pending.empty() ? "ecg> " : "...> ");
+      if (raw == nullptr) {
+        break;
+      }
+      line = raw;
+      std::free(raw);
+    } else if (!std::getline(std::cin, line)) {
       break;
     }
-    std::string line(raw);
-    std::free(raw);
     if (tty && !line.empty()) {
       add_history(line.c_str());
     }
