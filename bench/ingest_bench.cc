@@ -19,25 +19,14 @@
 #include "ingest/text/normalizer.h"
 #include "store/graph_store.h"
 
+#include "bench/bench_util.h"
+
 namespace {
 
-using Clock = std::chrono::steady_clock;
-double Since(Clock::time_point t) {
-  return std::chrono::duration<double>(Clock::now() - t).count();
-}
-
-[[noreturn]] void Die(const ecg::Status& s) {
-  std::fprintf(stderr, "ingest_bench: %s\n", s.ToString().c_str());
-  std::exit(1);
-}
-
-template <typename T>
-T Must(ecg::Result<T> r) {
-  if (!r.ok()) {
-    Die(r.status());
-  }
-  return std::move(r).value();
-}
+using ecg::bench::Clock;
+using ecg::bench::Die;
+using ecg::bench::Must;
+using ecg::bench::Since;
 
 std::string Slurp(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

@@ -18,25 +18,14 @@
 
 #include "store/graph_store.h"
 
+#include "bench/bench_util.h"
+
 namespace {
 
-using Clock = std::chrono::steady_clock;
-double Seconds(Clock::time_point since) {
-  return std::chrono::duration<double>(Clock::now() - since).count();
-}
-
-void Die(const ecg::Status& s) {
-  std::fprintf(stderr, "store_bench: %s\n", s.ToString().c_str());
-  std::exit(1);
-}
-
-template <typename T>
-T Must(ecg::Result<T> r) {
-  if (!r.ok()) {
-    Die(r.status());
-  }
-  return std::move(r).value();
-}
+using ecg::bench::Clock;
+using ecg::bench::Die;
+using ecg::bench::Must;
+using ecg::bench::Since;
 
 // Edge targets are skewed (a few hubs own much), like real ownership and listing.
 uint64_t Skewed(std::mt19937_64& rng, uint64_t n) {
@@ -103,7 +92,7 @@ int main(int argc, char** argv) {
     if (auto s = writer->Finish(); !s.ok()) {
       Die(s);
     }
-    double seconds = Seconds(start);
+    double seconds = Since(start);
     return std::make_pair(std::move(store), seconds);
   };
   std::vector<ecg::VertexId> ids;
@@ -155,7 +144,7 @@ int main(int argc, char** argv) {
     }
     (void)raw_db->Write(wo, &wb);
     (void)raw_db->Flush(rocksdb::FlushOptions());
-    raw_s = Seconds(start);
+    raw_s = Since(start);
   }
 
   // 3. Transactional batches (read-before-write, mirrored adjacency, dedup) on N/10.
@@ -178,7 +167,7 @@ int main(int argc, char** argv) {
       Die(s);
     }
   }
-  double batch_s = Seconds(start);
+  double batch_s = Since(start);
 
   // 4. Neighbourhood scans on one snapshot.
   auto view = store->NewReadView();
@@ -194,7 +183,7 @@ int main(int argc, char** argv) {
       Die(s);
     }
   }
-  double hop1_s = Seconds(start);
+  double hop1_s = Since(start);
   uint64_t hop1_edges = visited;
   const uint64_t scans3 = std::max<uint64_t>(scans / 20, 1);
   visited = 0;
@@ -220,7 +209,7 @@ int main(int argc, char** argv) {
       frontier = std::move(next);
     }
   }
-  double hop3_s = Seconds(start);
+  double hop3_s = Since(start);
 
   const double loaded = static_cast<double>(n + edges);
   std::printf("store_bench N=%llu vertices, %llu edges (%llu puts, %.1f MiB)\n",
