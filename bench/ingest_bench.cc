@@ -16,10 +16,10 @@
 #include "ingest/lists/detect.h"
 #include "ingest/lists/writer.h"
 #include "ingest/run/ingest_run.h"
-#include "ingest/text/normalizer.h"
 #include "store/graph_store.h"
 
 #include "bench/bench_util.h"
+#include "text/normalizer.h"
 
 namespace {
 

@@ -30,8 +30,9 @@
 #include "ingest/articles/linker.h"
 #include "ingest/run/handlers.h"
 #include "ingest/run/ingest_run.h"
-#include "ingest/text/normalizer.h"
 #include "store/graph_store.h"
+
+#include "text/normalizer.h"
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;

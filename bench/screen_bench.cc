@@ -10,11 +10,11 @@
 #include <string>
 #include <vector>
 
-#include "ingest/screen/batch_input.h"
-#include "ingest/screen/screener.h"
 #include "schema/catalog.h"
+#include "tools/batch_input.h"
 
 #include "bench/screen_common.h"
+#include "screen/screener.h"
 
 namespace ecg::bench {
 namespace {
@@ -85,7 +85,7 @@ void MeasureBatch(screen::Screener* s, const std::vector<std::string>& queries) 
     text += q + "\n";
   }
   const auto t0 = Clock::now();
-  auto items = screen::ReadBatchInput(text);
+  auto items = ecg::tools::ReadBatchInput(text);
   size_t done = 0;
   screen::ScreenOptions options;
   options.as_of = Date::FromYmd(2026, 9, 1);

@@ -13,8 +13,9 @@
 #include <vector>
 
 #include "ingest/run/ingest_run.h"
-#include "ingest/text/normalizer.h"
 #include "store/graph_store.h"
+
+#include "text/normalizer.h"
 
 namespace ecg::bench {
 

@@ -15,12 +15,12 @@
 
 #include <unicode/translit.h>
 
-#include "ingest/screen/abbreviations.h"
-#include "ingest/screen/screener.h"
-#include "ingest/text/pinyin.h"
 #include "schema/catalog.h"
 
 #include "bench/screen_common.h"
+#include "screen/screener.h"
+#include "text/abbreviations.h"
+#include "text/pinyin.h"
 
 namespace ecg::bench {
 namespace {
@@ -206,7 +206,7 @@ std::map<std::string, std::string> ReverseAbbreviations() {
                          "sci",  "univ", "equip", "dev",  "info", "mach", "natl", "svcs", "sys",
                          "chem", "acad", "hldgs", "mgmt", "trdg", "assn", "ctr",  "dept"};
   for (const char* a : abbrs) {
-    rev.emplace(std::string(screen::ExpandWord(a)), a);
+    rev.emplace(std::string(text::ExpandWord(a)), a);
   }
   rev.emplace("technologies", "tech");
   rev.emplace("communications", "comm");

@@ -8,9 +8,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "ingest/screen/batch_input.h"
-#include "ingest/screen/screener.h"
+#include "tools/batch_input.h"
 #include "tools/commands.h"
+
+#include "screen/screener.h"
 
 namespace ecg::tools {
 
@@ -134,7 +135,7 @@ int RunBatch(screen::Screener* screener, const ScreenArgs& args,
   }
   std::stringstream ss;
   ss << in.rdbuf();
-  auto items = screen::ReadBatchInput(ss.str());
+  auto items = ReadBatchInput(ss.str());
   if (!items.ok()) {
     return Fail(items.status());
   }

@@ -1,6 +1,6 @@
 // The process-wide name normalizer of the CLI: the ICU TextNormalizer, so
 // that the name index meets names across scripts (华为 and Huawei).
-#include "ingest/text/normalizer.h"
+#include "text/normalizer.h"
 
 #include <iostream>
 

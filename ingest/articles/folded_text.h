@@ -14,7 +14,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "ingest/text/normalizer.h"
+#include "text/normalizer.h"
 
 namespace ecg::ingest {
 

@@ -18,11 +18,12 @@
 
 #include "ingest/articles/automaton.h"
 #include "ingest/articles/folded_text.h"
-#include "ingest/text/normalizer.h"
 #include "schema/ids.h"
 #include "schema/kinds.h"
 #include "schema/result.h"
 #include "store/graph_store.h"
+
+#include "text/normalizer.h"
 
 namespace ecg::ingest {
 

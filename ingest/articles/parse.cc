@@ -13,7 +13,8 @@
 
 #include "ingest/articles/article.h"
 #include "ingest/articles/internal.h"
-#include "ingest/text/decode.h"
+
+#include "text/decode.h"
 
 namespace ecg::ingest {
 namespace {

@@ -8,7 +8,7 @@
 
 #include <re2/re2.h>
 
-#include "ingest/text/decode.h"
+#include "text/decode.h"
 
 namespace ecg::ingest::lists {
 namespace {

@@ -8,8 +8,9 @@
 #include <set>
 
 #include "ingest/lists/detect.h"
-#include "ingest/lists/resolve.h"
 #include "ingest/run/handlers.h"
+
+#include "resolve/resolve.h"
 
 namespace ecg::ingest {
 namespace {
@@ -141,7 +142,8 @@ Interval ListingInterval(const ListRecord& r) {
 
 class RecordWriter {
  public:
-  explicit RecordWriter(SourceContext* ctx) : ctx_(ctx), resolver_(ctx) {}
+  explicit RecordWriter(SourceContext* ctx)
+      : ctx_(ctx), resolver_(ctx->batch(), &ctx->view(), &ctx->normalizer()) {}
 
   Status WriteDescriptions(const std::vector<ListDescription>& lists) {
     for (const auto& d : lists) {
@@ -178,7 +180,7 @@ class RecordWriter {
     if (std::string full = name; (SplitTrailingAcronym(&name, &aliases), full != name)) {
       aliases.push_back(std::move(full));  // the source's own spelling stays findable
     }
-    if (EntityKey(ctx_->normalizer(), name, r.country).empty()) {
+    if (resolve::EntityKey(ctx_->normalizer(), name, r.country).empty()) {
       ctx_->Quarantine(r.line, r.offset, "name without letters or digits: '" + r.name + "'");
       return Status::OK();
     }
@@ -186,7 +188,7 @@ class RecordWriter {
     if (int n = ++record_ids_[r.record_id]; n > 1) {
       disc += "#" + std::to_string(n);
     }
-    ECG_ASSIGN_OR_RETURN(Resolution res,
+    ECG_ASSIGN_OR_RETURN(resolve::Resolution res,
                          resolver_.Resolve("rec:" + r.record_id, name, aliases, r.country));
     bool changed = false;
     auto note = [&changed](WriteOutcome o) { changed |= o != WriteOutcome::kUnchanged; };
@@ -242,7 +244,7 @@ class RecordWriter {
 
   template <typename Note>
   Status WriteEntityProps(const ListRecord& r, const std::string& name,
-                          const std::vector<std::string>& aliases, const Resolution& res,
+                          const std::vector<std::string>& aliases, const resolve::Resolution& res,
                           Note note) {
     const VertexId id = res.id;
     auto set = [&](std::string_view prop, const Value& v) -> Status {
@@ -348,7 +350,8 @@ class RecordWriter {
     if (!a.parent_alias.empty()) {
       aliases.push_back(a.parent_alias);
     }
-    ECG_ASSIGN_OR_RETURN(Resolution parent, resolver_.Resolve({}, a.parent, aliases, country));
+    ECG_ASSIGN_OR_RETURN(resolve::Resolution parent,
+                         resolver_.Resolve({}, a.parent, aliases, country));
     if (parent.created) {
       ECG_RETURN_IF_ERROR(Prop(parent.id, "name", Value(a.parent)).status());
       if (!country.empty()) {
@@ -371,7 +374,7 @@ class RecordWriter {
   }
 
   SourceContext* ctx_;
-  EntityResolver resolver_;
+  resolve::EntityResolver resolver_;
   std::map<std::string, VertexId> lists_;
   std::set<VertexId> owned_in_file_;
   std::map<std::string, int> record_ids_;
@@ -472,8 +475,7 @@ std::string ListHandler::FeedKey(std::string_view format, std::string_view /*utf
 
 Status ListHandler::Apply(std::string_view utf8, SourceContext* ctx) const {
   if (ctx->format() == kAliasCsvFormat) {
-    ECG_ASSIGN_OR_RETURN(std::vector<text::AliasPair> pairs,
-                         text::ParseAliasCsv(utf8, ctx->file_label()));
+    ECG_ASSIGN_OR_RETURN(std::vector<AliasPair> pairs, ParseAliasCsv(utf8, ctx->file_label()));
     return WriteAliasPairs(pairs, ctx);
   }
   ECG_ASSIGN_OR_RETURN(ParsedList list, ParseListFile(utf8, ctx->format(), ctx->file_label()));

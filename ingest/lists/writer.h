@@ -13,9 +13,9 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/lists/alias_csv.h"
 #include "ingest/lists/list_record.h"
 #include "ingest/run/ingest_run.h"
-#include "ingest/text/aliases.h"
 #include "schema/result.h"
 
 namespace ecg::ingest {
@@ -54,7 +54,7 @@ Status WriteOwnership(const std::vector<OwnershipRecord>& stakes, SourceContext*
 // Writes the curated alias pairs: the entity named by either side (resolved
 // by name, created from the English name when unknown) gets both names as
 // aliases, with the alias file as provenance.
-Status WriteAliasPairs(const std::vector<text::AliasPair>& pairs, SourceContext* ctx);
+Status WriteAliasPairs(const std::vector<AliasPair>& pairs, SourceContext* ctx);
 
 }  // namespace ecg::ingest
 

@@ -1,15 +1,16 @@
 // Ownership stakes (`owns` edges) and the curated alias file (alias
 // statements with the alias file as provenance).
-#include "ingest/lists/resolve.h"
 #include "ingest/lists/writer.h"
+
+#include "resolve/resolve.h"
 
 namespace ecg::ingest {
 namespace {
 
-Result<VertexId> NewNamedEntity(EntityResolver* resolver, SourceContext* ctx,
+Result<VertexId> NewNamedEntity(resolve::EntityResolver* resolver, SourceContext* ctx,
                                 const std::string& name, const std::vector<std::string>& aliases,
                                 const std::string& country, const std::string& why) {
-  ECG_ASSIGN_OR_RETURN(Resolution r, resolver->Resolve({}, name, aliases, country));
+  ECG_ASSIGN_OR_RETURN(resolve::Resolution r, resolver->Resolve({}, name, aliases, country));
   if (r.created) {
     ++ctx->report()->counts.entities_new;
     ECG_RETURN_IF_ERROR(ctx->SetProperty(r.id, Catalog::Id("name"), Value(name)).status());
@@ -26,8 +27,8 @@ Result<VertexId> NewNamedEntity(EntityResolver* resolver, SourceContext* ctx,
 
 // The entity of one side of a stake; invalid (with *error set) when an id
 // names no known record.
-Result<VertexId> Party(const OwnershipParty& p, EntityResolver* resolver, SourceContext* ctx,
-                       std::string* error) {
+Result<VertexId> Party(const OwnershipParty& p, resolve::EntityResolver* resolver,
+                       SourceContext* ctx, std::string* error) {
   if (!p.id.empty()) {
     for (const std::string& key : {"rec:" + p.id, p.id}) {
       ECG_ASSIGN_OR_RETURN(VertexId id, ctx->batch()->Find(VertexKind::kEntity, key));
@@ -39,7 +40,7 @@ Result<VertexId> Party(const OwnershipParty& p, EntityResolver* resolver, Source
     return VertexId();
   }
   std::string name = ctx->normalizer().Clean(p.name);
-  if (EntityKey(ctx->normalizer(), name, p.country).empty()) {
+  if (resolve::EntityKey(ctx->normalizer(), name, p.country).empty()) {
     *error = "party without a usable name";
     return VertexId();
   }
@@ -49,7 +50,7 @@ Result<VertexId> Party(const OwnershipParty& p, EntityResolver* resolver, Source
 }  // namespace
 
 Status WriteOwnership(const std::vector<OwnershipRecord>& stakes, SourceContext* ctx) {
-  EntityResolver resolver(ctx);
+  resolve::EntityResolver resolver(ctx->batch(), &ctx->view(), &ctx->normalizer());
   for (const auto& s : stakes) {
     ++ctx->report()->counts.records_read;
     std::string error;
@@ -87,14 +88,14 @@ Status WriteOwnership(const std::vector<OwnershipRecord>& stakes, SourceContext*
   return Status::OK();
 }
 
-Status WriteAliasPairs(const std::vector<text::AliasPair>& pairs, SourceContext* ctx) {
-  EntityResolver resolver(ctx);
+Status WriteAliasPairs(const std::vector<AliasPair>& pairs, SourceContext* ctx) {
+  resolve::EntityResolver resolver(ctx->batch(), &ctx->view(), &ctx->normalizer());
   for (const auto& p : pairs) {
     ++ctx->report()->counts.records_read;
     std::string zh = ctx->normalizer().Clean(p.chinese);
     std::string en = ctx->normalizer().Clean(p.english);
-    if (EntityKey(ctx->normalizer(), en, "").empty() ||
-        EntityKey(ctx->normalizer(), zh, "").empty()) {
+    if (resolve::EntityKey(ctx->normalizer(), en, "").empty() ||
+        resolve::EntityKey(ctx->normalizer(), zh, "").empty()) {
       ctx->Quarantine(p.line, 0, "alias pair without a usable name");
       continue;
     }

@@ -4,7 +4,8 @@
 
 #include "ingest/regs/internal/csv_util.h"
 #include "ingest/regs/internal/text_util.h"
-#include "ingest/text/decode.h"
+
+#include "text/decode.h"
 
 namespace ecg::ingest {
 namespace {

@@ -20,11 +20,12 @@
 #include "ingest/regs/detect.h"
 #include "ingest/regs/fr_document.h"
 #include "ingest/regs/technologies.h"
-#include "ingest/text/normalizer.h"
 #include "schema/date.h"
 #include "schema/ids.h"
 #include "schema/result.h"
 #include "store/graph_store.h"
+
+#include "text/normalizer.h"
 
 namespace ecg::ingest {
 

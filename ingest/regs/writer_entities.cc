@@ -5,9 +5,10 @@
 #include <utility>
 
 #include "ingest/lists/country_codes.h"
-#include "ingest/lists/resolve.h"
 #include "ingest/regs/writer.h"
 #include "schema/catalog.h"
+
+#include "resolve/resolve.h"
 
 namespace ecg::ingest {
 namespace {
@@ -92,7 +93,7 @@ Status RegWriter::WriteListChange(VertexId rule, const FrDocument& doc,
     return Status::OK();
   }
   std::string iso = IsoOfHeading(change.country);
-  std::string key = EntityKey(*normalizer_, change.name, iso);
+  std::string key = resolve::EntityKey(*normalizer_, change.name, iso);
   if (key.empty()) {
     warnings_.push_back("rule " + doc.document_number + ": Entity List name without letters '" +
                         change.name + "'");

@@ -7,7 +7,8 @@
 
 #include "ingest/run/handlers.h"
 #include "ingest/run/sha256.h"
-#include "ingest/text/decode.h"
+
+#include "text/decode.h"
 
 namespace ecg::ingest {
 

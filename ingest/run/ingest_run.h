@@ -19,13 +19,14 @@
 #include <vector>
 
 #include "ingest/run/report.h"
-#include "ingest/text/normalizer.h"
 #include "schema/catalog.h"
 #include "schema/date.h"
 #include "schema/ids.h"
 #include "schema/kinds.h"
 #include "schema/result.h"
 #include "store/graph_store.h"
+
+#include "text/normalizer.h"
 
 namespace ecg::ingest {
 

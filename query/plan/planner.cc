@@ -183,9 +183,9 @@ Result<LogicalPlan> Planner::Plan(BoundQuery query) const {
           op = Wrap(LogicalOpKind::kSort, std::move(op));
           op->items.push_back(
               BoundItem{"count", Field(BoundExprKind::kColumn, "count", nullptr, nkeys), true});
-          for (size_t i = 0; i < nkeys; ++i) {
+          for (size_t k = 0; k < nkeys; ++k) {
             op->items.push_back(BoundItem{
-                columns[i], Field(BoundExprKind::kColumn, columns[i], nullptr, i), false});
+                columns[k], Field(BoundExprKind::kColumn, columns[k], nullptr, k), false});
           }
         }
         break;

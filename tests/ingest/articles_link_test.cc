@@ -13,8 +13,9 @@
 #include "ingest/articles/automaton.h"
 #include "ingest/articles/gazetteer.h"
 #include "ingest/articles/linker.h"
-#include "ingest/text/normalizer.h"
 #include "tests/testutil/testutil.h"
+
+#include "text/normalizer.h"
 
 namespace ecg::ingest {
 namespace {

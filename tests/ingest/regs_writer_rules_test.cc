@@ -7,10 +7,11 @@
 
 #include <gtest/gtest.h>
 
-#include "ingest/lists/resolve.h"
 #include "ingest/regs/fr_post.h"
 #include "ingest/regs/fr_xml.h"
 #include "tests/ingest/regs_writer_test_util.h"
+
+#include "resolve/resolve.h"
 
 namespace ecg::ingest {
 namespace {
@@ -236,7 +237,8 @@ TEST_F(RegWriterRulesTest, XmlEntityListChangesBecomeEdgesFromTheEffectiveDate) 
             "Semiconductor Manufacturing International Corporation (SMIC)");
   EXPECT_EQ(Get(removes[0].other, "name").ToString(), "Obsolete Trading Co., Ltd.");
   // New entities get the list writer's canonical key, so both pipelines meet.
-  EXPECT_EQ(Find(VertexKind::kEntity, EntityKey(*normalizer_, "Obsolete Trading Co., Ltd.", "CN")),
+  EXPECT_EQ(Find(VertexKind::kEntity,
+                 resolve::EntityKey(*normalizer_, "Obsolete Trading Co., Ltd.", "CN")),
             removes[0].other);
 
   VertexId ele = VertexId();

@@ -13,10 +13,11 @@
 #include <gtest/gtest.h>
 
 #include "ingest/regs/writer.h"
-#include "ingest/text/normalizer.h"
 #include "schema/catalog.h"
 #include "store/graph_store.h"
 #include "tests/testutil/testutil.h"
+
+#include "text/normalizer.h"
 
 namespace ecg::ingest {
 

@@ -9,9 +9,10 @@
 
 #include "ingest/run/ingest_run.h"
 #include "ingest/run/sha256.h"
-#include "ingest/text/normalizer.h"
 #include "store/graph_store.h"
 #include "tests/testutil/testutil.h"
+
+#include "text/normalizer.h"
 
 namespace ecg::ingest::run_test {
 

@@ -9,11 +9,12 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "ingest/text/normalizer.h"
 #include "store/graph_store.h"
 #include "store/internal/codec.h"
 #include "store/key_codec.h"
 #include "tests/testutil/testutil.h"
+
+#include "text/normalizer.h"
 
 namespace ecg {
 namespace {

@@ -9,10 +9,11 @@
 #include <gtest/gtest.h>
 
 #include "ingest/run/ingest_run.h"
-#include "ingest/text/normalizer.h"
 #include "query/engine.h"
 #include "store/graph_store.h"
 #include "tests/testutil/testutil.h"
+
+#include "text/normalizer.h"
 
 namespace ecg {
 namespace {

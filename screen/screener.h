@@ -1,0 +1,165 @@
+// Screener: "is this counterparty restricted?" Finds the entities whose
+// names or aliases match a name in any script, through the `grams` and
+// `names` indexes of the store (never a scan of every name), scores them
+// (ingest/screen/match.h), and reports for each the lists it is on as of a
+// date (license policy, Federal Register citations) and whether the 50%
+// affiliates rule reaches it through its owners.
+// Thread safety: a Screener is NOT thread-safe (it caches word weights and
+// analysed names); use one per thread. The store and normalizer must outlive it.
+#ifndef ECG_SCREEN_SCREENER_H_
+#define ECG_SCREEN_SCREENER_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "schema/date.h"
+#include "schema/ids.h"
+#include "schema/result.h"
+#include "store/graph_store.h"
+
+#include "text/match.h"
+#include "text/normalizer.h"
+
+namespace ecg::screen {
+
+// The default score a candidate needs (see docs/benchmarks.md, Screening).
+inline constexpr int kDefaultThreshold = 82;
+// Longest name accepted, in bytes.
+inline constexpr size_t kMaxNameBytes = 1024;
+
+struct ScreenOptions {
+  // ISO 3166 alpha-2 of the counterparty ("CN"); agreement raises a score,
+  // a conflict lowers it.
+  std::string country;
+  // "company", "person", "vessel" (entity `type`); empty = any. Entities of
+  // unknown type always pass.
+  std::string type;
+  // Lists and ownership as of this day; today (UTC) when unset.
+  std::optional<Date> as_of;
+  int threshold = kDefaultThreshold;
+  size_t limit = 10;
+};
+
+// One name or alias of a candidate and how well it matched.
+struct AliasMatch {
+  std::string alias;
+  int score = 0;
+  std::vector<std::string> reasons;
+};
+
+// One visible `listed_on` edge of a candidate.
+struct Listing {
+  std::string list_code;  // the list vertex's key: "EL", "SDN", "UEL", ...
+  std::string list_name;
+  std::string license_requirement;
+  std::string license_policy;
+  std::string citation;  // Federal Register citations as the list gives them
+  std::string entity_number;
+  Interval valid;
+};
+
+// One chain of ownership from a listed entity down to the candidate.
+struct OwnershipPath {
+  // The owners from the listed root to the direct owner, with the stake each
+  // holds in the next one (the last stake is held in the candidate).
+  struct Link {
+    VertexId owner;
+    std::string owner_name;
+    double pct = 0;
+  };
+  std::vector<Link> links;
+  std::vector<std::string> root_lists;  // list codes of the listed root
+};
+
+// The 50% affiliates rule for one candidate.
+struct Affiliation {
+  bool applies = false;  // listed owners hold >= 50% (directly, indirectly or together)
+  double pct = 0;        // aggregate stake held by listed (or affected) owners
+  std::vector<OwnershipPath> paths;
+  std::string rule_status;  // the affiliates rule on the date: "in force", "suspended by X", ...
+};
+
+struct Candidate {
+  VertexId id;
+  std::string key;                   // natural key ("ent:CN:huaweitechnology")
+  std::string name;                  // the entity's name
+  std::string country;               // ISO code or ""
+  std::string type;                  // company / person / vessel / ""
+  int score = 0;                     // best alias score adjusted for country, 0..100
+  std::vector<std::string> reasons;  // of the best alias, then country
+  std::vector<AliasMatch> aliases;   // the best-scoring names, best first (at most 5)
+  std::vector<Listing> lists;
+  Affiliation affiliation;
+};
+
+// Counters of the last Screen call (for benchmarks and `--verbose`).
+struct ScreenStats {
+  size_t postings_read = 0;
+  size_t grams_skipped = 0;  // too common to generate candidates
+  size_t candidates_scored = 0;
+};
+
+class Screener {
+ public:
+  // The natural key of the rule that imposes the affiliates rule.
+  static constexpr std::string_view kAffiliatesRuleKey = "2025-19001";
+
+  // `store` and `normalizer` are not owned. Counts the entities (for word
+  // weights) once.
+  static Result<std::unique_ptr<Screener>> Create(const store::GraphStore* store,
+                                                  const text::TextNormalizer* normalizer);
+  Screener(const Screener&) = delete;
+  Screener& operator=(const Screener&) = delete;
+
+  // Candidates scoring at least options.threshold, best first, at most
+  // options.limit. InvalidArgument for an empty name, a name longer than
+  // kMaxNameBytes or one that is not valid UTF-8 (the message says which).
+  Result<std::vector<Candidate>> Screen(std::string_view name, const ScreenOptions& options);
+
+  const ScreenStats& last_stats() const { return stats_; }
+  uint64_t entity_count() const { return entities_; }
+
+ private:
+  Screener(const store::GraphStore* store, const text::TextNormalizer* normalizer,
+           uint64_t entities);
+
+  // Weight of an ASCII key word from its document frequency (cached).
+  double WeightOf(const std::string& word, const store::ReadView& view);
+  // Candidate vertices for `query`, best gram evidence first.
+  Status Generate(const text::NameForm& query, std::string_view raw, const store::ReadView& view,
+                  std::vector<VertexId>* out);
+  // Adds evidence for the vertices with an indexed word within an edit or two
+  // of `word` (a word of the query no name has).
+  Status NearWords(const std::string& word, const store::ReadView& view,
+                   std::unordered_map<uint64_t, double>* evidence);
+  // The names of `id` prepared for comparison (cached).
+  Result<const std::vector<text::NameForm>*> Forms(VertexId id, const store::ReadView& view);
+  Status Enrich(const store::ReadView& view, Date as_of, Candidate* c);
+  Status Affiliates(const store::ReadView& view, VertexId id, int depth,
+                    std::vector<VertexId>* stack, Affiliation* out);
+  Result<std::string> RuleStatus(const store::ReadView& view, Date as_of);
+
+  const store::GraphStore* store_;
+  const text::TextNormalizer* normalizer_;
+  uint64_t entities_;
+  std::unordered_map<std::string, double> weights_;
+  std::unordered_map<uint64_t, std::vector<text::NameForm>> forms_;
+  // Grams found to have more postings than their cap (too common to
+  // nominate candidates): later queries skip them without a scan.
+  std::unordered_set<std::string> common_;
+  ScreenStats stats_;
+};
+
+// "" when `text` is valid UTF-8, else a message naming the first bad byte.
+std::string Utf8Error(std::string_view text);
+
+}  // namespace ecg::screen
+
+#endif  // ECG_SCREEN_SCREENER_H_
