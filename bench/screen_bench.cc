@@ -22,7 +22,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 std::vector<std::string> EntityNames(const store::GraphStore& store) {
-  static const PropertyId kName = Catalog::Id("name");
+  static const PropertyId kName = prop::kName;
   auto view = store.NewReadView();
   std::vector<VertexId> ids;
   (void)view->ScanKind(VertexKind::kEntity, [&](VertexId id) {
@@ -115,7 +115,7 @@ Status AddSynthetic(ListStore* ls, const std::vector<std::string>& names, size_t
                                  "Pacific",  "Logistics", "Software",   "Energy",   "Marine"};
   ECG_ASSIGN_OR_RETURN(RunId run, ls->store->BeginRun("synthetic"));
   ECG_ASSIGN_OR_RETURN(auto bulk, ls->store->NewBulkWriter(run, store::BulkMode::kWriteBatches));
-  static const PropertyId kName = Catalog::Id("name");
+  static const PropertyId kName = prop::kName;
   uint64_t n = 0;
   for (size_t k = 1; k < scale; ++k) {
     for (const auto& name : names) {

@@ -253,8 +253,8 @@ struct Entity {
 };
 
 std::vector<Entity> LoadEntities(const store::ReadView& view) {
-  static const PropertyId kName = Catalog::Id("name");
-  static const PropertyId kAlias = Catalog::Id("alias");
+  static const PropertyId kName = prop::kName;
+  static const PropertyId kAlias = prop::kAlias;
   std::vector<VertexId> ids;
   (void)view.ScanKind(VertexKind::kEntity, [&](VertexId id) {
     ids.push_back(id);

@@ -54,8 +54,8 @@ int main(int argc, char** argv) {
   }
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
-  const ecg::PropertyId p_name = ecg::Catalog::Id("name");
-  const ecg::PropertyId p_pct = ecg::Catalog::Id("pct");
+  const ecg::PropertyId p_name = ecg::prop::kName;
+  const ecg::PropertyId p_pct = ecg::prop::kPct;
 
   // 1. Bulk loads through the store, in both modes, on the same generated graph.
   auto bulk_load = [&](ecg::store::BulkMode mode, const std::string& path,

@@ -11,6 +11,8 @@
 
 #include "schema/date.h"
 
+#include "rules/options.h"
+
 namespace ecg::query {
 
 struct ExecOptions {
@@ -29,9 +31,9 @@ struct ExecOptions {
   std::chrono::milliseconds timeout{30'000};
   // The valid-time day of a query without `as of`; nullopt means today (UTC).
   std::optional<Date> today;
-  // Natural key (Federal Register document number) of the rule that imposes
-  // the affiliates (50%) rule; `affiliates` reports whether it is in force.
-  std::string affiliates_rule_key = "2025-19001";
+  // The domain rules' settings (the rule imposing the affiliates rule, ...);
+  // `affiliates` reports whether that rule is in force.
+  rules::RulesOptions rules;
   // Fill ResultSet::graph (vertices and edges behind the rows) for DOT and
   // GraphML output. Costs a name lookup per vertex.
   bool collect_graph = false;

@@ -42,7 +42,7 @@ Result<std::string> EntityResolver::CountryOf(VertexId id) {
     return it->second;
   }
   std::vector<store::PropertyStatement> props;
-  ECG_RETURN_IF_ERROR(batch_->GetProperties(id, Catalog::Id("country"), &props));
+  ECG_RETURN_IF_ERROR(batch_->GetProperties(id, prop::kCountry, &props));
   std::string country;
   for (const auto& p : props) {
     if (p.meta.valid.is_open() && p.value.type() == PropertyType::kString) {

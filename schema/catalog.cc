@@ -30,79 +30,81 @@ using PT = PropertyType;
 // Stored on disk by id: append only, never renumber or reuse an id.
 constexpr PropertyDef kProps[] = {
     // Common to vertices.
-    {1, "name", PT::kString, false, kAnyKind, 0},
-    {2, "alias", PT::kString, true, kEnt | kList | kTech | kCountry | kEccn | kRule, 0},
-    {3, "country", PT::kString, false, kEnt | kList | kRule, 0},
-    {4, "type", PT::kString, false, kEnt | kList | kSource, 0},
-    {5, "address", PT::kString, true, kEnt, 0},
-    {6, "code", PT::kString, false, kEnt | kEccn | kTech | kCountry | kList, 0},
-    {7, "date", PT::kDate, false, kEnt | kArticle, 0},
-    {8, "subtype", PT::kString, false, kEnt | kRule | kEccn | kTech | kCountry, 0},
-    {9, "identifier", PT::kString, true, kEnt, 0},
-    {10, "legal_form", PT::kString, false, kEnt, 0},
-    {11, "remarks", PT::kString, false, kEnt | kList, 0},
-    {12, "url", PT::kString, false, kList | kRule | kArticle | kSource, 0},
+    {prop::kName, "name", PT::kString, false, kAnyKind, 0},
+    {prop::kAlias, "alias", PT::kString, true, kEnt | kList | kTech | kCountry | kEccn | kRule, 0},
+    {prop::kCountry, "country", PT::kString, false, kEnt | kList | kRule, 0},
+    {prop::kType, "type", PT::kString, false, kEnt | kList | kSource, 0},
+    {prop::kAddress, "address", PT::kString, true, kEnt, 0},
+    {prop::kCode, "code", PT::kString, false, kEnt | kEccn | kTech | kCountry | kList, 0},
+    {prop::kDate, "date", PT::kDate, false, kEnt | kArticle, 0},
+    {prop::kSubtype, "subtype", PT::kString, false, kEnt | kRule | kEccn | kTech | kCountry, 0},
+    {prop::kIdentifier, "identifier", PT::kString, true, kEnt, 0},
+    {prop::kLegalForm, "legal_form", PT::kString, false, kEnt, 0},
+    {prop::kRemarks, "remarks", PT::kString, false, kEnt | kList, 0},
+    {prop::kUrl, "url", PT::kString, false, kList | kRule | kArticle | kSource, 0},
     // Rules.
-    {20, "document_number", PT::kString, false, kRule, 0},
-    {21, "citation", PT::kString, true, kRule, E(EdgeType::kListedOn) | kListChange},
-    {22, "title", PT::kString, false, kRule | kArticle, 0},
-    {23, "publication_date", PT::kDate, false, kRule, 0},
-    {24, "effective_date", PT::kDate, false, kRule, 0},
-    {25, "action", PT::kString, false, kRule, 0},
-    {26, "agency", PT::kString, false, kRule, 0},
-    {27, "abstract", PT::kString, false, kRule, 0},
-    {28, "rin", PT::kString, false, kRule, 0},
-    {29, "cfr_part", PT::kString, true, kRule, 0},
-    {30, "entities_added", PT::kInt, false, kRule, 0},
-    {31, "entries_added", PT::kInt, false, kRule, 0},
-    {32, "entities_removed", PT::kInt, false, kRule, 0},
-    {33, "entities_revised", PT::kInt, false, kRule, 0},
+    {prop::kDocumentNumber, "document_number", PT::kString, false, kRule, 0},
+    {prop::kCitation, "citation", PT::kString, true, kRule, E(EdgeType::kListedOn) | kListChange},
+    {prop::kTitle, "title", PT::kString, false, kRule | kArticle, 0},
+    {prop::kPublicationDate, "publication_date", PT::kDate, false, kRule, 0},
+    {prop::kEffectiveDate, "effective_date", PT::kDate, false, kRule, 0},
+    {prop::kAction, "action", PT::kString, false, kRule, 0},
+    {prop::kAgency, "agency", PT::kString, false, kRule, 0},
+    {prop::kAbstract, "abstract", PT::kString, false, kRule, 0},
+    {prop::kRin, "rin", PT::kString, false, kRule, 0},
+    {prop::kCfrPart, "cfr_part", PT::kString, true, kRule, 0},
+    {prop::kEntitiesAdded, "entities_added", PT::kInt, false, kRule, 0},
+    {prop::kEntriesAdded, "entries_added", PT::kInt, false, kRule, 0},
+    {prop::kEntitiesRemoved, "entities_removed", PT::kInt, false, kRule, 0},
+    {prop::kEntitiesRevised, "entities_revised", PT::kInt, false, kRule, 0},
     // ECCNs and technologies.
-    {40, "heading", PT::kString, false, kEccn, 0},
-    {41, "reason", PT::kString, true, kEccn, 0},
-    {42, "license_exception", PT::kString, true, kEccn, 0},
-    {43, "related_controls", PT::kString, false, kEccn, 0},
-    {44, "tpp", PT::kDouble, true, kEccn | kTech, 0},
-    {45, "performance_density", PT::kDouble, true, kEccn | kTech, 0},
-    {46, "operations", PT::kDouble, false, kEccn, 0},
-    {47, "category", PT::kString, false, kEccn | kTech, 0},
+    {prop::kHeading, "heading", PT::kString, false, kEccn, 0},
+    {prop::kReason, "reason", PT::kString, true, kEccn, 0},
+    {prop::kLicenseException, "license_exception", PT::kString, true, kEccn, 0},
+    {prop::kRelatedControls, "related_controls", PT::kString, false, kEccn, 0},
+    {prop::kTpp, "tpp", PT::kDouble, true, kEccn | kTech, 0},
+    {prop::kPerformanceDensity, "performance_density", PT::kDouble, true, kEccn | kTech, 0},
+    {prop::kOperations, "operations", PT::kDouble, false, kEccn, 0},
+    {prop::kCategory, "category", PT::kString, false, kEccn | kTech, 0},
     // Countries.
-    {50, "group", PT::kString, true, kCountry, 0},
+    {prop::kGroup, "group", PT::kString, true, kCountry, 0},
     // Articles.
-    {60, "lang", PT::kString, false, kArticle, 0},
-    {61, "text", PT::kString, false, kArticle, 0},
+    {prop::kLang, "lang", PT::kString, false, kArticle, 0},
+    {prop::kText, "text", PT::kString, false, kArticle, 0},
     // Sources.
-    {70, "path", PT::kString, false, kSource, 0},
-    {71, "sha256", PT::kString, false, kSource, 0},
-    {72, "format", PT::kString, false, kSource, 0},
-    {73, "bytes", PT::kInt, false, kSource, 0},
-    {74, "feed", PT::kString, false, kSource, 0},
+    {prop::kPath, "path", PT::kString, false, kSource, 0},
+    {prop::kSha256, "sha256", PT::kString, false, kSource, 0},
+    {prop::kFormat, "format", PT::kString, false, kSource, 0},
+    {prop::kBytes, "bytes", PT::kInt, false, kSource, 0},
+    {prop::kFeed, "feed", PT::kString, false, kSource, 0},
     // Edges.
-    {80, "pct", PT::kDouble, false, 0, E(EdgeType::kOwns)},
-    {81, "entity_number", PT::kString, false, 0, E(EdgeType::kListedOn)},
-    {82, "license_requirement", PT::kString, false, 0, E(EdgeType::kListedOn) | kListChange},
-    {83, "license_policy", PT::kString, false, 0, E(EdgeType::kListedOn) | kListChange},
-    {84, "programs", PT::kStringList, false, 0, E(EdgeType::kListedOn)},
-    {85, "start_date", PT::kDate, false, 0, E(EdgeType::kListedOn)},
-    {86, "offset", PT::kInt, false, 0, E(EdgeType::kMentions)},
-    {87, "length", PT::kInt, false, 0, E(EdgeType::kMentions)},
-    {88, "byte_offset", PT::kInt, false, 0, E(EdgeType::kMentions)},
-    {89, "confidence", PT::kDouble, false, 0, E(EdgeType::kMentions)},
-    {90, "surface", PT::kString, false, 0, E(EdgeType::kMentions)},
-    {91, "role", PT::kString, false, 0, E(EdgeType::kAmends) | E(EdgeType::kMentions)},
-    {92, "list_name", PT::kString, false, 0, kListChange},
-    {93, "note", PT::kString, false, 0, 0xFFFFFFFEu},
+    {prop::kPct, "pct", PT::kDouble, false, 0, E(EdgeType::kOwns)},
+    {prop::kEntityNumber, "entity_number", PT::kString, false, 0, E(EdgeType::kListedOn)},
+    {prop::kLicenseRequirement, "license_requirement", PT::kString, false, 0,
+     E(EdgeType::kListedOn) | kListChange},
+    {prop::kLicensePolicy, "license_policy", PT::kString, false, 0,
+     E(EdgeType::kListedOn) | kListChange},
+    {prop::kPrograms, "programs", PT::kStringList, false, 0, E(EdgeType::kListedOn)},
+    {prop::kStartDate, "start_date", PT::kDate, false, 0, E(EdgeType::kListedOn)},
+    {prop::kOffset, "offset", PT::kInt, false, 0, E(EdgeType::kMentions)},
+    {prop::kLength, "length", PT::kInt, false, 0, E(EdgeType::kMentions)},
+    {prop::kByteOffset, "byte_offset", PT::kInt, false, 0, E(EdgeType::kMentions)},
+    {prop::kConfidence, "confidence", PT::kDouble, false, 0, E(EdgeType::kMentions)},
+    {prop::kSurface, "surface", PT::kString, false, 0, E(EdgeType::kMentions)},
+    {prop::kRole, "role", PT::kString, false, 0, E(EdgeType::kAmends) | E(EdgeType::kMentions)},
+    {prop::kListName, "list_name", PT::kString, false, 0, kListChange},
+    {prop::kNote, "note", PT::kString, false, 0, 0xFFFFFFFEu},
     // List writer and entity resolution (ingest/lists/writer*.cc), ids 100-149.
     // Why a list record joined its entity (one statement per joining record).
-    {100, "resolution", PT::kString, true, kEnt, 0},
+    {prop::kResolution, "resolution", PT::kString, true, kEnt, 0},
     // Regulation writer (ingest/regs/writer*.cc), ids 150-199.
-    {150, "country_counts", PT::kString, false, kRule, 0},
-    {151, "relation", PT::kString, false, 0, kRuleRule},
-    {152, "control", PT::kString, true, kEccn, 0},
-    {153, "source_note", PT::kString, false, kTech, 0},
+    {prop::kCountryCounts, "country_counts", PT::kString, false, kRule, 0},
+    {prop::kRelation, "relation", PT::kString, false, 0, kRuleRule},
+    {prop::kControl, "control", PT::kString, true, kEccn, 0},
+    {prop::kSourceNote, "source_note", PT::kString, false, kTech, 0},
     // Article linking (ingest/articles/), ids 200-249.
     // Organisation-like spans of an article that link to no vertex ("…公司").
-    {200, "unlinked", PT::kStringList, false, kArticle, 0},
+    {prop::kUnlinked, "unlinked", PT::kStringList, false, kArticle, 0},
 };
 
 }  // namespace
@@ -127,12 +129,6 @@ const PropertyDef* Catalog::Find(std::string_view name) {
     }
   }
   return nullptr;
-}
-
-PropertyId Catalog::Id(std::string_view name) {
-  const PropertyDef* def = Find(name);
-  assert(def != nullptr && "undeclared property");
-  return def == nullptr ? 0 : def->id;
 }
 
 bool Catalog::AppliesTo(const PropertyDef& def, VertexKind kind) {

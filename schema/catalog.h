@@ -13,12 +13,11 @@
 #include <vector>
 
 #include "schema/kinds.h"
+#include "schema/props.h"
 #include "schema/status.h"
 #include "schema/value.h"
 
 namespace ecg {
-
-using PropertyId = uint16_t;
 
 struct PropertyDef {
   PropertyId id;
@@ -43,9 +42,6 @@ class Catalog {
   // nullptr when unknown.
   static const PropertyDef* Find(PropertyId id);
   static const PropertyDef* Find(std::string_view name);
-  // The id of a property known to exist. REQUIRES: `name` is declared
-  // (a programmer error otherwise; use Find for user input).
-  static PropertyId Id(std::string_view name);
 
   static bool AppliesTo(const PropertyDef& def, VertexKind kind);
   static bool AppliesTo(const PropertyDef& def, EdgeType type);

@@ -1,30 +1,24 @@
-// Screener: the lists a candidate is on and the 50% affiliates rule.
+// Screener: the lists a candidate is on and the 50% affiliates rule, through
+// the one rules library (rules/affiliates.h, rules/force.h) that the
+// `affiliates` query operator uses too.
 #include <algorithm>
 #include <utility>
 
-#include "schema/catalog.h"
+#include "schema/props.h"
 
+#include "rules/affiliates.h"
+#include "rules/force.h"
 #include "screen/screener.h"
 
 namespace ecg::screen {
 namespace {
 
-// Ownership chains followed upwards at most this far.
-constexpr int kMaxOwnershipDepth = 4;
-constexpr double kAffiliatesThreshold = 50.0;
-
 std::string Str(const Value& v) {
   return v.type() == PropertyType::kString ? v.as_string() : "";
 }
 
-double Num(const Value& v) {
-  if (v.type() == PropertyType::kDouble) {
-    return v.as_double();
-  }
-  return v.type() == PropertyType::kInt ? static_cast<double>(v.as_int()) : 0;
-}
-
-// The list codes of the visible listed_on edges of `id`.
+// The keys of the lists `id` is on (visible listed_on edges), in edge order,
+// each once.
 Result<std::vector<std::string>> ListCodes(const store::ReadView& view, VertexId id) {
   std::vector<VertexId> lists;
   ECG_RETURN_IF_ERROR(view.ForEachEdge(
@@ -44,28 +38,24 @@ Result<std::vector<std::string>> ListCodes(const store::ReadView& view, VertexId
 
 }  // namespace
 
-Status Screener::Enrich(const store::ReadView& view, Date as_of, Candidate* c) {
-  static const PropertyId kName = Catalog::Id("name");
-  static const PropertyId kPolicy = Catalog::Id("license_policy");
-  static const PropertyId kRequirement = Catalog::Id("license_requirement");
-  static const PropertyId kCitation = Catalog::Id("citation");
-  static const PropertyId kNumber = Catalog::Id("entity_number");
+Status Screener::Enrich(const store::ReadView& view, const ScreenOptions& options, Date as_of,
+                        Candidate* c) {
   std::vector<std::pair<VertexId, Listing>> lists;
-  ECG_RETURN_IF_ERROR(view.ForEachEdge(c->id, store::Direction::kOut, EdgeType::kListedOn,
-                                       [&](const store::EdgeStatement& e) {
-                                         Listing l;
-                                         l.license_policy = Str(e.Get(kPolicy));
-                                         l.license_requirement = Str(e.Get(kRequirement));
-                                         l.citation = Str(e.Get(kCitation));
-                                         l.entity_number = Str(e.Get(kNumber));
-                                         l.valid = e.meta.valid;
-                                         lists.emplace_back(e.dst, std::move(l));
-                                         return true;
-                                       }));
+  ECG_RETURN_IF_ERROR(view.ForEachEdge(
+      c->id, store::Direction::kOut, EdgeType::kListedOn, [&](const store::EdgeStatement& e) {
+        Listing l;
+        l.license_policy = Str(e.Get(prop::kLicensePolicy));
+        l.license_requirement = Str(e.Get(prop::kLicenseRequirement));
+        l.citation = Str(e.Get(prop::kCitation));
+        l.entity_number = Str(e.Get(prop::kEntityNumber));
+        l.valid = e.meta.valid;
+        lists.emplace_back(e.dst, std::move(l));
+        return true;
+      }));
   c->lists.clear();
   for (auto& [list, l] : lists) {
     ECG_ASSIGN_OR_RETURN(store::VertexRecord rec, view.GetVertex(list));
-    ECG_ASSIGN_OR_RETURN(Value name, view.GetValue(list, kName));
+    ECG_ASSIGN_OR_RETURN(Value name, view.GetValue(list, prop::kName));
     l.list_code = rec.key;
     l.list_name = Str(name);
     // Several records of one list often say the same thing: report it once.
@@ -78,94 +68,59 @@ Status Screener::Enrich(const store::ReadView& view, Date as_of, Candidate* c) {
       c->lists.push_back(std::move(l));
     }
   }
-  std::vector<VertexId> stack{c->id};
-  ECG_RETURN_IF_ERROR(Affiliates(view, c->id, 0, &stack, &c->affiliation));
-  if (c->affiliation.applies) {
-    ECG_ASSIGN_OR_RETURN(c->affiliation.rule_status, RuleStatus(view, as_of));
-  }
-  return Status::OK();
+  return Affiliates(view, options, as_of, c);
 }
 
-Status Screener::Affiliates(const store::ReadView& view, VertexId id, int depth,
-                            std::vector<VertexId>* stack, Affiliation* out) {
-  static const PropertyId kPct = Catalog::Id("pct");
-  static const PropertyId kName = Catalog::Id("name");
-  struct Stake {
-    VertexId owner;
-    double pct;
+Status Screener::Affiliates(const store::ReadView& view, const ScreenOptions& options, Date as_of,
+                            Candidate* c) {
+  const rules::RulesOptions& ro = options.rules;
+  // The set the rule starts from: entities on one of its lists on the day.
+  std::vector<VertexId> rule_lists;
+  for (const std::string& code : ro.affiliates_lists) {
+    ECG_ASSIGN_OR_RETURN(VertexId l, view.FindByKey(VertexKind::kList, code));
+    if (l.valid()) {
+      rule_lists.push_back(l);
+    }
+  }
+  auto is_seed = [&](VertexId id) -> Result<bool> {
+    bool listed = false;
+    ECG_RETURN_IF_ERROR(view.ForEachEdge(
+        id, store::Direction::kOut, EdgeType::kListedOn, [&](const store::EdgeStatement& e) {
+          listed = std::find(rule_lists.begin(), rule_lists.end(), e.dst) != rule_lists.end();
+          return !listed;
+        }));
+    return listed;
   };
-  std::vector<Stake> stakes;
-  ECG_RETURN_IF_ERROR(view.ForEachEdge(id, store::Direction::kIn, EdgeType::kOwns,
-                                       [&](const store::EdgeStatement& e) {
-                                         stakes.push_back({e.src, Num(e.Get(kPct))});
-                                         return true;
-                                       }));
-  for (const Stake& s : stakes) {
-    if (s.pct <= 0 || std::find(stack->begin(), stack->end(), s.owner) != stack->end()) {
-      continue;  // no stake, or an ownership cycle
+  rules::OwnershipReader reader{&view, view.filter(), {}};
+  ECG_ASSIGN_OR_RETURN(rules::Affiliation a, rules::AffiliationOf(reader, c->id, is_seed, ro));
+  Affiliation& out = c->affiliation;
+  out = Affiliation();
+  out.applies = a.applies;
+  out.pct = a.pct;
+  out.incomplete = a.incomplete;
+  for (const rules::OwnershipPath& p : a.paths) {
+    OwnershipPath path;
+    for (const rules::OwnershipPath::Link& l : p.links) {
+      ECG_ASSIGN_OR_RETURN(Value name, view.GetValue(l.owner, prop::kName));
+      path.links.push_back({l.owner, Str(name), l.pct});
     }
-    ECG_ASSIGN_OR_RETURN(Value owner_name, view.GetValue(s.owner, kName));
-    const OwnershipPath::Link link{s.owner, Str(owner_name), s.pct};
-    ECG_ASSIGN_OR_RETURN(std::vector<std::string> codes, ListCodes(view, s.owner));
-    if (!codes.empty()) {
-      out->pct += s.pct;
-      OwnershipPath path;
-      path.links.push_back(link);
-      path.root_lists = std::move(codes);
-      out->paths.push_back(std::move(path));
-      continue;
+    if (!p.links.empty()) {
+      ECG_ASSIGN_OR_RETURN(path.root_lists, ListCodes(view, p.links.front().owner));
     }
-    if (depth + 1 >= kMaxOwnershipDepth) {
-      continue;
-    }
-    // An owner that is itself an affiliate counts with its whole stake.
-    Affiliation upper;
-    stack->push_back(s.owner);
-    ECG_RETURN_IF_ERROR(Affiliates(view, s.owner, depth + 1, stack, &upper));
-    stack->pop_back();
-    if (!upper.applies) {
-      continue;
-    }
-    out->pct += s.pct;
-    for (OwnershipPath& p : upper.paths) {
-      p.links.push_back(link);
-      out->paths.push_back(std::move(p));
-    }
+    out.paths.push_back(std::move(path));
   }
-  out->pct = std::min(out->pct, 100.0);
-  out->applies = out->pct >= kAffiliatesThreshold;
+  if (out.applies) {
+    ECG_ASSIGN_OR_RETURN(rules::ForceStatus force,
+                         rules::RuleForce(view, ro.affiliates_rule_key, as_of));
+    out.rule_status = force.ToString();
+  }
   return Status::OK();
 }
 
-Result<std::string> Screener::RuleStatus(const store::ReadView& view, Date as_of) {
-  static const PropertyId kEffective = Catalog::Id("effective_date");
-  static const PropertyId kPublished = Catalog::Id("publication_date");
-  ECG_ASSIGN_OR_RETURN(VertexId rule, view.FindByKey(VertexKind::kRule, kAffiliatesRuleKey));
-  if (!rule.valid()) {
-    return std::string("unknown (rule ") + std::string(kAffiliatesRuleKey) + " not in the graph)";
-  }
-  std::string status;
-  ECG_RETURN_IF_ERROR(view.ForEachEdge(
-      rule, store::Direction::kIn, std::nullopt, [&](const store::EdgeStatement& e) {
-        if (e.type == EdgeType::kSuspends || e.type == EdgeType::kRescinds) {
-          auto rec = view.GetVertex(e.src);
-          status = std::string(e.type == EdgeType::kSuspends ? "suspended by " : "rescinded by ") +
-                   (rec.ok() ? rec->key : std::to_string(e.src.value()));
-          return false;
-        }
-        return true;
-      }));
-  if (!status.empty()) {
-    return status;
-  }
-  ECG_ASSIGN_OR_RETURN(Value eff, view.GetValue(rule, kEffective));
-  if (eff.is_null()) {
-    ECG_ASSIGN_OR_RETURN(eff, view.GetValue(rule, kPublished));
-  }
-  if (eff.type() == PropertyType::kDate && as_of < eff.as_date()) {
-    return "not yet in force (effective " + eff.as_date().ToString() + ")";
-  }
-  return std::string("in force");
+Result<rules::ForceStatus> Screener::AffiliatesRuleForce(const ScreenOptions& options) const {
+  auto view = store_->NewReadView();
+  return rules::RuleForce(*view, options.rules.affiliates_rule_key,
+                          options.as_of.value_or(Date::Today()));
 }
 
 }  // namespace ecg::screen

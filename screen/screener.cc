@@ -249,8 +249,8 @@ Result<const std::vector<text::NameForm>*> Screener::Forms(VertexId id,
   if (it != forms_.end()) {
     return &it->second;
   }
-  static const PropertyId kName = Catalog::Id("name");
-  static const PropertyId kAlias = Catalog::Id("alias");
+  static const PropertyId kName = prop::kName;
+  static const PropertyId kAlias = prop::kAlias;
   std::vector<store::PropertyStatement> stmts;
   ECG_RETURN_IF_ERROR(view.GetProperties(id, kName, &stmts));
   ECG_RETURN_IF_ERROR(view.GetProperties(id, kAlias, &stmts));
@@ -290,9 +290,9 @@ Result<std::vector<Candidate>> Screener::Screen(std::string_view name,
   std::vector<VertexId> ids;
   ECG_RETURN_IF_ERROR(Generate(query, name, *view, &ids));
   const text::WordWeight weight = [&](const std::string& w) { return WeightOf(w, *view); };
-  static const PropertyId kName = Catalog::Id("name");
-  static const PropertyId kCountry = Catalog::Id("country");
-  static const PropertyId kType = Catalog::Id("type");
+  static const PropertyId kName = prop::kName;
+  static const PropertyId kCountry = prop::kCountry;
+  static const PropertyId kType = prop::kType;
   std::vector<Candidate> out;
   for (VertexId id : ids) {
     ++stats_.candidates_scored;
@@ -353,7 +353,7 @@ Result<std::vector<Candidate>> Screener::Screen(std::string_view name,
     out.resize(options.limit);
   }
   for (Candidate& c : out) {
-    ECG_RETURN_IF_ERROR(Enrich(*view, as_of, &c));
+    ECG_RETURN_IF_ERROR(Enrich(*view, options, as_of, &c));
   }
   return out;
 }

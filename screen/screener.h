@@ -24,6 +24,8 @@
 #include "schema/result.h"
 #include "store/graph_store.h"
 
+#include "rules/force.h"
+#include "rules/options.h"
 #include "text/match.h"
 #include "text/normalizer.h"
 
@@ -45,6 +47,9 @@ struct ScreenOptions {
   std::optional<Date> as_of;
   int threshold = kDefaultThreshold;
   size_t limit = 10;
+  // The affiliates rule: which rule imposes it, its threshold, the lists
+  // whose entities' affiliates it reaches (rules/options.h).
+  rules::RulesOptions rules;
 };
 
 // One name or alias of a candidate and how well it matched.
@@ -83,7 +88,11 @@ struct Affiliation {
   bool applies = false;  // listed owners hold >= 50% (directly, indirectly or together)
   double pct = 0;        // aggregate stake held by listed (or affected) owners
   std::vector<OwnershipPath> paths;
-  std::string rule_status;  // the affiliates rule on the date: "in force", "suspended by X", ...
+  // The ownership above the candidate was too large or deep to follow whole.
+  bool incomplete = false;
+  // The affiliates rule on the date (rules::ForceStatus::ToString): "in force
+  // since ...", "suspended by X from ... to ...", "not yet in force ...".
+  std::string rule_status;
 };
 
 struct Candidate {
@@ -108,9 +117,6 @@ struct ScreenStats {
 
 class Screener {
  public:
-  // The natural key of the rule that imposes the affiliates rule.
-  static constexpr std::string_view kAffiliatesRuleKey = "2025-19001";
-
   // `store` and `normalizer` are not owned. Counts the entities (for word
   // weights) once.
   static Result<std::unique_ptr<Screener>> Create(const store::GraphStore* store,
@@ -122,6 +128,11 @@ class Screener {
   // options.limit. InvalidArgument for an empty name, a name longer than
   // kMaxNameBytes or one that is not valid UTF-8 (the message says which).
   Result<std::vector<Candidate>> Screen(std::string_view name, const ScreenOptions& options);
+
+  // The force of the rule imposing the affiliates rule (options.rules) on
+  // options.as_of (today when unset), e.g. "suspended by 2025-19846 from
+  // 2025-11-10 to 2026-11-09": every screen reports it, match or not.
+  Result<rules::ForceStatus> AffiliatesRuleForce(const ScreenOptions& options) const;
 
   const ScreenStats& last_stats() const { return stats_; }
   uint64_t entity_count() const { return entities_; }
@@ -141,10 +152,11 @@ class Screener {
                    std::unordered_map<uint64_t, double>* evidence);
   // The names of `id` prepared for comparison (cached).
   Result<const std::vector<text::NameForm>*> Forms(VertexId id, const store::ReadView& view);
-  Status Enrich(const store::ReadView& view, Date as_of, Candidate* c);
-  Status Affiliates(const store::ReadView& view, VertexId id, int depth,
-                    std::vector<VertexId>* stack, Affiliation* out);
-  Result<std::string> RuleStatus(const store::ReadView& view, Date as_of);
+  Status Enrich(const store::ReadView& view, const ScreenOptions& options, Date as_of,
+                Candidate* c);
+  // The affiliates rule for c->id: listed owners from options.rules.
+  Status Affiliates(const store::ReadView& view, const ScreenOptions& options, Date as_of,
+                    Candidate* c);
 
   const store::GraphStore* store_;
   const text::TextNormalizer* normalizer_;

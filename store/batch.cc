@@ -32,8 +32,8 @@ bool SameProps(const PropertyList& a, const PropertyList& b) {
 }
 
 bool IsNameProperty(PropertyId id) {
-  static const PropertyId kName = Catalog::Id("name");
-  static const PropertyId kAlias = Catalog::Id("alias");
+  static const PropertyId kName = prop::kName;
+  static const PropertyId kAlias = prop::kAlias;
   return id == kName || id == kAlias;
 }
 

@@ -1,5 +1,5 @@
 // `ecg screen NAME` and `ecg screen --batch FILE`: fuzzy, cross-script name
-// screening against the graph (ingest/screen/screener.h), with scores,
+// screening against the graph (screen/screener.h), with scores,
 // reasons, lists and the 50% affiliates rule. A batch writes one JSON line
 // per input line; a bad line gets an error object and the rest is screened.
 #include <fstream>
@@ -208,14 +208,24 @@ int RunScreen(const GlobalOptions& global, const ScreenArgs& args) {
   if (!r.ok()) {
     return Fail(r.status());
   }
+  auto force = (*screener)->AffiliatesRuleForce(options);
+  if (!force.ok()) {
+    return Fail(force.status());
+  }
+  const Date day = options.as_of.value_or(Date::Today());
   if (args.format == "json") {
     nlohmann::json j = {{"query", args.name}, {"candidates", nlohmann::json::array()}};
     for (const auto& c : *r) {
       j["candidates"].push_back(ToJson(c));
     }
+    j["affiliates_rule"] = {{"rule", options.rules.affiliates_rule_key},
+                            {"date", day.ToString()},
+                            {"status", force->ToString()}};
     std::cout << Dump(j) << "\n";
   } else {
     PrintTable(*r, std::cout);
+    std::cout << "note: affiliates rule " << options.rules.affiliates_rule_key << " on "
+              << day.ToString() << ": " << force->ToString() << "\n";
   }
   return kExitOk;
 }

@@ -12,19 +12,19 @@ std::string ArticleKey(const Article& article) {
 }
 
 Result<VertexId> WriteArticle(const Article& article, const LinkResult& links, SourceContext* ctx) {
-  static const PropertyId kName = Catalog::Id("name");
-  static const PropertyId kTitle = Catalog::Id("title");
-  static const PropertyId kDate = Catalog::Id("date");
-  static const PropertyId kLang = Catalog::Id("lang");
-  static const PropertyId kUrl = Catalog::Id("url");
-  static const PropertyId kText = Catalog::Id("text");
-  static const PropertyId kUnlinked = Catalog::Id("unlinked");
-  static const PropertyId kOffset = Catalog::Id("offset");
-  static const PropertyId kLength = Catalog::Id("length");
-  static const PropertyId kByteOffset = Catalog::Id("byte_offset");
-  static const PropertyId kConfidence = Catalog::Id("confidence");
-  static const PropertyId kSurface = Catalog::Id("surface");
-  static const PropertyId kRole = Catalog::Id("role");
+  static const PropertyId kName = prop::kName;
+  static const PropertyId kTitle = prop::kTitle;
+  static const PropertyId kDate = prop::kDate;
+  static const PropertyId kLang = prop::kLang;
+  static const PropertyId kUrl = prop::kUrl;
+  static const PropertyId kText = prop::kText;
+  static const PropertyId kUnlinked = prop::kUnlinked;
+  static const PropertyId kOffset = prop::kOffset;
+  static const PropertyId kLength = prop::kLength;
+  static const PropertyId kByteOffset = prop::kByteOffset;
+  static const PropertyId kConfidence = prop::kConfidence;
+  static const PropertyId kSurface = prop::kSurface;
+  static const PropertyId kRole = prop::kRole;
 
   store::Batch* batch = ctx->batch();
   ECG_ASSIGN_OR_RETURN(VertexId id, batch->Vertex(VertexKind::kArticle, ArticleKey(article)));

@@ -163,11 +163,11 @@ Result<std::unique_ptr<Gazetteer>> Gazetteer::FromGraph(const store::ReadView& v
 Status Gazetteer::AddGraph(const store::ReadView& view) {
   Gazetteer* g = this;
   view_ = &view;
-  static const PropertyId kName = Catalog::Id("name");
-  static const PropertyId kAlias = Catalog::Id("alias");
-  static const PropertyId kCountry = Catalog::Id("country");
-  static const PropertyId kCode = Catalog::Id("code");
-  static const PropertyId kCitation = Catalog::Id("citation");
+  static const PropertyId kName = prop::kName;
+  static const PropertyId kAlias = prop::kAlias;
+  static const PropertyId kCountry = prop::kCountry;
+  static const PropertyId kCode = prop::kCode;
+  static const PropertyId kCitation = prop::kCitation;
   std::vector<store::PropertyStatement> props;
   for (VertexKind kind : {VertexKind::kEntity, VertexKind::kTechnology, VertexKind::kList,
                           VertexKind::kCountry, VertexKind::kEccn, VertexKind::kRule}) {
@@ -227,8 +227,8 @@ Status Gazetteer::AddGraph(const store::ReadView& view) {
 
 void Gazetteer::AddListOrCountry(const std::string& key, VertexId id, VertexKind kind,
                                  const std::vector<store::PropertyStatement>& props) {
-  static const PropertyId kName = Catalog::Id("name");
-  static const PropertyId kAlias = Catalog::Id("alias");
+  static const PropertyId kName = prop::kName;
+  static const PropertyId kAlias = prop::kAlias;
   std::string names;
   for (const auto& p : props) {
     if (p.value.type() != PropertyType::kString || (p.property != kName && p.property != kAlias)) {

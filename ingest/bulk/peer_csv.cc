@@ -137,20 +137,20 @@ Result<PeerCsvReport> LoadPeerCsv(store::GraphStore* store, const std::string& n
   PeerCsvReport report;
   // The source vertex: every statement's provenance.
   ECG_ASSIGN_OR_RETURN(VertexId source, writer->AddVertex(VertexKind::kSource, nodes_path));
-  ECG_RETURN_IF_ERROR(writer->SetProperty(source, VertexKind::kSource, Catalog::Id("path"),
+  ECG_RETURN_IF_ERROR(writer->SetProperty(source, VertexKind::kSource, prop::kPath,
                                           Value(nodes_path), Interval::Always(), VertexId()));
-  ECG_RETURN_IF_ERROR(writer->SetProperty(source, VertexKind::kSource, Catalog::Id("format"),
+  ECG_RETURN_IF_ERROR(writer->SetProperty(source, VertexKind::kSource, prop::kFormat,
                                           Value("peer-csv"), Interval::Always(), VertexId()));
   // CSV id -> vertex id; the generator's ids are dense.
   std::vector<VertexId> ids;
   std::vector<VertexKind> kinds;
-  const PropertyId p_name = Catalog::Id("name");
-  const PropertyId p_country = Catalog::Id("country");
-  const PropertyId p_subtype = Catalog::Id("subtype");
-  const PropertyId p_code = Catalog::Id("code");
-  const PropertyId p_date = Catalog::Id("date");
-  const PropertyId p_pub = Catalog::Id("publication_date");
-  const PropertyId p_pct = Catalog::Id("pct");
+  const PropertyId p_name = prop::kName;
+  const PropertyId p_country = prop::kCountry;
+  const PropertyId p_subtype = prop::kSubtype;
+  const PropertyId p_code = prop::kCode;
+  const PropertyId p_date = prop::kDate;
+  const PropertyId p_pub = prop::kPublicationDate;
+  const PropertyId p_pct = prop::kPct;
   auto set = [&](VertexId v, VertexKind kind, PropertyId p, const Value& value) -> Status {
     if (!Catalog::AppliesTo(*Catalog::Find(p), kind)) {
       return Status::OK();

@@ -152,10 +152,10 @@ class RecordWriter {
       }
       ECG_ASSIGN_OR_RETURN(VertexId id, ListVertex(d.list_code, d.name));
       if (!d.official_name.empty() && d.official_name != d.name) {
-        ECG_RETURN_IF_ERROR(Prop(id, "alias", Value(d.official_name)).status());
+        ECG_RETURN_IF_ERROR(Prop(id, prop::kAlias, Value(d.official_name)).status());
       }
       if (!d.url.empty()) {
-        ECG_RETURN_IF_ERROR(Prop(id, "url", Value(d.url)).status());
+        ECG_RETURN_IF_ERROR(Prop(id, prop::kUrl, Value(d.url)).status());
       }
     }
     return Status::OK();
@@ -195,7 +195,7 @@ class RecordWriter {
     ECG_RETURN_IF_ERROR(WriteEntityProps(r, name, aliases, res, note));
     if (res.created || res.merged) {
       ECG_RETURN_IF_ERROR(
-          Prop(res.id, "resolution",
+          Prop(res.id, prop::kResolution,
                Value(r.list_code + " record " + r.record_id + " '" + name + "': " + res.reason))
               .status());
     }
@@ -221,8 +221,8 @@ class RecordWriter {
   }
 
  private:
-  Result<WriteOutcome> Prop(VertexId id, std::string_view prop, const Value& v) {
-    return ctx_->SetProperty(id, Catalog::Id(prop), v);
+  Result<WriteOutcome> Prop(VertexId id, PropertyId prop, const Value& v) {
+    return ctx_->SetProperty(id, prop, v);
   }
 
   Result<VertexId> ListVertex(const std::string& code, const std::string& name) {
@@ -233,10 +233,10 @@ class RecordWriter {
     bool created = false;
     ECG_ASSIGN_OR_RETURN(VertexId id, ctx_->batch()->Vertex(VertexKind::kList, code, &created));
     if (created) {
-      ECG_RETURN_IF_ERROR(Prop(id, "name", Value(name.empty() ? code : name)).status());
-      ECG_RETURN_IF_ERROR(Prop(id, "code", Value(code)).status());
+      ECG_RETURN_IF_ERROR(Prop(id, prop::kName, Value(name.empty() ? code : name)).status());
+      ECG_RETURN_IF_ERROR(Prop(id, prop::kCode, Value(code)).status());
     } else if (!name.empty()) {
-      ECG_RETURN_IF_ERROR(Prop(id, "alias", Value(name)).status());
+      ECG_RETURN_IF_ERROR(Prop(id, prop::kAlias, Value(name)).status());
     }
     lists_[code] = id;
     return id;
@@ -247,7 +247,7 @@ class RecordWriter {
                           const std::vector<std::string>& aliases, const resolve::Resolution& res,
                           Note note) {
     const VertexId id = res.id;
-    auto set = [&](std::string_view prop, const Value& v) -> Status {
+    auto set = [&](PropertyId prop, const Value& v) -> Status {
       ECG_ASSIGN_OR_RETURN(WriteOutcome o, Prop(id, prop, v));
       note(o);
       return Status::OK();
@@ -256,28 +256,28 @@ class RecordWriter {
     // single-valued properties; later ones (the same entity listed again under
     // a variant name) add aliases, so a re-ingest writes the same values.
     if (res.owner && owned_in_file_.insert(id).second) {
-      ECG_RETURN_IF_ERROR(set("name", Value(name)));
+      ECG_RETURN_IF_ERROR(set(prop::kName, Value(name)));
       if (!r.country.empty()) {
-        ECG_RETURN_IF_ERROR(set("country", Value(r.country)));
+        ECG_RETURN_IF_ERROR(set(prop::kCountry, Value(r.country)));
       }
       if (!r.entity_type.empty() && r.entity_type != "unknown") {
-        ECG_RETURN_IF_ERROR(set("type", Value(r.entity_type)));
+        ECG_RETURN_IF_ERROR(set(prop::kType, Value(r.entity_type)));
       }
       std::string legal = ctx_->normalizer().Analyze(name).legal_form;
       if (!legal.empty()) {
-        ECG_RETURN_IF_ERROR(set("legal_form", Value(legal)));
+        ECG_RETURN_IF_ERROR(set(prop::kLegalForm, Value(legal)));
       }
     } else {
-      ECG_RETURN_IF_ERROR(set("alias", Value(name)));
+      ECG_RETURN_IF_ERROR(set(prop::kAlias, Value(name)));
     }
     for (const auto& a : aliases) {
-      ECG_RETURN_IF_ERROR(set("alias", Value(a)));
+      ECG_RETURN_IF_ERROR(set(prop::kAlias, Value(a)));
     }
     for (const auto& a : r.addresses) {
-      ECG_RETURN_IF_ERROR(set("address", Value(ctx_->normalizer().Clean(a))));
+      ECG_RETURN_IF_ERROR(set(prop::kAddress, Value(ctx_->normalizer().Clean(a))));
     }
     for (const auto& i : r.identifiers) {
-      ECG_RETURN_IF_ERROR(set("identifier", Value(i)));
+      ECG_RETURN_IF_ERROR(set(prop::kIdentifier, Value(i)));
     }
     if (!r.country.empty()) {
       ECG_ASSIGN_OR_RETURN(VertexId country,
@@ -291,28 +291,28 @@ class RecordWriter {
 
   static PropertyList ListingProps(const ListRecord& r) {
     PropertyList p;
-    auto add = [&p](std::string_view prop, Value v) { p.emplace_back(Catalog::Id(prop), v); };
+    auto add = [&p](PropertyId prop, Value v) { p.emplace_back(prop, v); };
     if (!r.fr_citations.empty()) {
       std::string joined;
       for (const auto& c : r.fr_citations) {
         joined += (joined.empty() ? "" : "; ") + c;
       }
-      add("citation", Value(joined));
+      add(prop::kCitation, Value(joined));
     }
     if (!r.license_requirement.empty()) {
-      add("license_requirement", Value(r.license_requirement));
+      add(prop::kLicenseRequirement, Value(r.license_requirement));
     }
     if (!r.license_policy.empty()) {
-      add("license_policy", Value(r.license_policy));
+      add(prop::kLicensePolicy, Value(r.license_policy));
     }
     if (!r.programs.empty()) {
-      add("programs", Value(r.programs));
+      add(prop::kPrograms, Value(r.programs));
     }
     if (r.start_date) {
-      add("start_date", Value(*r.start_date));
+      add(prop::kStartDate, Value(*r.start_date));
     }
     if (!r.remarks.empty()) {
-      add("note", Value(r.remarks));
+      add(prop::kNote, Value(r.remarks));
     }
     std::sort(p.begin(), p.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     return p;
@@ -325,7 +325,7 @@ class RecordWriter {
       bool created = false;
       ECG_ASSIGN_OR_RETURN(VertexId rule, ctx_->batch()->Vertex(VertexKind::kRule, cit, &created));
       if (created) {
-        ECG_RETURN_IF_ERROR(Prop(rule, "citation", Value(cit)).status());
+        ECG_RETURN_IF_ERROR(Prop(rule, prop::kCitation, Value(cit)).status());
       }
       Interval iv = Interval::Always();
       if (i < r.citation_dates.size() && r.citation_dates[i]) {
@@ -333,8 +333,7 @@ class RecordWriter {
       } else if (auto d = CitationYearStart(cit)) {
         iv = Interval::Since(*d);
       }
-      PropertyList props = {{Catalog::Id("citation"), Value(cit)},
-                            {Catalog::Id("list_name"), Value(r.list_code)}};
+      PropertyList props = {{prop::kCitation, Value(cit)}, {prop::kListName, Value(r.list_code)}};
       ECG_ASSIGN_OR_RETURN(
           WriteOutcome o, ctx_->PutEdge(i == 0 ? EdgeType::kAdds : EdgeType::kRevises, rule, entity,
                                         props, iv, r.list_code));
@@ -353,16 +352,16 @@ class RecordWriter {
     ECG_ASSIGN_OR_RETURN(resolve::Resolution parent,
                          resolver_.Resolve({}, a.parent, aliases, country));
     if (parent.created) {
-      ECG_RETURN_IF_ERROR(Prop(parent.id, "name", Value(a.parent)).status());
+      ECG_RETURN_IF_ERROR(Prop(parent.id, prop::kName, Value(a.parent)).status());
       if (!country.empty()) {
-        ECG_RETURN_IF_ERROR(Prop(parent.id, "country", Value(country)).status());
+        ECG_RETURN_IF_ERROR(Prop(parent.id, prop::kCountry, Value(country)).status());
       }
-      ECG_RETURN_IF_ERROR(
-          Prop(parent.id, "resolution", Value("parent named by an affiliate: " + parent.reason))
-              .status());
+      ECG_RETURN_IF_ERROR(Prop(parent.id, prop::kResolution,
+                               Value("parent named by an affiliate: " + parent.reason))
+                              .status());
     }
     if (!a.parent_alias.empty()) {
-      ECG_RETURN_IF_ERROR(Prop(parent.id, "alias", Value(a.parent_alias)).status());
+      ECG_RETURN_IF_ERROR(Prop(parent.id, prop::kAlias, Value(a.parent_alias)).status());
     }
     if (parent.id == affiliate) {
       return Status::OK();

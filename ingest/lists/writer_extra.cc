@@ -13,14 +13,14 @@ Result<VertexId> NewNamedEntity(resolve::EntityResolver* resolver, SourceContext
   ECG_ASSIGN_OR_RETURN(resolve::Resolution r, resolver->Resolve({}, name, aliases, country));
   if (r.created) {
     ++ctx->report()->counts.entities_new;
-    ECG_RETURN_IF_ERROR(ctx->SetProperty(r.id, Catalog::Id("name"), Value(name)).status());
+    ECG_RETURN_IF_ERROR(ctx->SetProperty(r.id, prop::kName, Value(name)).status());
     if (!country.empty()) {
-      ECG_RETURN_IF_ERROR(ctx->SetProperty(r.id, Catalog::Id("country"), Value(country)).status());
+      ECG_RETURN_IF_ERROR(ctx->SetProperty(r.id, prop::kCountry, Value(country)).status());
     }
   }
   if (r.created || r.merged) {
     ECG_RETURN_IF_ERROR(
-        ctx->SetProperty(r.id, Catalog::Id("resolution"), Value(why + ": " + r.reason)).status());
+        ctx->SetProperty(r.id, prop::kResolution, Value(why + ": " + r.reason)).status());
   }
   return r.id;
 }
@@ -79,9 +79,9 @@ Status WriteOwnership(const std::vector<OwnershipRecord>& stakes, SourceContext*
       ctx->Quarantine(s.line, s.offset, "owner and owned are the same entity");
       continue;
     }
-    PropertyList props = {{Catalog::Id("pct"), Value(s.pct)}};
+    PropertyList props = {{prop::kPct, Value(s.pct)}};
     if (!s.source.empty()) {
-      props.emplace_back(Catalog::Id("note"), Value(s.source));
+      props.emplace_back(prop::kNote, Value(s.source));
     }
     ECG_RETURN_IF_ERROR(ctx->PutEdge(EdgeType::kOwns, owner, owned, props, iv).status());
   }
@@ -107,12 +107,12 @@ Status WriteAliasPairs(const std::vector<AliasPair>& pairs, SourceContext* ctx) 
     if (!id.valid()) {
       ECG_ASSIGN_OR_RETURN(id, NewNamedEntity(&resolver, ctx, en, {zh}, "", why));
     } else {
-      ECG_RETURN_IF_ERROR(ctx->SetProperty(id, Catalog::Id("resolution"),
-                                           Value(why + ": '" + en + "' = '" + zh + "'"))
-                              .status());
+      ECG_RETURN_IF_ERROR(
+          ctx->SetProperty(id, prop::kResolution, Value(why + ": '" + en + "' = '" + zh + "'"))
+              .status());
     }
     for (const std::string* n : {&en, &zh}) {
-      ECG_RETURN_IF_ERROR(ctx->SetProperty(id, Catalog::Id("alias"), Value(*n)).status());
+      ECG_RETURN_IF_ERROR(ctx->SetProperty(id, prop::kAlias, Value(*n)).status());
       resolver.Remember(id, *n, "");
     }
   }

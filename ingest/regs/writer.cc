@@ -25,14 +25,14 @@ RegWriter::RegWriter(store::Batch* batch, VertexId source, const store::ReadView
                      const text::TextNormalizer* normalizer)
     : batch_(batch), source_(source), view_(view), normalizer_(normalizer) {}
 
-Status RegWriter::Set(VertexId id, std::string_view prop, const Value& value, Interval valid) {
+Status RegWriter::Set(VertexId id, PropertyId prop, const Value& value, Interval valid) {
   ECG_ASSIGN_OR_RETURN(store::WriteOutcome outcome,
-                       batch_->SetProperty(id, Catalog::Id(prop), value, valid, source_));
+                       batch_->SetProperty(id, prop, value, valid, source_));
   counts_.Add(outcome);
   return Status::OK();
 }
 
-Status RegWriter::SetIfPresent(VertexId id, std::string_view prop, const std::string& value,
+Status RegWriter::SetIfPresent(VertexId id, PropertyId prop, const std::string& value,
                                Interval valid) {
   if (value.empty()) {
     return Status::OK();
@@ -44,18 +44,18 @@ Status RegWriter::NameOrAlias(VertexId id, const std::string& name, Interval val
   if (name.empty()) {
     return Status::OK();
   }
-  static const PropertyId kName = Catalog::Id("name");
+  static const PropertyId kName = prop::kName;
   std::vector<store::PropertyStatement> names;
   ECG_RETURN_IF_ERROR(batch_->GetProperties(id, kName, &names));
   for (const auto& st : names) {
     if (st.meta.valid.is_open() && st.value.type() == PropertyType::kString) {
       if (st.value.as_string() == name) {
-        return Set(id, "name", Value(name), valid);  // our own earlier statement
+        return Set(id, prop::kName, Value(name), valid);  // our own earlier statement
       }
-      return Set(id, "alias", Value(name), valid);
+      return Set(id, prop::kAlias, Value(name), valid);
     }
   }
-  return Set(id, "name", Value(name), valid);
+  return Set(id, prop::kName, Value(name), valid);
 }
 
 Status RegWriter::Edge(EdgeType type, VertexId src, VertexId dst, const PropertyList& props,
@@ -88,14 +88,14 @@ std::string RegWriter::Fold(std::string_view name) const {
 
 Result<VertexId> RegWriter::Eccn(const std::string& code) {
   ECG_ASSIGN_OR_RETURN(VertexId id, Vertex(VertexKind::kEccn, code));
-  ECG_RETURN_IF_ERROR(Set(id, "code", Value(code), Interval::Always()));
-  ECG_RETURN_IF_ERROR(Set(id, "name", Value(code), Interval::Always()));
+  ECG_RETURN_IF_ERROR(Set(id, prop::kCode, Value(code), Interval::Always()));
+  ECG_RETURN_IF_ERROR(Set(id, prop::kName, Value(code), Interval::Always()));
   return id;
 }
 
 Result<VertexId> RegWriter::Country(const std::string& iso) {
   ECG_ASSIGN_OR_RETURN(VertexId id, Vertex(VertexKind::kCountry, iso));
-  ECG_RETURN_IF_ERROR(Set(id, "code", Value(iso), Interval::Always()));
+  ECG_RETURN_IF_ERROR(Set(id, prop::kCode, Value(iso), Interval::Always()));
   return id;
 }
 

@@ -93,8 +93,8 @@ class RegWriter {
 
  private:
   // Property / edge writes with the counters and this writer's source.
-  Status Set(VertexId id, std::string_view prop, const Value& value, Interval valid);
-  Status SetIfPresent(VertexId id, std::string_view prop, const std::string& value, Interval valid);
+  Status Set(VertexId id, PropertyId prop, const Value& value, Interval valid);
+  Status SetIfPresent(VertexId id, PropertyId prop, const std::string& value, Interval valid);
   // Sets `name` only when the vertex has no current name (another source may
   // own it); otherwise adds `name` as an alias.
   Status NameOrAlias(VertexId id, const std::string& name, Interval valid);

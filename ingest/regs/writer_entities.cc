@@ -50,7 +50,7 @@ Result<VertexId> RegWriter::ResolveEntity(const std::vector<std::string>& names,
   if (id.valid()) {
     return id;
   }
-  static const PropertyId kCountry = Catalog::Id("country");
+  static const PropertyId kCountry = prop::kCountry;
   for (const std::string& name : names) {
     if (view_ == nullptr) {
       break;
@@ -104,13 +104,13 @@ Status RegWriter::WriteListChange(VertexId rule, const FrDocument& doc,
   // but this document is the evidence.
   ECG_RETURN_IF_ERROR(NameOrAlias(entity, change.name, valid));
   for (const std::string& alias : change.aliases) {
-    ECG_RETURN_IF_ERROR(SetIfPresent(entity, "alias", alias, valid));
+    ECG_RETURN_IF_ERROR(SetIfPresent(entity, prop::kAlias, alias, valid));
   }
   for (const std::string& address : change.addresses) {
-    ECG_RETURN_IF_ERROR(SetIfPresent(entity, "address", address, valid));
+    ECG_RETURN_IF_ERROR(SetIfPresent(entity, prop::kAddress, address, valid));
   }
   if (!iso.empty()) {
-    static const PropertyId kCountryProp = Catalog::Id("country");
+    static const PropertyId kCountryProp = prop::kCountry;
     std::vector<store::PropertyStatement> countries;
     ECG_RETURN_IF_ERROR(batch_->GetProperties(entity, kCountryProp, &countries));
     // Another source's country stands; ours is written when there is none
@@ -120,7 +120,7 @@ Status RegWriter::WriteListChange(VertexId rule, const FrDocument& doc,
       agrees = agrees || st.value == Value(iso);
     }
     if (agrees) {
-      ECG_RETURN_IF_ERROR(Set(entity, "country", Value(iso), valid));
+      ECG_RETURN_IF_ERROR(Set(entity, prop::kCountry, Value(iso), valid));
     }
     ECG_ASSIGN_OR_RETURN(VertexId country, Country(iso));
     ECG_RETURN_IF_ERROR(Edge(EdgeType::kLocatedIn, entity, country, {}, valid));
@@ -134,15 +134,15 @@ Status RegWriter::WriteListChange(VertexId rule, const FrDocument& doc,
   }
   PropertyList props;
   if (!citation.empty()) {
-    props.emplace_back(Catalog::Id("citation"), Value(citation));
+    props.emplace_back(prop::kCitation, Value(citation));
   }
   if (!change.license_requirement.empty()) {
-    props.emplace_back(Catalog::Id("license_requirement"), Value(change.license_requirement));
+    props.emplace_back(prop::kLicenseRequirement, Value(change.license_requirement));
   }
   if (!change.license_policy.empty()) {
-    props.emplace_back(Catalog::Id("license_policy"), Value(change.license_policy));
+    props.emplace_back(prop::kLicensePolicy, Value(change.license_policy));
   }
-  props.emplace_back(Catalog::Id("list_name"), Value(change.list_name));
+  props.emplace_back(prop::kListName, Value(change.list_name));
   return Edge(EdgeOf(change.kind), rule, entity, props, valid);
 }
 

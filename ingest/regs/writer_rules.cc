@@ -54,7 +54,7 @@ Status RegWriter::WriteFrDocument(const FrDocument& doc) {
   Interval effect_valid =
       SinceOrAlways(doc.effective_date ? doc.effective_date : doc.publication_date);
   ECG_RETURN_IF_ERROR(WriteRuleProps(rule, doc, props_valid));
-  static const PropertyId kRole = Catalog::Id("role");
+  static const PropertyId kRole = prop::kRole;
   for (const EccnRef& ref : doc.eccns) {
     ECG_ASSIGN_OR_RETURN(VertexId eccn, Eccn(ref.code));
     ECG_RETURN_IF_ERROR(Edge(EdgeType::kAmends, rule, eccn,
@@ -91,7 +91,7 @@ Result<VertexId> RegWriter::ResolveRule(const FrDocument& doc) {
     // A placeholder a reference created by title (it has no document number).
     ECG_ASSIGN_OR_RETURN(VertexId by_title, batch_->Find(VertexKind::kRule, title_key));
     if (by_title.valid()) {
-      static const PropertyId kNumber = Catalog::Id("document_number");
+      static const PropertyId kNumber = prop::kDocumentNumber;
       std::vector<store::PropertyStatement> numbers;
       ECG_RETURN_IF_ERROR(batch_->GetProperties(by_title, kNumber, &numbers));
       if (numbers.empty()) {
@@ -124,37 +124,37 @@ Result<VertexId> RegWriter::ResolveRule(const FrDocument& doc) {
 }
 
 Status RegWriter::WriteRuleProps(VertexId rule, const FrDocument& doc, Interval valid) {
-  ECG_RETURN_IF_ERROR(SetIfPresent(rule, "document_number", doc.document_number, valid));
-  ECG_RETURN_IF_ERROR(SetIfPresent(rule, "title", doc.title, valid));
-  ECG_RETURN_IF_ERROR(SetIfPresent(rule, "name", doc.title, valid));
-  ECG_RETURN_IF_ERROR(SetIfPresent(rule, "subtype", doc.type, valid));
+  ECG_RETURN_IF_ERROR(SetIfPresent(rule, prop::kDocumentNumber, doc.document_number, valid));
+  ECG_RETURN_IF_ERROR(SetIfPresent(rule, prop::kTitle, doc.title, valid));
+  ECG_RETURN_IF_ERROR(SetIfPresent(rule, prop::kName, doc.title, valid));
+  ECG_RETURN_IF_ERROR(SetIfPresent(rule, prop::kSubtype, doc.type, valid));
   if (doc.publication_date) {
-    ECG_RETURN_IF_ERROR(Set(rule, "publication_date", Value(*doc.publication_date), valid));
+    ECG_RETURN_IF_ERROR(Set(rule, prop::kPublicationDate, Value(*doc.publication_date), valid));
   }
   if (doc.effective_date) {
-    ECG_RETURN_IF_ERROR(Set(rule, "effective_date", Value(*doc.effective_date), valid));
+    ECG_RETURN_IF_ERROR(Set(rule, prop::kEffectiveDate, Value(*doc.effective_date), valid));
   }
-  ECG_RETURN_IF_ERROR(SetIfPresent(rule, "action", doc.action, valid));
-  ECG_RETURN_IF_ERROR(SetIfPresent(rule, "agency", doc.agency, valid));
-  ECG_RETURN_IF_ERROR(SetIfPresent(rule, "abstract", doc.abstract, valid));
-  ECG_RETURN_IF_ERROR(SetIfPresent(rule, "rin", doc.rin, valid));
-  ECG_RETURN_IF_ERROR(SetIfPresent(rule, "citation", doc.citation, valid));
-  ECG_RETURN_IF_ERROR(SetIfPresent(rule, "url", doc.url, valid));
+  ECG_RETURN_IF_ERROR(SetIfPresent(rule, prop::kAction, doc.action, valid));
+  ECG_RETURN_IF_ERROR(SetIfPresent(rule, prop::kAgency, doc.agency, valid));
+  ECG_RETURN_IF_ERROR(SetIfPresent(rule, prop::kAbstract, doc.abstract, valid));
+  ECG_RETURN_IF_ERROR(SetIfPresent(rule, prop::kRin, doc.rin, valid));
+  ECG_RETURN_IF_ERROR(SetIfPresent(rule, prop::kCitation, doc.citation, valid));
+  ECG_RETURN_IF_ERROR(SetIfPresent(rule, prop::kUrl, doc.url, valid));
   for (const std::string& part : doc.cfr_parts) {
-    ECG_RETURN_IF_ERROR(SetIfPresent(rule, "cfr_part", part, valid));
+    ECG_RETURN_IF_ERROR(SetIfPresent(rule, prop::kCfrPart, part, valid));
   }
   const ListCounts& c = doc.counts;
-  const std::pair<const char*, const std::optional<int>*> counts[] = {
-      {"entities_added", &c.entities_added},
-      {"entries_added", &c.entries_added},
-      {"entities_revised", &c.entities_revised},
-      {"entities_removed", &c.entities_removed}};
-  for (const auto& [prop, value] : counts) {
+  const std::pair<PropertyId, const std::optional<int>*> counts[] = {
+      {prop::kEntitiesAdded, &c.entities_added},
+      {prop::kEntriesAdded, &c.entries_added},
+      {prop::kEntitiesRevised, &c.entities_revised},
+      {prop::kEntitiesRemoved, &c.entities_removed}};
+  for (const auto& [id, value] : counts) {
     if (value->has_value()) {
-      ECG_RETURN_IF_ERROR(Set(rule, prop, Value(static_cast<int64_t>(**value)), valid));
+      ECG_RETURN_IF_ERROR(Set(rule, id, Value(static_cast<int64_t>(**value)), valid));
     }
   }
-  return SetIfPresent(rule, "country_counts", CountryCounts(c), valid);
+  return SetIfPresent(rule, prop::kCountryCounts, CountryCounts(c), valid);
 }
 
 Result<VertexId> RegWriter::ResolveRef(const RuleRef& ref, VertexId self) {
@@ -163,7 +163,7 @@ Result<VertexId> RegWriter::ResolveRef(const RuleRef& ref, VertexId self) {
     bool created = false;
     ECG_ASSIGN_OR_RETURN(VertexId id, Vertex(VertexKind::kRule, ref.document_number, &created));
     if (created) {
-      ECG_RETURN_IF_ERROR(Set(id, "document_number", Value(ref.document_number), always));
+      ECG_RETURN_IF_ERROR(Set(id, prop::kDocumentNumber, Value(ref.document_number), always));
     }
     return id;
   }
@@ -171,7 +171,7 @@ Result<VertexId> RegWriter::ResolveRef(const RuleRef& ref, VertexId self) {
     bool created = false;
     ECG_ASSIGN_OR_RETURN(VertexId id, Vertex(VertexKind::kRule, ref.citation, &created));
     if (created) {
-      ECG_RETURN_IF_ERROR(Set(id, "citation", Value(ref.citation), always));
+      ECG_RETURN_IF_ERROR(Set(id, prop::kCitation, Value(ref.citation), always));
     }
     return id;
   }
@@ -191,7 +191,7 @@ Result<VertexId> RegWriter::ResolveRef(const RuleRef& ref, VertexId self) {
   std::string key = std::string(kTitleKeyPrefix) + folded;
   ECG_ASSIGN_OR_RETURN(VertexId found, batch_->Find(VertexKind::kRule, key));
   if (found.valid() && found != self && ref.target_date) {
-    static const PropertyId kPub = Catalog::Id("publication_date");
+    static const PropertyId kPub = prop::kPublicationDate;
     std::vector<store::PropertyStatement> pubs;
     ECG_RETURN_IF_ERROR(batch_->GetProperties(found, kPub, &pubs));
     for (const auto& st : pubs) {
@@ -207,10 +207,10 @@ Result<VertexId> RegWriter::ResolveRef(const RuleRef& ref, VertexId self) {
   }
   // A placeholder, completed when the document itself arrives.
   ECG_ASSIGN_OR_RETURN(VertexId id, Vertex(VertexKind::kRule, key));
-  ECG_RETURN_IF_ERROR(Set(id, "title", Value(ref.title), always));
-  ECG_RETURN_IF_ERROR(Set(id, "name", Value(ref.title), always));
+  ECG_RETURN_IF_ERROR(Set(id, prop::kTitle, Value(ref.title), always));
+  ECG_RETURN_IF_ERROR(Set(id, prop::kName, Value(ref.title), always));
   if (ref.target_date) {
-    ECG_RETURN_IF_ERROR(Set(id, "publication_date", Value(*ref.target_date), always));
+    ECG_RETURN_IF_ERROR(Set(id, prop::kPublicationDate, Value(*ref.target_date), always));
   }
   return id;
 }
@@ -219,7 +219,7 @@ Result<VertexId> RegWriter::RulePublishedOn(Date day, VertexId self) {
   if (view_ == nullptr) {
     return VertexId();
   }
-  static const PropertyId kPub = Catalog::Id("publication_date");
+  static const PropertyId kPub = prop::kPublicationDate;
   std::vector<VertexId> rules;
   ECG_RETURN_IF_ERROR(view_->ScanKind(VertexKind::kRule, [&](VertexId id) {
     rules.push_back(id);
@@ -240,7 +240,7 @@ Result<VertexId> RegWriter::RulePublishedOn(Date day, VertexId self) {
 }
 
 Status RegWriter::WriteRuleRefs(VertexId rule, const FrDocument& doc, Interval valid) {
-  static const PropertyId kRelation = Catalog::Id("relation");
+  static const PropertyId kRelation = prop::kRelation;
   for (const RuleRef& ref : doc.related) {
     if (!ref.document_number.empty() && ref.document_number == doc.document_number) {
       continue;

@@ -146,7 +146,7 @@ Result<std::string> ReadWholeFile(const std::string& path) {
 // Closes every current open edge of the snapshot types that an earlier source
 // of `feed` asserted and this file did not assert again.
 Status CloseGone(const store::ReadView& view, const std::string& feed, SourceContext* ctx) {
-  const PropertyId feed_prop = Catalog::Id("feed");
+  const PropertyId feed_prop = prop::kFeed;
   std::vector<VertexId> earlier;
   Status scan_error;
   ECG_RETURN_IF_ERROR(view.ScanKind(VertexKind::kSource, [&](VertexId id) {
@@ -208,7 +208,7 @@ Status Ingester::IngestOne(RunId run, const Pending& in, const IngestOptions& op
   ECG_ASSIGN_OR_RETURN(VertexId known, view->FindByKey(VertexKind::kSource, source_key));
   if (known.valid()) {
     file->status = FileReport::Status::kUnchanged;
-    auto fmt = view->GetValue(known, Catalog::Id("format"));
+    auto fmt = view->GetValue(known, prop::kFormat);
     if (fmt.ok() && fmt->type() == PropertyType::kString) {
       file->format = fmt->as_string();
     }
@@ -241,15 +241,13 @@ Status Ingester::IngestOne(RunId run, const Pending& in, const IngestOptions& op
   ECG_ASSIGN_OR_RETURN(VertexId source, batch->Vertex(VertexKind::kSource, source_key));
   const Interval always = Interval::Always();
   ECG_RETURN_IF_ERROR(
-      batch->SetProperty(source, Catalog::Id("path"), Value(in.label), always, source).status());
+      batch->SetProperty(source, prop::kPath, Value(in.label), always, source).status());
   ECG_RETURN_IF_ERROR(
-      batch->SetProperty(source, Catalog::Id("sha256"), Value(file->sha256), always, source)
-          .status());
+      batch->SetProperty(source, prop::kSha256, Value(file->sha256), always, source).status());
   ECG_RETURN_IF_ERROR(
-      batch->SetProperty(source, Catalog::Id("format"), Value(file->format), always, source)
-          .status());
+      batch->SetProperty(source, prop::kFormat, Value(file->format), always, source).status());
   ECG_RETURN_IF_ERROR(batch
-                          ->SetProperty(source, Catalog::Id("bytes"),
+                          ->SetProperty(source, prop::kBytes,
                                         Value(static_cast<int64_t>(file->bytes)), always, source)
                           .status());
   Date run_date = options.run_date.value_or(Date::Today());
@@ -261,8 +259,7 @@ Status Ingester::IngestOne(RunId run, const Pending& in, const IngestOptions& op
   file->feed = ctx.feed();
   if (!file->feed.empty()) {
     ECG_RETURN_IF_ERROR(
-        batch->SetProperty(source, Catalog::Id("feed"), Value(file->feed), always, source)
-            .status());
+        batch->SetProperty(source, prop::kFeed, Value(file->feed), always, source).status());
   }
   if (!file->feed.empty() && !ctx.snapshot_types().empty()) {
     ECG_RETURN_IF_ERROR(CloseGone(*view, file->feed, &ctx));

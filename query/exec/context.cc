@@ -173,7 +173,7 @@ Result<store::VertexRecord> ExecContext::Vertex(VertexId id) {
 }
 
 Result<std::string> ExecContext::Label(VertexId id) {
-  static const PropertyDef* name = Catalog::Find("name");
+  static const PropertyDef* name = Catalog::Find(prop::kName);
   ECG_ASSIGN_OR_RETURN(Value v, Property(id, *name));
   if (!v.is_null()) {
     return v.ToString();

@@ -211,7 +211,7 @@ Result<LogicalPlan> Planner::Plan(BoundQuery query) const {
   }
   if (columns.empty()) {
     op = Wrap(LogicalOpKind::kProject, std::move(op));
-    const PropertyDef* name = Catalog::Find("name");
+    const PropertyDef* name = Catalog::Find(prop::kName);
     op->items.push_back(BoundItem{"id", Field(BoundExprKind::kId, "id"), false});
     op->items.push_back(BoundItem{"kind", Field(BoundExprKind::kKind, "kind"), false});
     op->items.push_back(BoundItem{"key", Field(BoundExprKind::kKey, "key"), false});

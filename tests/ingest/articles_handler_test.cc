@@ -86,9 +86,8 @@ class ArticleHandlerTest : public IngestFixture {
           auto rec = view->GetVertex(e.dst);
           EXPECT_TRUE(rec.ok());
           out.insert(Seen{std::string(VertexKindName(rec->kind)) + ":" + rec->key,
-                          e.Get(Catalog::Id("surface")).as_string(),
-                          e.Get(Catalog::Id("offset")).as_int(),
-                          e.Get(Catalog::Id("byte_offset")).as_int()});
+                          e.Get(prop::kSurface).as_string(), e.Get(prop::kOffset).as_int(),
+                          e.Get(prop::kByteOffset).as_int()});
           return true;
         }));
     return out;
@@ -107,7 +106,7 @@ class ArticleHandlerTest : public IngestFixture {
     auto view = store_->NewReadView();
     std::vector<VertexId> exact;
     for (VertexId id : EntitiesNamed(name)) {
-      auto v = view->GetValue(id, Catalog::Id("name"));
+      auto v = view->GetValue(id, prop::kName);
       if (v.ok() && v->type() == PropertyType::kString && v->as_string() == name) {
         exact.push_back(id);
       }
@@ -292,7 +291,7 @@ TEST_F(ArticleHandlerTest, HtmlAndJsonLinesIngest) {
   auto html = view->FindByKey(VertexKind::kArticle, "https://example.org/news/entity-list-chips");
   ASSERT_TRUE(html.ok() && html->valid());
   EXPECT_TRUE(LinkedKeys(*html).count("technology:H100"));
-  auto unlinked = view->GetValue(*html, Catalog::Id("unlinked"));
+  auto unlinked = view->GetValue(*html, prop::kUnlinked);
   ASSERT_TRUE(unlinked.ok());
   const auto& spans = unlinked->as_string_list();
   EXPECT_NE(std::find(spans.begin(), spans.end(), "Example Photonics Co., Ltd."), spans.end());
@@ -368,8 +367,8 @@ TEST_F(ArticleHandlerTest, ARevisedArticleClosesTheMentionsItNoLongerMakes) {
   std::set<std::string> closed;
   ASSERT_OK(view->ForEachEdge(
       *article, store::Direction::kOut, EdgeType::kMentions, [&](const store::EdgeStatement& e) {
-        const std::string s = e.Get(Catalog::Id("surface")).as_string() + "@" +
-                              std::to_string(e.Get(Catalog::Id("offset")).as_int());
+        const std::string s =
+            e.Get(prop::kSurface).as_string() + "@" + std::to_string(e.Get(prop::kOffset).as_int());
         (e.meta.valid.is_open() ? open : closed).insert(s);
         return true;
       }));

@@ -107,7 +107,7 @@ TEST_F(ListWriterTest, HuaweiAndItsChineseNameResolveToOneEntity) {
                               }));
   EXPECT_GT(listings, 0u);
   std::vector<store::PropertyStatement> why;
-  ASSERT_OK(view->GetProperties(en[0], Catalog::Id("resolution"), &why));
+  ASSERT_OK(view->GetProperties(en[0], prop::kResolution, &why));
   EXPECT_FALSE(why.empty());
 }
 

@@ -170,8 +170,7 @@ TEST_F(RegWriterCclTest, MakerKnownByNameIsReused) {
     ASSERT_OK_AND_ASSIGN(VertexId src, batch->Vertex(VertexKind::kSource, "test:list"));
     ASSERT_OK_AND_ASSIGN(VertexId huawei, batch->Vertex(VertexKind::kEntity, "csl:huawei"));
     ASSERT_OK(
-        batch->SetProperty(huawei, Catalog::Id("name"), Value("Huawei"), Interval::Always(), src)
-            .status());
+        batch->SetProperty(huawei, prop::kName, Value("Huawei"), Interval::Always(), src).status());
     ASSERT_OK(batch->Commit());
   }
   std::vector<RegFile> files = AllTables();

@@ -97,7 +97,7 @@ TEST_F(RegWriterRulesTest, PostsBecomeRulesWithTitlesAndDates) {
     for (const EccnRef& ref : d.eccns) {
       const EdgeSeen* e = FindEdge(edges, ref.code);
       ASSERT_NE(e, nullptr) << d.document_number << " " << ref.code;
-      EXPECT_EQ(e->edge.Get(Catalog::Id("role")).ToString(), EccnRoleName(ref.role));
+      EXPECT_EQ(e->edge.Get(prop::kRole).ToString(), EccnRoleName(ref.role));
       EXPECT_EQ(e->edge.meta.valid.from, *d.publication_date);
     }
     ++checked;
@@ -144,7 +144,7 @@ TEST_F(RegWriterRulesTest, AffiliatesRuleSuspendedForOneYear) {
   EXPECT_EQ(in[0].other_key, "2025-19846");
   EXPECT_EQ(in[0].edge.meta.valid.from, D("2025-11-10"));
   EXPECT_EQ(in[0].edge.meta.valid.to, D("2026-11-10"));
-  EXPECT_EQ(in[0].edge.Get(Catalog::Id("relation")).ToString(), "suspends");
+  EXPECT_EQ(in[0].edge.Get(prop::kRelation).ToString(), "suspends");
   // In force before and after the suspension, suspended during it.
   EXPECT_TRUE(
       Edges(affiliates, store::Direction::kIn, EdgeType::kSuspends, AsOf(D("2025-10-15"))).empty());
@@ -229,8 +229,8 @@ TEST_F(RegWriterRulesTest, XmlEntityListChangesBecomeEdgesFromTheEffectiveDate) 
   for (const auto* group : {&adds, &revises, &removes}) {
     for (const EdgeSeen& e : *group) {
       EXPECT_EQ(e.edge.meta.valid, Interval::Since(D("2024-12-02")));
-      EXPECT_EQ(e.edge.Get(Catalog::Id("citation")).ToString(), "89 FR 96830");
-      EXPECT_EQ(e.edge.Get(Catalog::Id("list_name")).ToString(), "Entity List");
+      EXPECT_EQ(e.edge.Get(prop::kCitation).ToString(), "89 FR 96830");
+      EXPECT_EQ(e.edge.Get(prop::kListName).ToString(), "Entity List");
     }
   }
   EXPECT_EQ(Get(revises[0].other, "name").ToString(),
@@ -245,7 +245,7 @@ TEST_F(RegWriterRulesTest, XmlEntityListChangesBecomeEdgesFromTheEffectiveDate) 
   for (const EdgeSeen& e : adds) {
     if (Get(e.other, "name").ToString() == "Example Lithography Equipment Co., Ltd.") {
       ele = e.other;
-      EXPECT_EQ(e.edge.Get(Catalog::Id("license_policy")).ToString(), "Presumption of denial.");
+      EXPECT_EQ(e.edge.Get(prop::kLicensePolicy).ToString(), "Presumption of denial.");
     }
   }
   ASSERT_TRUE(ele.valid());
@@ -272,13 +272,13 @@ TEST_F(RegWriterRulesTest, MergesOntoRuleAndEntityKnownFromLists) {
     ASSERT_OK_AND_ASSIGN(cited, batch->Vertex(VertexKind::kRule, "89 FR 96830"));
     ASSERT_OK_AND_ASSIGN(smic, batch->Vertex(VertexKind::kEntity, "csl:el:smic"));
     ASSERT_OK(batch
-                  ->SetProperty(smic, Catalog::Id("name"),
+                  ->SetProperty(smic, prop::kName,
                                 Value("Semiconductor Manufacturing International Corporation "
                                       "(SMIC)"),
                                 Interval::Always(), src)
                   .status());
-    ASSERT_OK(batch->SetProperty(smic, Catalog::Id("country"), Value("CN"), Interval::Always(), src)
-                  .status());
+    ASSERT_OK(
+        batch->SetProperty(smic, prop::kCountry, Value("CN"), Interval::Always(), src).status());
     ASSERT_OK(batch->Commit());
   }
   RegWriteCounts counts = Write("xml", [&](RegWriter* w) { return WriteAll(w, XmlFixture()); });

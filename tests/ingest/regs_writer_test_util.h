@@ -75,7 +75,7 @@ class RegWriterTest : public ::testing::Test {
 
   Value Get(VertexId id, const std::string& prop, store::TimeFilter filter = {}) {
     auto view = store_->NewReadView(filter);
-    auto v = view->GetValue(id, Catalog::Id(prop));
+    auto v = view->GetValue(id, testutil::PropId(prop));
     EXPECT_TRUE(v.ok()) << v.status().ToString();
     return v.ok() ? *v : Value();
   }
@@ -84,7 +84,7 @@ class RegWriterTest : public ::testing::Test {
   std::vector<Value> Values(VertexId id, const std::string& prop) {
     auto view = store_->NewReadView();
     std::vector<store::PropertyStatement> out;
-    EXPECT_OK(view->GetProperties(id, Catalog::Id(prop), &out));
+    EXPECT_OK(view->GetProperties(id, testutil::PropId(prop), &out));
     std::vector<Value> values;
     for (const auto& st : out) {
       values.push_back(st.value);

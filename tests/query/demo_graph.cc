@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include "tests/testutil/testutil.h"
+
 namespace ecg::query::testing {
 namespace {
 
@@ -28,7 +30,7 @@ class Writer {
     return id;
   }
   Status Set(VertexId id, const char* prop, const Value& v, Interval valid) {
-    return batch_->SetProperty(id, Catalog::Id(prop), v, valid, source_).status();
+    return batch_->SetProperty(id, testutil::PropId(prop), v, valid, source_).status();
   }
   Status Set(const std::string& key, const char* prop, const Value& v,
              Interval valid = Interval::Always()) {
@@ -47,7 +49,7 @@ class Writer {
 };
 
 PropertyList Pct(double pct) {
-  return {{Catalog::Id("pct"), Value(pct)}};
+  return {{prop::kPct, Value(pct)}};
 }
 
 Status FirstRun(store::GraphStore* store) {
@@ -119,8 +121,8 @@ Status FirstRun(store::GraphStore* store) {
     ECG_RETURN_IF_ERROR(w.Set(r.key, "citation", Value(r.citation)));
     ECG_RETURN_IF_ERROR(w.Set(r.key, "effective_date", Value(D(r.effective))));
   }
-  PropertyList policy = {{Catalog::Id("license_policy"), Value("Presumption of denial")}};
-  auto cite = [](const char* c) { return PropertyList{{Catalog::Id("citation"), Value(c)}}; };
+  PropertyList policy = {{prop::kLicensePolicy, Value("Presumption of denial")}};
+  auto cite = [](const char* c) { return PropertyList{{prop::kCitation, Value(c)}}; };
   ECG_RETURN_IF_ERROR(
       w.Edge(EdgeType::kAdds, "2019-10616", "huawei", cite("84 FR 22961"), Since("2019-05-16")));
   ECG_RETURN_IF_ERROR(

@@ -81,14 +81,13 @@ Result<std::unique_ptr<store::GraphStore>> Load(const RefGraph& g, const std::st
   std::vector<VertexId> ids;
   for (int i = 0; i < g.n; ++i) {
     ECG_ASSIGN_OR_RETURN(VertexId id, batch->Vertex(VertexKind::kEntity, Key(i)));
-    ECG_RETURN_IF_ERROR(batch
-                            ->SetProperty(id, Catalog::Id("name"), Value("Entity " + Key(i)),
-                                          Interval::Always(), src)
-                            .status());
+    ECG_RETURN_IF_ERROR(
+        batch->SetProperty(id, prop::kName, Value("Entity " + Key(i)), Interval::Always(), src)
+            .status());
     ids.push_back(id);
   }
   for (const RefEdge& e : g.owns) {
-    PropertyList props = {{Catalog::Id("pct"), Value(e.pct)}};
+    PropertyList props = {{prop::kPct, Value(e.pct)}};
     ECG_RETURN_IF_ERROR(
         batch->PutEdge(EdgeType::kOwns, ids[e.src], ids[e.dst], props, e.valid, src).status());
   }

@@ -83,7 +83,7 @@ TEST_F(EngineTest, CollectsGraphForDotAndGraphml) {
 
 TEST_F(EngineTest, ReportsUnknownAffiliatesRule) {
   ExecOptions options = testing::DemoOptions();
-  options.affiliates_rule_key = "1999-00000";
+  options.rules.affiliates_rule_key = "1999-00000";
   ASSERT_OK_AND_ASSIGN(Prepared p,
                        engine_->Prepare("entity \"Huawei Technologies Co., Ltd.\" | affiliates "
                                         "| select name, rule"));

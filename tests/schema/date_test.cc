@@ -57,16 +57,16 @@ TEST(IntervalTest, HalfOpenContainmentAndOverlap) {
 }
 
 TEST(CatalogTest, ValidationNamesVertexPropertyAndTypes) {
-  Status s = Catalog::Validate(VertexKind::kEntity, "'Huawei'", Catalog::Id("name"), Value(3));
+  Status s = Catalog::Validate(VertexKind::kEntity, "'Huawei'", prop::kName, Value(3));
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.message(), "entity 'Huawei': property 'name' expects string, got int '3'");
-  s = Catalog::Validate(EdgeType::kOwns, "'A' -> 'B'", Catalog::Id("pct"), Value("half"));
+  s = Catalog::Validate(EdgeType::kOwns, "'A' -> 'B'", prop::kPct, Value("half"));
   ASSERT_FALSE(s.ok());
   EXPECT_NE(s.message().find("owns edge 'A' -> 'B': property 'pct' expects double"),
             std::string::npos)
       << s.message();
-  EXPECT_OK(Catalog::Validate(EdgeType::kOwns, "x", Catalog::Id("pct"), Value(50)));
-  s = Catalog::Validate(VertexKind::kCountry, "'CN'", Catalog::Id("abstract"), Value("x"));
+  EXPECT_OK(Catalog::Validate(EdgeType::kOwns, "x", prop::kPct, Value(50)));
+  s = Catalog::Validate(VertexKind::kCountry, "'CN'", prop::kAbstract, Value("x"));
   EXPECT_NE(s.message().find("does not apply"), std::string::npos);
 }
 

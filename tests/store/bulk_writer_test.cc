@@ -6,8 +6,8 @@
 namespace ecg::store {
 namespace {
 
-const PropertyId kName = Catalog::Id("name");
-const PropertyId kPct = Catalog::Id("pct");
+const PropertyId kName = prop::kName;
+const PropertyId kPct = prop::kPct;
 
 class BulkWriterTest : public ::testing::TestWithParam<BulkMode> {};
 

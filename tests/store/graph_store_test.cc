@@ -9,10 +9,10 @@
 namespace ecg::store {
 namespace {
 
-const PropertyId kName = Catalog::Id("name");
-const PropertyId kAlias = Catalog::Id("alias");
-const PropertyId kCountry = Catalog::Id("country");
-const PropertyId kPct = Catalog::Id("pct");
+const PropertyId kName = prop::kName;
+const PropertyId kAlias = prop::kAlias;
+const PropertyId kCountry = prop::kCountry;
+const PropertyId kPct = prop::kPct;
 
 Date D(const char* s) {
   return Date::Parse(s).value();

@@ -7,6 +7,15 @@
 
 namespace ecg::testutil {
 
+PropertyId PropId(std::string_view name) {
+  const PropertyDef* def = Catalog::Find(name);
+  if (def == nullptr) {
+    ADD_FAILURE() << "no catalog property '" << name << "'";
+    return 0;
+  }
+  return def->id;
+}
+
 TempDir::TempDir() {
   std::random_device rd;
   std::mt19937_64 rng(rd());

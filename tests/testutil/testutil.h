@@ -7,10 +7,15 @@
 
 #include <gtest/gtest.h>
 
+#include "schema/catalog.h"
 #include "schema/result.h"
 #include "schema/status.h"
 
 namespace ecg::testutil {
+
+// The id of the catalog property called `name` (tests name properties as
+// text); a test failure, and id 0, when the catalog has none.
+PropertyId PropId(std::string_view name);
 
 // A fresh directory under the system temp dir, removed (recursively) when the
 // object dies. Each test gets its own.

@@ -1,15 +1,13 @@
-// Affiliates: the 50% rule as a fixed point. Starting from the input set
-// (listed entities), an entity joins when the `pct` of owns edges held in it
-// by entities already in the set adds up to the threshold; joining may in
-// turn lift entities it owns. Each result carries the aggregate percentage,
-// the owners in the set with their stakes, and whether the rule imposing
-// the affiliates rule is in force on the query's valid date.
+// Affiliates: the 50% rule (rules/affiliates.h) from the input set (listed
+// entities). Each result carries the aggregate percentage, the owners in the
+// set with their stakes, and the force of the rule that imposes the
+// affiliates rule on the query's valid date (rules/force.h).
 #include <cstdio>
-#include <deque>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "query/exec/ops/ops.h"
+
+#include "rules/affiliates.h"
+#include "rules/force.h"
 
 namespace ecg::query::exec {
 namespace {
@@ -29,89 +27,36 @@ class AffiliatesOp final : public BufferedOp {
   Status OpenImpl() override {
     std::vector<Row> seeds;
     ECG_RETURN_IF_ERROR(DrainChild(&seeds));
-    ECG_ASSIGN_OR_RETURN(std::string rule, RuleStatus());
-    ctx_->AddNotice("affiliates rule " + ctx_->options().affiliates_rule_key + " on " +
+    const rules::RulesOptions& ro = ctx_->options().rules;
+    ECG_ASSIGN_OR_RETURN(
+        rules::ForceStatus force,
+        rules::RuleForce(ctx_->view(), ro.affiliates_rule_key, ctx_->valid_date()));
+    const std::string rule = force.ToString();
+    ctx_->AddNotice("affiliates rule " + ro.affiliates_rule_key + " on " +
                     ctx_->valid_date().ToString() + ": " + rule);
-    const PropertyId pct_id = Catalog::Id("pct");
-    std::unordered_set<uint64_t> in_set;
-    std::deque<VertexId> queue;
+    std::vector<VertexId> ids;
+    ids.reserve(seeds.size());
     for (const Row& r : seeds) {
-      if (in_set.insert(r.vertex.value()).second) {
-        queue.push_back(r.vertex);
-      }
+      ids.push_back(r.vertex);
     }
-    std::unordered_set<uint64_t> seed_set = in_set;
-    std::unordered_map<uint64_t, double> held;
-    std::unordered_map<uint64_t, std::vector<std::pair<VertexId, double>>> owners;
-    std::vector<VertexId> joined;
-    while (!queue.empty()) {
-      VertexId owner = queue.front();
-      queue.pop_front();
-      std::vector<std::pair<VertexId, double>> stakes;
-      ECG_RETURN_IF_ERROR(ctx_->ForEachEdge(owner, store::Direction::kOut, EdgeType::kOwns,
-                                            [&](const store::EdgeStatement& e) {
-                                              double pct = 0;
-                                              if (e.Get(pct_id).ToNumber(&pct) && pct > 0) {
-                                                stakes.emplace_back(e.dst, pct);
-                                              }
-                                              return true;
-                                            }));
-      for (const auto& [owned, pct] : stakes) {
-        if (seed_set.count(owned.value()) > 0 || owned == owner) {
-          continue;
-        }
-        held[owned.value()] += pct;
-        owners[owned.value()].emplace_back(owner, pct);
-        // A small tolerance keeps 33.3 + 16.7 at 50.
-        if (in_set.count(owned.value()) == 0 && held[owned.value()] + 1e-9 >= threshold_) {
-          in_set.insert(owned.value());
-          joined.push_back(owned);
-          queue.push_back(owned);
-        }
-      }
-    }
-    for (VertexId v : joined) {
+    rules::OwnershipReader reader{&ctx_->view(), ctx_->filter(), [this] { return ctx_->Charge(); }};
+    ECG_ASSIGN_OR_RETURN(std::vector<rules::Affiliate> found,
+                         rules::AffiliatesOf(reader, ids, threshold_));
+    for (const rules::Affiliate& a : found) {
       std::string reason;
-      for (const auto& [owner, pct] : owners[v.value()]) {
-        ECG_ASSIGN_OR_RETURN(std::string label, ctx_->Label(owner));
-        reason += (reason.empty() ? "" : "; ") + label + " " + Percent(pct);
+      for (const rules::OwnerStake& s : a.owners) {
+        ECG_ASSIGN_OR_RETURN(std::string label, ctx_->Label(s.owner));
+        reason += (reason.empty() ? "" : "; ") + label + " " + Percent(s.pct);
       }
       Row row;
-      row.vertex = v;
-      row.extras = {Value(held[v.value()]), Value(reason), Value(rule)};
+      row.vertex = a.id;
+      row.extras = {Value(a.pct), Value(reason), Value(rule)};
       buffer_.push_back(std::move(row));
     }
     return Status::OK();
   }
 
  private:
-  // "in force", "suspended by X", "rescinded by X", "not yet in force", or
-  // "unknown (...)" when the rule is not in the graph.
-  Result<std::string> RuleStatus() {
-    const std::string& key = ctx_->options().affiliates_rule_key;
-    ECG_ASSIGN_OR_RETURN(VertexId rule, ctx_->view().FindByKey(VertexKind::kRule, key));
-    if (!rule.valid()) {
-      return std::string("unknown (rule " + key + " is not in the graph)");
-    }
-    for (EdgeType t : {EdgeType::kRescinds, EdgeType::kSuspends}) {
-      VertexId by;
-      ECG_RETURN_IF_ERROR(
-          ctx_->ForEachEdge(rule, store::Direction::kIn, t, [&](const store::EdgeStatement& e) {
-            by = e.src;
-            return false;
-          }));
-      if (by.valid()) {
-        ECG_ASSIGN_OR_RETURN(store::VertexRecord rec, ctx_->Vertex(by));
-        return std::string(t == EdgeType::kSuspends ? "suspended by " : "rescinded by ") + rec.key;
-      }
-    }
-    ECG_ASSIGN_OR_RETURN(Value effective, ctx_->Property(rule, *Catalog::Find("effective_date")));
-    if (effective.type() == PropertyType::kDate && ctx_->valid_date() < effective.as_date()) {
-      return std::string("not yet in force (effective " + effective.ToString() + ")");
-    }
-    return std::string("in force");
-  }
-
   double threshold_;
 };
 
