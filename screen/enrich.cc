@@ -53,9 +53,11 @@ Status Screener::Enrich(const store::ReadView& view, const ScreenOptions& option
         return true;
       }));
   c->lists.clear();
-  for (auto& [list, l] : lists) {
-    ECG_ASSIGN_OR_RETURN(store::VertexRecord rec, view.GetVertex(list));
-    ECG_ASSIGN_OR_RETURN(Value name, view.GetValue(list, prop::kName));
+  for (auto& entry : lists) {
+    // Not a structured binding: clang 14 cannot capture one in the lambda.
+    Listing& l = entry.second;
+    ECG_ASSIGN_OR_RETURN(store::VertexRecord rec, view.GetVertex(entry.first));
+    ECG_ASSIGN_OR_RETURN(Value name, view.GetValue(entry.first, prop::kName));
     l.list_code = rec.key;
     l.list_name = Str(name);
     // Several records of one list often say the same thing: report it once.
