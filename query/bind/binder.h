@@ -42,9 +42,19 @@ class Binder {
 
   Status BindStart(const ast::Start& start, BoundQuery* out);
   Status BindStep(const ast::Step& step, BoundQuery* out);
+  // One function per operator (bind_operator.cc); BindOperator dispatches.
   Status BindOperator(const ast::Operator& op, BoundQuery* out);
+  Status BindWhere(const ast::Operator& op, BoundOp* bop);
   Status BindProject(const ast::Operator& op, BoundOp* bop);
+  Status BindSort(const ast::Operator& op, BoundOp* bop);
+  Status BindLimit(const ast::Operator& op, BoundOp* bop);
   Status BindAggregate(const ast::Operator& op, BoundOp* bop);
+  Status BindTimePoint(const ast::Operator& op, BoundQuery* out);
+  Status BindHistory(const ast::Operator& op, BoundOp* bop);
+  Status BindDiff(const ast::Operator& op, BoundOp* bop);
+  Status BindAffiliates(const ast::Operator& op, BoundOp* bop);
+  // InvalidArgument at `op` when the pipeline produces a table here.
+  Status NeedVertices(const ast::Operator& op) const;
 
   Result<std::unique_ptr<BoundExpr>> BindExpr(const ast::Expr& expr, bool edge_only);
   Result<std::unique_ptr<BoundExpr>> BindField(std::string_view qualifier, std::string_view name,

@@ -116,6 +116,147 @@ std::vector<std::string> DefaultColumns(const std::vector<std::string>& extras) 
   return cols;
 }
 
+// Builds the plan bottom-up, one function per bound operator. Holds the
+// plan so far and what it yields: vertices (columns empty) or a table.
+class PlanBuilder {
+ public:
+  explicit PlanBuilder(BoundQuery* query) : query_(query), op_(PlanStart(query->start)) {}
+
+  void Add(size_t i) {
+    BoundOp& b = query_->ops[i];
+    switch (b.kind) {
+      case BoundOpKind::kStep:
+        return PlanStep(i, &b);
+      case BoundOpKind::kFilter:
+        return PlanFilter(&b);
+      case BoundOpKind::kProject:
+        return PlanProject(&b);
+      case BoundOpKind::kDistinct:
+        op_ = Wrap(LogicalOpKind::kDistinct, std::move(op_));
+        return;
+      case BoundOpKind::kSort:
+        op_ = Wrap(LogicalOpKind::kSort, std::move(op_));
+        op_->items = std::move(b.items);
+        return;
+      case BoundOpKind::kLimit:
+        op_ = Wrap(LogicalOpKind::kLimit, std::move(op_));
+        op_->limit = b.limit;
+        return;
+      case BoundOpKind::kAggregate:
+        return PlanAggregate(&b);
+      case BoundOpKind::kAffiliates:
+        return PlanAffiliates(&b);
+      case BoundOpKind::kHistory:
+        return PlanHistory();
+      case BoundOpKind::kDiff:
+        return PlanDiff(&b);
+    }
+  }
+
+  // Adds the default projection when the pipeline still yields vertices.
+  std::unique_ptr<LogicalOp> Finish(std::vector<std::string>* columns) {
+    if (columns_.empty()) {
+      PlanDefaultProjection();
+    }
+    *columns = columns_;
+    return std::move(op_);
+  }
+
+ private:
+  void PlanStep(size_t i, BoundOp* b) {
+    op_ =
+        Wrap(b->step.variable ? LogicalOpKind::kExpandVar : LogicalOpKind::kExpand, std::move(op_));
+    op_->track_paths = query_->needs_paths;
+    op_->keep_edges = EdgeReadAfter(query_->ops, i);
+    std::unique_ptr<BoundExpr> where = std::move(b->step.where);
+    op_->step = std::move(b->step);
+    if (where) {
+      op_ = Wrap(LogicalOpKind::kFilter, std::move(op_));
+      op_->predicate = std::move(where);
+    }
+    extras_.clear();
+  }
+
+  void PlanFilter(BoundOp* b) {
+    op_ = Wrap(LogicalOpKind::kFilter, std::move(op_));
+    op_->predicate = std::move(b->predicate);
+  }
+
+  void PlanProject(BoundOp* b) {
+    op_ = Wrap(LogicalOpKind::kProject, std::move(op_));
+    op_->items = std::move(b->items);
+    for (const BoundItem& item : op_->items) {
+      op_->columns.push_back(item.name);
+    }
+    columns_ = op_->columns;
+  }
+
+  void PlanAggregate(BoundOp* b) {
+    op_ = Wrap(LogicalOpKind::kAggregate, std::move(op_));
+    op_->items = std::move(b->items);
+    op_->aggregates = std::move(b->aggregates);
+    for (const BoundItem& item : op_->items) {
+      op_->columns.push_back(item.name);
+    }
+    for (const BoundAggregate& agg : op_->aggregates) {
+      op_->columns.push_back(agg.name);
+    }
+    columns_ = op_->columns;
+    if (!b->order_by_count) {
+      return;
+    }
+    // `count by`: most frequent first, then by the keys.
+    const size_t nkeys = op_->items.size();
+    op_ = Wrap(LogicalOpKind::kSort, std::move(op_));
+    op_->items.push_back(
+        BoundItem{"count", Field(BoundExprKind::kColumn, "count", nullptr, nkeys), true});
+    for (size_t k = 0; k < nkeys; ++k) {
+      op_->items.push_back(
+          BoundItem{columns_[k], Field(BoundExprKind::kColumn, columns_[k], nullptr, k), false});
+    }
+  }
+
+  void PlanAffiliates(BoundOp* b) {
+    op_ = Wrap(LogicalOpKind::kAffiliates, std::move(op_));
+    op_->threshold = b->threshold;
+    extras_ = {"pct", "owners", "rule"};
+  }
+
+  void PlanHistory() {
+    op_ = Wrap(LogicalOpKind::kHistory, std::move(op_));
+    op_->columns = {"id", "name", "from", "to", "event", "field", "value", "source", "run"};
+    columns_ = op_->columns;
+  }
+
+  void PlanDiff(BoundOp* b) {
+    op_ = Wrap(LogicalOpKind::kDiff, std::move(op_));
+    op_->from = b->from;
+    op_->to = b->to;
+    op_->columns = {"change", "id", "kind", "key", "name", "detail"};
+    columns_ = op_->columns;
+  }
+
+  void PlanDefaultProjection() {
+    op_ = Wrap(LogicalOpKind::kProject, std::move(op_));
+    const PropertyDef* name = Catalog::Find(prop::kName);
+    op_->items.push_back(BoundItem{"id", Field(BoundExprKind::kId, "id"), false});
+    op_->items.push_back(BoundItem{"kind", Field(BoundExprKind::kKind, "kind"), false});
+    op_->items.push_back(BoundItem{"key", Field(BoundExprKind::kKey, "key"), false});
+    op_->items.push_back(BoundItem{"name", Field(BoundExprKind::kVertexProp, "name", name), false});
+    for (size_t i = 0; i < extras_.size(); ++i) {
+      op_->items.push_back(
+          BoundItem{extras_[i], Field(BoundExprKind::kExtra, extras_[i], nullptr, i), false});
+    }
+    op_->columns = DefaultColumns(extras_);
+    columns_ = op_->columns;
+  }
+
+  BoundQuery* query_;
+  std::unique_ptr<LogicalOp> op_;
+  std::vector<std::string> columns_;  // empty while the pipeline yields vertices
+  std::vector<std::string> extras_;
+};
+
 }  // namespace
 
 Result<LogicalPlan> Planner::Plan(BoundQuery query) const {
@@ -123,108 +264,11 @@ Result<LogicalPlan> Planner::Plan(BoundQuery query) const {
   plan.as_of = query.as_of;
   plan.known_at = query.known_at;
   plan.explain = query.explain;
-  std::unique_ptr<LogicalOp> op = PlanStart(query.start);
-  std::vector<std::string> columns;  // empty while the pipeline yields vertices
-  std::vector<std::string> extras;
+  PlanBuilder builder(&query);
   for (size_t i = 0; i < query.ops.size(); ++i) {
-    BoundOp& b = query.ops[i];
-    switch (b.kind) {
-      case BoundOpKind::kStep: {
-        op = Wrap(b.step.variable ? LogicalOpKind::kExpandVar : LogicalOpKind::kExpand,
-                  std::move(op));
-        op->track_paths = query.needs_paths;
-        op->keep_edges = EdgeReadAfter(query.ops, i);
-        std::unique_ptr<BoundExpr> where = std::move(b.step.where);
-        op->step = std::move(b.step);
-        if (where) {
-          op = Wrap(LogicalOpKind::kFilter, std::move(op));
-          op->predicate = std::move(where);
-        }
-        extras.clear();
-        break;
-      }
-      case BoundOpKind::kFilter:
-        op = Wrap(LogicalOpKind::kFilter, std::move(op));
-        op->predicate = std::move(b.predicate);
-        break;
-      case BoundOpKind::kProject:
-        op = Wrap(LogicalOpKind::kProject, std::move(op));
-        op->items = std::move(b.items);
-        for (const BoundItem& item : op->items) {
-          op->columns.push_back(item.name);
-        }
-        columns = op->columns;
-        break;
-      case BoundOpKind::kDistinct:
-        op = Wrap(LogicalOpKind::kDistinct, std::move(op));
-        break;
-      case BoundOpKind::kSort:
-        op = Wrap(LogicalOpKind::kSort, std::move(op));
-        op->items = std::move(b.items);
-        break;
-      case BoundOpKind::kLimit:
-        op = Wrap(LogicalOpKind::kLimit, std::move(op));
-        op->limit = b.limit;
-        break;
-      case BoundOpKind::kAggregate: {
-        op = Wrap(LogicalOpKind::kAggregate, std::move(op));
-        op->items = std::move(b.items);
-        op->aggregates = std::move(b.aggregates);
-        for (const BoundItem& item : op->items) {
-          op->columns.push_back(item.name);
-        }
-        for (const BoundAggregate& agg : op->aggregates) {
-          op->columns.push_back(agg.name);
-        }
-        columns = op->columns;
-        if (b.order_by_count) {
-          // `count by`: most frequent first, then by the keys.
-          size_t nkeys = op->items.size();
-          op = Wrap(LogicalOpKind::kSort, std::move(op));
-          op->items.push_back(
-              BoundItem{"count", Field(BoundExprKind::kColumn, "count", nullptr, nkeys), true});
-          for (size_t k = 0; k < nkeys; ++k) {
-            op->items.push_back(BoundItem{
-                columns[k], Field(BoundExprKind::kColumn, columns[k], nullptr, k), false});
-          }
-        }
-        break;
-      }
-      case BoundOpKind::kAffiliates:
-        op = Wrap(LogicalOpKind::kAffiliates, std::move(op));
-        op->threshold = b.threshold;
-        extras = {"pct", "owners", "rule"};
-        break;
-      case BoundOpKind::kHistory:
-        op = Wrap(LogicalOpKind::kHistory, std::move(op));
-        op->columns = {"id", "name", "from", "to", "event", "field", "value", "source", "run"};
-        columns = op->columns;
-        break;
-      case BoundOpKind::kDiff:
-        op = Wrap(LogicalOpKind::kDiff, std::move(op));
-        op->from = b.from;
-        op->to = b.to;
-        op->columns = {"change", "id", "kind", "key", "name", "detail"};
-        columns = op->columns;
-        break;
-    }
+    builder.Add(i);
   }
-  if (columns.empty()) {
-    op = Wrap(LogicalOpKind::kProject, std::move(op));
-    const PropertyDef* name = Catalog::Find(prop::kName);
-    op->items.push_back(BoundItem{"id", Field(BoundExprKind::kId, "id"), false});
-    op->items.push_back(BoundItem{"kind", Field(BoundExprKind::kKind, "kind"), false});
-    op->items.push_back(BoundItem{"key", Field(BoundExprKind::kKey, "key"), false});
-    op->items.push_back(BoundItem{"name", Field(BoundExprKind::kVertexProp, "name", name), false});
-    for (size_t i = 0; i < extras.size(); ++i) {
-      op->items.push_back(
-          BoundItem{extras[i], Field(BoundExprKind::kExtra, extras[i], nullptr, i), false});
-    }
-    op->columns = DefaultColumns(extras);
-    columns = op->columns;
-  }
-  plan.columns = columns;
-  plan.root = std::move(op);
+  plan.root = builder.Finish(&plan.columns);
   return plan;
 }
 
