@@ -1,6 +1,7 @@
 #include "resolve/resolve.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace ecg::resolve {
 
@@ -34,57 +35,179 @@ bool CountriesAgree(std::string_view a, std::string_view b) {
   return a.empty() || b.empty() || a == b;
 }
 
+// The class a record type belongs to for the person / organisation /
+// vessel / aircraft constraint; "" when unknown.
+std::string_view TypeClass(std::string_view type) {
+  if (type == "person" || type == "individual") {
+    return "person";
+  }
+  if (type == "vessel" || type == "aircraft") {
+    return type;
+  }
+  if (type.empty() || type == "unknown") {
+    return "";
+  }
+  return "organisation";
+}
+
+// A record id without its "~N" repeat suffix (list_util's repeats of one
+// stable id in a file).
+std::string_view BaseId(std::string_view strong_key) {
+  size_t tilde = strong_key.rfind('~');
+  if (tilde != std::string_view::npos && tilde + 1 < strong_key.size() &&
+      strong_key.find_first_not_of("0123456789", tilde + 1) == std::string_view::npos) {
+    return strong_key.substr(0, tilde);
+  }
+  return strong_key;
+}
+
+// Honorific first words of Arabic nicknames (kunya): "Abu Umar", "Umm Ali".
+bool IsKunyaWord(std::string_view w) {
+  return w == "abu" || w == "abou" || w == "abo" || w == "umm" || w == "um" || w == "ibn" ||
+         w == "bin";
+}
+
 }  // namespace
 
-Result<std::string> EntityResolver::CountryOf(VertexId id) {
-  auto it = country_cache_.find(id);
-  if (it != country_cache_.end()) {
+std::string WeakNameReason(const text::TextNormalizer& norm, std::string_view name) {
+  const text::AnalyzedName a = norm.Analyze(name);
+  const std::vector<std::string>& words = a.core_tokens.empty() ? a.tokens : a.core_tokens;
+  size_t han = 0;
+  size_t latin_letters = 0;
+  for (size_t i = 0; i < a.core.size();) {
+    const auto c = static_cast<unsigned char>(a.core[i]);
+    if (c >= 0xE4 && c <= 0xE9) {  // the BMP CJK unified ideographs
+      ++han;
+    } else if (std::isalnum(c) != 0) {
+      ++latin_letters;
+    }
+    i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  }
+  if (han > 0 && latin_letters == 0) {
+    return han <= 2 ? "two Han characters" : "";
+  }
+  if (words.size() <= 1) {
+    return "one word";
+  }
+  if (words.size() <= 3 && IsKunyaWord(words.front())) {
+    return "nickname";
+  }
+  if (latin_letters + han < 4) {
+    return "short";
+  }
+  return "";
+}
+
+Result<std::string> EntityResolver::StringOf(VertexId id, PropertyId prop,
+                                             std::map<VertexId, std::string>* cache) {
+  auto it = cache->find(id);
+  if (it != cache->end()) {
     return it->second;
   }
   std::vector<store::PropertyStatement> props;
-  ECG_RETURN_IF_ERROR(batch_->GetProperties(id, prop::kCountry, &props));
-  std::string country;
+  ECG_RETURN_IF_ERROR(batch_->GetProperties(id, prop, &props));
+  std::string value;
   for (const auto& p : props) {
     if (p.meta.valid.is_open() && p.value.type() == PropertyType::kString) {
-      country = p.value.as_string();
+      value = p.value.as_string();
     }
   }
-  country_cache_[id] = country;
-  return country;
+  (*cache)[id] = value;
+  return value;
 }
 
-void EntityResolver::Remember(VertexId id, std::string_view name, std::string_view country) {
+Result<std::string> EntityResolver::PrimaryKeyOf(VertexId id) {
+  auto it = primary_key_cache_.find(id);
+  if (it != primary_key_cache_.end()) {
+    return it->second;
+  }
+  std::map<VertexId, std::string> names;
+  ECG_ASSIGN_OR_RETURN(std::string name, StringOf(id, prop::kName, &names));
+  std::string key = CanonicalNameKey(*normalizer_, name);
+  primary_key_cache_[id] = key;
+  return key;
+}
+
+Result<std::string> EntityResolver::Conflict(VertexId id, const RecordInput& record) {
+  if (!record.scope.empty()) {
+    auto it = claims_.find(id);
+    if (it != claims_.end()) {
+      const std::string_view mine = BaseId(record.strong_key);
+      for (const auto& [scope, rec] : it->second) {
+        if (scope == record.scope && (mine.empty() || rec != mine)) {
+          return "another record of " + scope + " in this file";
+        }
+      }
+    }
+  }
+  ECG_ASSIGN_OR_RETURN(std::string country, StringOf(id, prop::kCountry, &country_cache_));
+  if (!CountriesAgree(country, record.country)) {
+    return "country " + country + " vs " + std::string(record.country);
+  }
+  std::string_view mine = TypeClass(record.type);
+  if (!mine.empty()) {
+    ECG_ASSIGN_OR_RETURN(std::string type, StringOf(id, prop::kType, &type_cache_));
+    std::string_view theirs = TypeClass(type);
+    if (!theirs.empty() && theirs != mine) {
+      return std::string(theirs) + " vs " + std::string(mine);
+    }
+  }
+  return std::string();
+}
+
+void EntityResolver::Remember(VertexId id, std::string_view name, std::string_view country,
+                              bool primary) {
   std::string key = CanonicalNameKey(*normalizer_, name);
   if (key.empty()) {
     return;
   }
   auto& v = pending_[key];
-  for (const auto& [vid, c] : v) {
-    if (vid == id && c == country) {
+  for (Pending& p : v) {
+    if (p.id == id && p.country == country) {
+      p.primary = p.primary || primary;
       return;
     }
   }
-  v.emplace_back(id, std::string(country));
+  v.push_back(Pending{id, std::string(country), primary});
   if (!country.empty()) {
     country_cache_[id] = std::string(country);
   }
 }
 
-Result<VertexId> EntityResolver::MatchByNames(const std::vector<std::string_view>& names,
-                                              std::string_view country, std::string* why) {
+Result<VertexId> EntityResolver::MatchByNames(const RecordInput& record, std::string* why) {
   VertexId best;
-  for (std::string_view name : names) {
+  auto consider = [&](VertexId vid, bool primary_pair, const std::string& weak,
+                      const std::string& because) -> Status {
+    if (best.valid() && !(vid < best)) {
+      return Status::OK();
+    }
+    if (!weak.empty() && !primary_pair && !record.curated) {
+      return Status::OK();
+    }
+    ECG_ASSIGN_OR_RETURN(std::string conflict, Conflict(vid, record));
+    if (conflict.empty()) {
+      best = vid;
+      *why = because;
+    }
+    return Status::OK();
+  };
+  std::vector<std::string_view> names = {record.name};
+  if (record.aliases != nullptr) {
+    names.insert(names.end(), record.aliases->begin(), record.aliases->end());
+  }
+  for (size_t i = 0; i < names.size(); ++i) {
+    const std::string_view name = names[i];
+    const bool primary = i == 0;
     std::string key = CanonicalNameKey(*normalizer_, name);
     if (key.empty()) {
       continue;
     }
+    const std::string weak = WeakNameReason(*normalizer_, name);
     auto it = pending_.find(key);
     if (it != pending_.end()) {
-      for (const auto& [vid, c] : it->second) {
-        if (CountriesAgree(c, country) && (!best.valid() || vid < best)) {
-          best = vid;
-          *why = "name '" + std::string(name) + "' (key " + key + ") in this file";
-        }
+      for (const Pending& p : it->second) {
+        ECG_RETURN_IF_ERROR(consider(p.id, primary && p.primary, weak,
+                                     "'" + std::string(name) + "' (key " + key + ") in this file"));
       }
     }
     std::vector<std::pair<VertexId, std::string>> hits;
@@ -102,12 +225,14 @@ Result<VertexId> EntityResolver::MatchByNames(const std::vector<std::string_view
       if (CanonicalNameKey(*normalizer_, indexed) != key) {
         continue;
       }
-      ECG_ASSIGN_OR_RETURN(std::string c, CountryOf(vid));
-      if (CountriesAgree(c, country)) {
-        best = vid;
-        *why = "name '" + std::string(name) + "' = '" + indexed + "' (key " + key + ")" +
-               (c.empty() || country.empty() ? "" : ", country " + c);
+      bool primary_pair = false;
+      if (primary && !weak.empty()) {
+        ECG_ASSIGN_OR_RETURN(std::string theirs, PrimaryKeyOf(vid));
+        primary_pair = theirs == key;
       }
+      ECG_RETURN_IF_ERROR(
+          consider(vid, primary_pair, weak,
+                   "'" + std::string(name) + "' = '" + indexed + "' (key " + key + ")"));
     }
   }
   return best;
@@ -129,59 +254,101 @@ Result<VertexId> EntityResolver::Find(std::string_view strong_key, std::string_v
       return id;
     }
   }
+  RecordInput record;
+  record.name = name;
+  record.country = country;
+  record.curated = true;
   std::string why;
-  return MatchByNames({name}, country, &why);
+  return MatchByNames(record, &why);
+}
+
+Result<std::string> EntityResolver::FreeKey(const std::string& key, std::string_view strong_key) {
+  std::string candidate = key;
+  for (int n = 1;; ++n) {
+    ECG_ASSIGN_OR_RETURN(VertexId holder, batch_->Find(VertexKind::kEntity, candidate));
+    if (!holder.valid()) {
+      return candidate;
+    }
+    candidate = key + "|" + (strong_key.empty() ? std::string() : std::string(strong_key) + "|") +
+                std::to_string(n);
+  }
 }
 
 Result<Resolution> EntityResolver::Resolve(std::string_view strong_key, std::string_view name,
                                            const std::vector<std::string>& aliases,
                                            std::string_view country) {
+  RecordInput record;
+  record.strong_key = strong_key;
+  record.name = name;
+  record.aliases = &aliases;
+  record.country = country;
+  return Resolve(record);
+}
+
+Result<Resolution> EntityResolver::Resolve(const RecordInput& record) {
   store::Batch* b = batch_;
-  const std::string key = EntityKey(*normalizer_, name, country);
+  const std::string key = EntityKey(*normalizer_, record.name, record.country);
   if (key.empty()) {
-    return Status::InvalidArgument("name without letters or digits: '" + std::string(name) + "'");
+    return Status::InvalidArgument("name without letters or digits: '" + std::string(record.name) +
+                                   "'");
   }
   Resolution r;
-  if (!strong_key.empty()) {
-    ECG_ASSIGN_OR_RETURN(r.id, b->Find(VertexKind::kEntity, strong_key));
+  if (!record.strong_key.empty()) {
+    ECG_ASSIGN_OR_RETURN(r.id, b->Find(VertexKind::kEntity, record.strong_key));
     if (r.id.valid()) {
-      r.reason = "record id " + std::string(strong_key);
+      r.reason = "record id " + std::string(record.strong_key);
+    }
+  }
+  std::string kept_apart;
+  if (!r.id.valid()) {
+    ECG_ASSIGN_OR_RETURN(VertexId same, b->Find(VertexKind::kEntity, key));
+    if (same.valid()) {
+      ECG_ASSIGN_OR_RETURN(kept_apart, Conflict(same, record));
+      if (kept_apart.empty()) {
+        r.id = same;
+        r.merged = true;
+        r.reason = "name core and country (" + key + ")";
+      }
     }
   }
   if (!r.id.valid()) {
-    ECG_ASSIGN_OR_RETURN(r.id, b->Find(VertexKind::kEntity, key));
-    if (r.id.valid()) {
-      r.merged = true;
-      r.reason = "name core and country (" + key + ")";
-    }
-  }
-  if (!r.id.valid()) {
-    std::vector<std::string_view> names = {name};
-    for (const auto& a : aliases) {
-      names.push_back(a);
-    }
     std::string why;
-    ECG_ASSIGN_OR_RETURN(r.id, MatchByNames(names, country, &why));
+    ECG_ASSIGN_OR_RETURN(r.id, MatchByNames(record, &why));
     if (r.id.valid()) {
       r.merged = true;
       r.reason = "name " + why;
     }
   }
   if (!r.id.valid()) {
-    ECG_ASSIGN_OR_RETURN(r.id, b->Vertex(VertexKind::kEntity, key, &r.created));
-    r.reason = "new entity (" + key + ")";
+    ECG_ASSIGN_OR_RETURN(std::string own_key, FreeKey(key, record.strong_key));
+    ECG_ASSIGN_OR_RETURN(r.id, b->Vertex(VertexKind::kEntity, own_key, &r.created));
+    r.reason = "new entity (" + own_key + ")";
+    if (!kept_apart.empty()) {
+      r.reason += "; kept apart from the entity of that name: " + kept_apart;
+    }
   }
-  if (!strong_key.empty()) {
-    ECG_ASSIGN_OR_RETURN(VertexId holder, b->Find(VertexKind::kEntity, strong_key));
+  if (!record.strong_key.empty()) {
+    ECG_ASSIGN_OR_RETURN(VertexId holder, b->Find(VertexKind::kEntity, record.strong_key));
     if (!holder.valid()) {
-      ECG_RETURN_IF_ERROR(b->AddKey(r.id, strong_key));
+      ECG_RETURN_IF_ERROR(b->AddKey(r.id, record.strong_key));
     }
   }
   ECG_ASSIGN_OR_RETURN(store::VertexRecord rec, b->GetVertex(r.id));
   r.owner = r.created || rec.key == key;
-  Remember(r.id, name, country);
-  for (const auto& a : aliases) {
-    Remember(r.id, a, country);
+  if (!record.scope.empty()) {
+    claims_[r.id].emplace_back(std::string(record.scope), std::string(BaseId(record.strong_key)));
+  }
+  if (r.owner) {
+    primary_key_cache_[r.id] = CanonicalNameKey(*normalizer_, record.name);
+    if (!record.type.empty()) {
+      type_cache_[r.id] = std::string(record.type);
+    }
+  }
+  Remember(r.id, record.name, record.country, r.owner);
+  if (record.aliases != nullptr) {
+    for (const auto& a : *record.aliases) {
+      Remember(r.id, a, record.country);
+    }
   }
   return r;
 }

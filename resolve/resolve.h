@@ -1,10 +1,18 @@
 // Entity resolution for list records: one `entity` vertex per real-world
-// entity. Strong identifiers first (the source's record id, natural key
-// "rec:<id>"), then the canonical name key (the pinyin/Latin form of the
-// normalised name core, so 华为技术有限公司 and "Huawei Technologies Co., Ltd."
-// meet) with an agreeing country, then every name and alias through the name
-// index. Never merges on name alone when countries conflict. Deterministic:
-// the same input gives the same vertices and keys.
+// entity, never two parties in one. Strong identifiers first (the source's
+// record id, natural key "rec:<id>"), then the canonical name key (the
+// pinyin/Latin form of the normalised name core, so 华为技术有限公司 and
+// "Huawei Technologies Co., Ltd." meet), then every name and alias through
+// the name index. Constraints no name overrides (docs/resolution.md):
+//   - records of one list (scope) in one file are distinct parties unless
+//     they share a record id;
+//   - a person never joins an organisation, a vessel or an aircraft;
+//   - countries agree when both are known;
+//   - a weak name (one word, an acronym, an "Abu X" nickname, two Han
+//     characters; WeakNameReason) links two records only when it is the
+//     primary name of both.
+// Deterministic: the same input in the same order gives the same vertices
+// and keys.
 // Thread safety: one EntityResolver per file (it caches the batch's names);
 // not thread-safe.
 #ifndef ECG_RESOLVE_RESOLVE_H_
@@ -37,6 +45,26 @@ struct Resolution {
   std::string reason;
 };
 
+// Why `name` is too weak to link two records on its own ("one word",
+// "nickname", "two Han characters"), or "" when it is not.
+std::string WeakNameReason(const text::TextNormalizer& norm, std::string_view name);
+
+// One record to resolve. The views must outlive the Resolve call.
+struct RecordInput {
+  std::string_view strong_key;  // "rec:<id>", or "" when the record has none
+  // The list the record belongs to ("EL", "SDN"); records of one scope in one
+  // file are distinct parties unless their record ids agree (ignoring a
+  // "~N" repeat suffix). "" for records without one (ownership, aliases).
+  std::string_view scope;
+  std::string_view name;                              // primary name
+  const std::vector<std::string>* aliases = nullptr;  // may be null
+  std::string_view country;                           // ISO-2 or ""
+  std::string_view type;  // "person", "company", "vessel", "aircraft", "" / "unknown"
+  // A curated reference (the alias file, an ownership file's party) names an
+  // entity on purpose: its weak names may link (the other constraints hold).
+  bool curated = false;
+};
+
 // The canonical name key of `name`: its first Latin key with spaces removed
 // ("huaweitechnology"), else its folded core, else its folded form. Empty for
 // a name without letters or digits.
@@ -64,31 +92,51 @@ class EntityResolver {
   // unknown) to an entity, creating it when nothing matches (then the strong
   // key is added as a second natural key). InvalidArgument when `name` has
   // no key (no letters or digits).
+  Result<Resolution> Resolve(const RecordInput& record);
+  // Resolve of a record without a scope or type.
   Result<Resolution> Resolve(std::string_view strong_key, std::string_view name,
                              const std::vector<std::string>& aliases, std::string_view country);
 
   // Finds an existing entity by a strong key or by name and country without
-  // creating one; an invalid VertexId when none.
+  // creating one, for curated references (RecordInput::curated); an invalid
+  // VertexId when none.
   Result<VertexId> Find(std::string_view strong_key, std::string_view name,
                         std::string_view country);
 
   // Tells the resolver that `id` now carries `name` in `country` (so later
   // records of the same file find it; the read view does not see the batch).
-  void Remember(VertexId id, std::string_view name, std::string_view country);
+  // `primary` says whether `name` is the entity's primary name.
+  void Remember(VertexId id, std::string_view name, std::string_view country, bool primary = false);
 
  private:
-  // The lowest-id entity whose name or alias has the canonical key of one of
-  // `names` and whose country agrees with `country`. Sets *why.
-  Result<VertexId> MatchByNames(const std::vector<std::string_view>& names,
-                                std::string_view country, std::string* why);
-  Result<std::string> CountryOf(VertexId id);
+  struct Pending {
+    VertexId id;
+    std::string country;
+    bool primary = false;
+  };
+  // The lowest-id entity that one of the record's names (the primary name
+  // first, then its aliases) meets through an equal canonical key, subject
+  // to the constraints above. Sets *why.
+  Result<VertexId> MatchByNames(const RecordInput& record, std::string* why);
+  // The constraint that keeps `id` apart from `record`, or "" when none.
+  Result<std::string> Conflict(VertexId id, const RecordInput& record);
+  Result<std::string> StringOf(VertexId id, PropertyId prop,
+                               std::map<VertexId, std::string>* cache);
+  // The canonical key of the entity's primary name (cached).
+  Result<std::string> PrimaryKeyOf(VertexId id);
+  // A natural key no vertex holds yet: `key`, else `key|<strong key>`, ...
+  Result<std::string> FreeKey(const std::string& key, std::string_view strong_key);
 
   store::Batch* batch_;
   const store::ReadView* view_;
   const text::TextNormalizer* normalizer_;
-  // Canonical name key -> (vertex, country) of entities this file touched.
-  std::map<std::string, std::vector<std::pair<VertexId, std::string>>> pending_;
+  // Canonical name key -> entities this file touched under it.
+  std::map<std::string, std::vector<Pending>> pending_;
+  // Entity -> the (scope, record id) of each record of this file it holds.
+  std::map<VertexId, std::vector<std::pair<std::string, std::string>>> claims_;
   std::map<VertexId, std::string> country_cache_;
+  std::map<VertexId, std::string> type_cache_;
+  std::map<VertexId, std::string> primary_key_cache_;
 };
 
 }  // namespace ecg::resolve

@@ -97,6 +97,10 @@ constexpr PropertyDef kProps[] = {
     // List writer and entity resolution (ingest/lists/writer*.cc), ids 100-149.
     // Why a list record joined its entity (one statement per joining record).
     {prop::kResolution, "resolution", PT::kString, true, kEnt, 0},
+    // How precise a listing's start is ("day", "month", "year") and what
+    // dates it ("the record", "the eCFR's date of 89 FR 96836", ...).
+    {prop::kDatePrecision, "date_precision", PT::kString, false, 0, E(EdgeType::kListedOn)},
+    {prop::kDatedBy, "dated_by", PT::kString, false, 0, E(EdgeType::kListedOn)},
     // Regulation writer (ingest/regs/writer*.cc), ids 150-199.
     {prop::kCountryCounts, "country_counts", PT::kString, false, kRule, 0},
     {prop::kRelation, "relation", PT::kString, false, 0, kRuleRule},

@@ -86,13 +86,27 @@ Result<std::unique_ptr<Screener>> Screener::Create(const store::GraphStore* stor
   if (store == nullptr || normalizer == nullptr) {
     return Status::InvalidArgument("screener: store and normalizer are required");
   }
+  ECG_ASSIGN_OR_RETURN(uint64_t n, CountEntities(*store->NewReadView()));
+  return Create(store, normalizer, n);
+}
+
+Result<std::unique_ptr<Screener>> Screener::Create(const store::GraphStore* store,
+                                                   const text::TextNormalizer* normalizer,
+                                                   uint64_t entities) {
+  if (normalizer == nullptr) {
+    return Status::InvalidArgument("screener: a normalizer is required");
+  }
+  return std::unique_ptr<Screener>(
+      new Screener(store, normalizer, std::max<uint64_t>(entities, 1)));
+}
+
+Result<uint64_t> Screener::CountEntities(const store::ReadView& view) {
   uint64_t n = 0;
-  auto view = store->NewReadView();
-  ECG_RETURN_IF_ERROR(view->ScanKind(VertexKind::kEntity, [&](VertexId) {
+  ECG_RETURN_IF_ERROR(view.ScanKind(VertexKind::kEntity, [&](VertexId) {
     ++n;
     return true;
   }));
-  return std::unique_ptr<Screener>(new Screener(store, normalizer, std::max<uint64_t>(n, 1)));
+  return n;
 }
 
 double Screener::WeightOf(const std::string& word, const store::ReadView& view) {
@@ -117,11 +131,11 @@ double Screener::WeightOf(const std::string& word, const store::ReadView& view) 
 }
 
 Status Screener::Generate(const text::NameForm& query, std::string_view raw,
-                          const store::ReadView& view, std::vector<VertexId>* out) {
+                          const store::ReadView& view, size_t verify, std::vector<VertexId>* out) {
   std::unordered_map<uint64_t, double> evidence;
   ECG_RETURN_IF_ERROR(view.FindByName(raw, VertexKind::kEntity, [&](VertexId id, std::string_view) {
     evidence[id.value()] += kNameKeyBonus;
-    return evidence.size() < kMaxVerified;
+    return evidence.size() < verify;
   }));
   const std::vector<std::string> grams = text::TextNormalizer::GramKeysOf(query.analyzed);
   std::vector<const std::string*> skipped;
@@ -201,7 +215,7 @@ Status Screener::Generate(const text::NameForm& query, std::string_view raw,
   for (const auto& [id, score] : evidence) {
     ranked.emplace_back(score, id);
   }
-  const size_t keep = std::min(kMaxVerified, ranked.size());
+  const size_t keep = std::min(verify, ranked.size());
   std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep),
                     ranked.end(), [](const auto& a, const auto& b) {
                       return a.first != b.first ? a.first > b.first : a.second < b.second;
@@ -270,6 +284,22 @@ Result<const std::vector<text::NameForm>*> Screener::Forms(VertexId id,
 
 Result<std::vector<Candidate>> Screener::Screen(std::string_view name,
                                                 const ScreenOptions& options) {
+  if (store_ == nullptr) {
+    return Status::Internal("screener: created without a store; use Match");
+  }
+  const Date as_of = options.as_of.value_or(Date::Today());
+  store::TimeFilter filter;
+  filter.as_of = as_of;
+  auto view = store_->NewReadView(filter);
+  ECG_ASSIGN_OR_RETURN(std::vector<Candidate> out, Match(*view, name, options));
+  for (Candidate& c : out) {
+    ECG_RETURN_IF_ERROR(Enrich(*view, options, as_of, &c));
+  }
+  return out;
+}
+
+Result<std::vector<Candidate>> Screener::Match(const store::ReadView& view, std::string_view name,
+                                               const ScreenOptions& options) {
   stats_ = ScreenStats();
   if (name.size() > kMaxNameBytes) {
     return Status::InvalidArgument("name too long: " + std::to_string(name.size()) +
@@ -283,20 +313,16 @@ Result<std::vector<Candidate>> Screener::Screen(std::string_view name,
     return Status::InvalidArgument(query.cleaned.empty() ? "empty name"
                                                          : "name has no letters or digits");
   }
-  const Date as_of = options.as_of.value_or(Date::Today());
-  store::TimeFilter filter;
-  filter.as_of = as_of;
-  auto view = store_->NewReadView(filter);
   std::vector<VertexId> ids;
-  ECG_RETURN_IF_ERROR(Generate(query, name, *view, &ids));
-  const text::WordWeight weight = [&](const std::string& w) { return WeightOf(w, *view); };
+  ECG_RETURN_IF_ERROR(Generate(query, name, view, std::max(kMaxVerified, options.limit), &ids));
+  const text::WordWeight weight = [&](const std::string& w) { return WeightOf(w, view); };
   static const PropertyId kName = prop::kName;
   static const PropertyId kCountry = prop::kCountry;
   static const PropertyId kType = prop::kType;
   std::vector<Candidate> out;
   for (VertexId id : ids) {
     ++stats_.candidates_scored;
-    ECG_ASSIGN_OR_RETURN(const std::vector<text::NameForm>* forms, Forms(id, *view));
+    ECG_ASSIGN_OR_RETURN(const std::vector<text::NameForm>* forms, Forms(id, view));
     Candidate c;
     for (const text::NameForm& f : *forms) {
       text::NameScore s = text::ScoreNames(query, f, weight);
@@ -319,12 +345,12 @@ Result<std::vector<Candidate>> Screener::Screen(std::string_view name,
     if (reachable < options.threshold) {
       continue;
     }
-    ECG_ASSIGN_OR_RETURN(Value type, view->GetValue(id, kType));
+    ECG_ASSIGN_OR_RETURN(Value type, view.GetValue(id, kType));
     c.type = StringValue(type);
     if (!options.type.empty() && !c.type.empty() && c.type != options.type) {
       continue;
     }
-    ECG_ASSIGN_OR_RETURN(Value country, view->GetValue(id, kCountry));
+    ECG_ASSIGN_OR_RETURN(Value country, view.GetValue(id, kCountry));
     c.country = StringValue(country);
     c.score = c.aliases[0].score;
     c.reasons = c.aliases[0].reasons;
@@ -341,9 +367,9 @@ Result<std::vector<Candidate>> Screener::Screen(std::string_view name,
       continue;
     }
     c.id = id;
-    ECG_ASSIGN_OR_RETURN(store::VertexRecord rec, view->GetVertex(id));
+    ECG_ASSIGN_OR_RETURN(store::VertexRecord rec, view.GetVertex(id));
     c.key = rec.key;
-    ECG_ASSIGN_OR_RETURN(Value n, view->GetValue(id, kName));
+    ECG_ASSIGN_OR_RETURN(Value n, view.GetValue(id, kName));
     c.name = StringValue(n);
     out.push_back(std::move(c));
   }
@@ -351,9 +377,6 @@ Result<std::vector<Candidate>> Screener::Screen(std::string_view name,
                    [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
   if (out.size() > options.limit) {
     out.resize(options.limit);
-  }
-  for (Candidate& c : out) {
-    ECG_RETURN_IF_ERROR(Enrich(*view, options, as_of, &c));
   }
   return out;
 }

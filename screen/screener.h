@@ -121,13 +121,28 @@ class Screener {
   // weights) once.
   static Result<std::unique_ptr<Screener>> Create(const store::GraphStore* store,
                                                   const text::TextNormalizer* normalizer);
+  // As above with the entity count already known (CountEntities): word
+  // weights need only its order of magnitude, so a caller that screens often
+  // may count once and reuse it. `store` may be null for a screener that only
+  // runs Match over views it is given (Screen then fails).
+  static Result<std::unique_ptr<Screener>> Create(const store::GraphStore* store,
+                                                  const text::TextNormalizer* normalizer,
+                                                  uint64_t entities);
+  static Result<uint64_t> CountEntities(const store::ReadView& view);
   Screener(const Screener&) = delete;
   Screener& operator=(const Screener&) = delete;
 
   // Candidates scoring at least options.threshold, best first, at most
-  // options.limit. InvalidArgument for an empty name, a name longer than
+  // options.limit, each with its lists and the affiliates rule on
+  // options.as_of. InvalidArgument for an empty name, a name longer than
   // kMaxNameBytes or one that is not valid UTF-8 (the message says which).
   Result<std::vector<Candidate>> Screen(std::string_view name, const ScreenOptions& options);
+  // The name matching of Screen over the caller's snapshot (`entity ~"x"`
+  // in the query language): the same candidates and scores, without lists
+  // or affiliation (Candidate::lists and ::affiliation stay empty).
+  // options.as_of is ignored: the view's time filter applies.
+  Result<std::vector<Candidate>> Match(const store::ReadView& view, std::string_view name,
+                                       const ScreenOptions& options);
 
   // The force of the rule imposing the affiliates rule (options.rules) on
   // options.as_of (today when unset), e.g. "suspended by 2025-19846 from
@@ -144,8 +159,9 @@ class Screener {
   // Weight of an ASCII key word from its document frequency (cached).
   double WeightOf(const std::string& word, const store::ReadView& view);
   // Candidate vertices for `query`, best gram evidence first.
+  // At most `verify` of them.
   Status Generate(const text::NameForm& query, std::string_view raw, const store::ReadView& view,
-                  std::vector<VertexId>* out);
+                  size_t verify, std::vector<VertexId>* out);
   // Adds evidence for the vertices with an indexed word within an edit or two
   // of `word` (a word of the query no name has).
   Status NearWords(const std::string& word, const store::ReadView& view,

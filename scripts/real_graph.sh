@@ -30,16 +30,20 @@ if [ ! -x "$ecg" ]; then
   echo "real_graph: $ecg not found; build first (scripts/setup.sh)" >&2
   exit 1
 fi
+# The eCFR extracts first: they date every citation to the day, and later
+# sources that cite the same page take that date. Then the CSL samples, oldest
+# first, before the complete CSL, which closes what they listed and it does
+# not.
 files=(
-  "$d"/csl_compact_seelpeed/screening-list.json
-  "$d"/csl_raw_watchman/consolidated_2025-06_sample.csv
-  "$d"/csl_raw_watchman/csl_2019-12_sample.csv
-  "$d"/csl_raw_watchman/csl_2023-11_subset.csv
   "$d"/bis_entity_list_ecfr_nsfreg/bis_entity_list.json
   "$d"/bis_entity_list_ecfr_nsfreg/bis_meu.json
   "$d"/bis_entity_list_ecfr_nsfreg/dow_1260h.json
   "$d"/bis_entity_list_ecfr_nsfreg/ofac_nscmic.json
   "$d"/bis_entity_list_ecfr_nsfreg/lists.json
+  "$d"/csl_raw_watchman/csl_2019-12_sample.csv
+  "$d"/csl_raw_watchman/csl_2023-11_subset.csv
+  "$d"/csl_raw_watchman/consolidated_2025-06_sample.csv
+  "$d"/csl_compact_seelpeed/screening-list.json
   "$d"/us_lists_opensanctions/bis_mieu.csv
   "$d"/us_lists_opensanctions/dod_chinese_milcorps_1260h.csv
   "$d"/us_lists_opensanctions/fcc_covered_list_table.csv

@@ -1,4 +1,5 @@
 // China's lists: OpenSanctions' China sanctions CSV and the MOFCOM list JSON (cn.json).
+#include "ingest/lists/cn_names.h"
 #include "ingest/lists/country_codes.h"
 #include "ingest/lists/csv_reader.h"
 #include "ingest/lists/json_util.h"
@@ -167,7 +168,12 @@ Result<ParsedList> ParseCnJson(std::string_view bytes, std::string_view file_lab
       out.quarantined.push_back({line, offset, where + ": no `entity_name` or `id`"});
       continue;
     }
-    r.aliases = lists::GetStringArray(e, "aliases");
+    lists::CnName parts = lists::SplitCnEntityName(r.name);
+    r.name = std::move(parts.name);
+    r.aliases = std::move(parts.aliases);
+    for (std::string& a : lists::GetStringArray(e, "aliases")) {
+      r.aliases.push_back(std::move(a));
+    }
     r.addresses = lists::GetStringArray(e, "addresses");
     r.entity_type = lists::MapEntityType(lists::GetString(e, "entity_type"));
     // `country` is the listing government; the entity's comes from its address.
@@ -177,8 +183,14 @@ Result<ParsedList> ParseCnJson(std::string_view bytes, std::string_view file_lab
         break;
       }
     }
+    if (r.country.empty()) {
+      r.country = parts.country;
+    }
     r.start_date = lists::ParseIsoDate(lists::GetString(e, "date_added"));
     r.remarks = lists::GetString(e, "reason");
+    if (!parts.group_note.empty()) {
+      r.remarks = parts.group_note + (r.remarks.empty() ? "" : "\n" + r.remarks);
+    }
     r.source_url = lists::GetString(e, "source_url");
     if (auto verified = lists::ParseIsoDate(lists::GetString(e, "last_verified"))) {
       if (!out.snapshot_date || *out.snapshot_date < *verified) {

@@ -166,10 +166,15 @@ std::string CountryToIso(std::string_view name) {
 }
 
 std::string CountryFromChineseAddress(std::string_view address) {
-  const Tables& t = GetTables();
-  std::string a = Trimmed(address);
-  for (const auto& [zh, code] : t.zh_names) {
-    if (a.rfind(zh, 0) == 0) {
+  size_t length = 0;
+  return ChineseCountryPrefix(Trimmed(address), &length);
+}
+
+std::string ChineseCountryPrefix(std::string_view text, size_t* length) {
+  *length = 0;
+  for (const auto& [zh, code] : GetTables().zh_names) {
+    if (text.starts_with(zh)) {
+      *length = zh.size();
       return code;
     }
   }

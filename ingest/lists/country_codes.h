@@ -19,6 +19,10 @@ std::string CountryToIso(std::string_view name);
 // -> "JP"), using the longest Chinese country name that prefixes it; "" when none.
 std::string CountryFromChineseAddress(std::string_view address);
 
+// As CountryFromChineseAddress, also giving the prefix's length in bytes
+// (*length is 0 when there is none).
+std::string ChineseCountryPrefix(std::string_view text, size_t* length);
+
 // The ISO code that ends an address written "street, city, state, postal, CC"
 // (the CSL style), or "" when the last part is not a known code.
 std::string CountryFromCslAddress(std::string_view address);

@@ -29,6 +29,11 @@ struct ListRecord {
   // entry keeps its id; repeats get "~2", "~3" in file order. Unique within
   // (list_code, file).
   std::string record_id;
+  // For a file that holds several editions of its list (the 1260H history,
+  // one row per party and year), the edition this record belongs to; "" for
+  // a file that is one edition. Records of one list and edition in one file
+  // are distinct parties (resolve/resolve.h).
+  std::string edition;
   std::string name;
   std::vector<std::string> aliases;
   std::vector<std::string> previous_names;

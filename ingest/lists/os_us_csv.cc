@@ -75,6 +75,7 @@ Result<ParsedList> ParseOs1260hCsv(std::string_view bytes, std::string_view file
     }
     r.source_url = lists::CleanText(f[url]);
     r.record_id = lists::StableId("1260H", {r.name, lists::CleanText(f[start])});
+    r.edition = lists::CleanText(f[start]);  // one row per party and yearly list
     out.records.push_back(std::move(r));
   }
   lists::DisambiguateIds(&out.records);
@@ -150,6 +151,7 @@ Result<ParsedList> ParseFccCoveredCsv(std::string_view bytes, std::string_view f
     r.entity_type = "company";
     r.start_date = lists::ParseEnglishDate(lists::CleanText(f[date]));
     r.record_id = lists::StableId("FCC", {r.name, lists::CleanText(f[date])});
+    r.edition = lists::CleanText(f[date]);  // one row per party and addition
     out.records.push_back(std::move(r));
   }
   lists::DisambiguateIds(&out.records);

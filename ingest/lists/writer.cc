@@ -123,22 +123,12 @@ bool IsUpperCaseOnly(std::string_view name) {
   return upper;
 }
 
-Interval ListingInterval(const ListRecord& r) {
-  Interval iv = Interval::Always();
-  if (r.start_date) {
-    iv.from = *r.start_date;
-  } else if (!r.citation_dates.empty() && r.citation_dates.front()) {
-    iv.from = *r.citation_dates.front();
-  } else if (!r.fr_citations.empty()) {
-    if (auto d = CitationYearStart(r.fr_citations.front())) {
-      iv.from = *d;
-    }
-  }
-  if (r.end_date && iv.from < *r.end_date) {
-    iv.to = *r.end_date;
-  }
-  return iv;
-}
+// Where a listing's start date comes from, best evidence first.
+struct ListingStart {
+  std::optional<Date> date;
+  std::string precision;  // "day" or "year"; "" when undated
+  std::string dated_by;
+};
 
 class RecordWriter {
  public:
@@ -188,8 +178,16 @@ class RecordWriter {
     if (int n = ++record_ids_[r.record_id]; n > 1) {
       disc += "#" + std::to_string(n);
     }
-    ECG_ASSIGN_OR_RETURN(resolve::Resolution res,
-                         resolver_.Resolve("rec:" + r.record_id, name, aliases, r.country));
+    const std::string strong_key = "rec:" + r.record_id;
+    resolve::RecordInput input;
+    input.strong_key = strong_key;
+    const std::string scope = r.edition.empty() ? r.list_code : r.list_code + "@" + r.edition;
+    input.scope = scope;
+    input.name = name;
+    input.aliases = &aliases;
+    input.country = r.country;
+    input.type = r.entity_type;
+    ECG_ASSIGN_OR_RETURN(resolve::Resolution res, resolver_.Resolve(input));
     bool changed = false;
     auto note = [&changed](WriteOutcome o) { changed |= o != WriteOutcome::kUnchanged; };
     ECG_RETURN_IF_ERROR(WriteEntityProps(r, name, aliases, res, note));
@@ -200,8 +198,16 @@ class RecordWriter {
               .status());
     }
     ECG_ASSIGN_OR_RETURN(VertexId list, ListVertex(r.list_code, r.list_name));
+    ECG_ASSIGN_OR_RETURN(ListingStart start, StartOf(r));
+    Interval valid = Interval::Always();
+    if (start.date) {
+      valid.from = *start.date;
+    }
+    if (r.end_date && valid.from < *r.end_date) {
+      valid.to = *r.end_date;
+    }
     ECG_ASSIGN_OR_RETURN(WriteOutcome o, ctx_->PutEdge(EdgeType::kListedOn, res.id, list,
-                                                       ListingProps(r), ListingInterval(r), disc));
+                                                       ListingProps(r, start), valid, disc));
     note(o);
     ECG_RETURN_IF_ERROR(WriteRuleEdges(r, res.id, note));
     if (aff) {
@@ -221,6 +227,65 @@ class RecordWriter {
   }
 
  private:
+  // The day a source gives for the Federal Register citation `cit` (the
+  // eCFR's "89 FR 96836, 12/5/24"), recorded on the citation's rule vertex
+  // by whichever file stated it first; nullopt when no source has.
+  Result<std::optional<Date>> CitationDate(const std::string& cit) {
+    auto it = citation_dates_.find(cit);
+    if (it != citation_dates_.end()) {
+      return it->second;
+    }
+    std::optional<Date> date;
+    ECG_ASSIGN_OR_RETURN(VertexId rule, ctx_->batch()->Find(VertexKind::kRule, cit));
+    if (rule.valid()) {
+      std::vector<store::PropertyStatement> props;
+      ECG_RETURN_IF_ERROR(ctx_->batch()->GetProperties(rule, prop::kPublicationDate, &props));
+      for (const auto& p : props) {
+        if (p.value.type() == PropertyType::kDate) {
+          date = p.value.as_date();
+        }
+      }
+    }
+    citation_dates_[cit] = date;
+    return date;
+  }
+
+  // The listing's start: the record's own date; else the date its source
+  // gives the first citation; else the date any source gave that citation;
+  // else the first day of the citation's volume year (precision "year").
+  Result<ListingStart> StartOf(const ListRecord& r) {
+    ListingStart s;
+    if (r.start_date) {
+      s.date = r.start_date;
+      s.precision = "day";
+      s.dated_by = "the record";
+      return s;
+    }
+    if (r.fr_citations.empty()) {
+      return s;
+    }
+    const std::string& cit = r.fr_citations.front();
+    if (!r.citation_dates.empty() && r.citation_dates.front()) {
+      s.date = r.citation_dates.front();
+      s.precision = "day";
+      s.dated_by = "the record's date of " + cit;
+      return s;
+    }
+    ECG_ASSIGN_OR_RETURN(std::optional<Date> known, CitationDate(cit));
+    if (known) {
+      s.date = known;
+      s.precision = "day";
+      s.dated_by = "the date a source gives " + cit;
+      return s;
+    }
+    if (auto d = CitationYearStart(cit)) {
+      s.date = d;
+      s.precision = "year";
+      s.dated_by = "the volume year of " + cit + " (day not stated)";
+    }
+    return s;
+  }
+
   Result<WriteOutcome> Prop(VertexId id, PropertyId prop, const Value& v) {
     return ctx_->SetProperty(id, prop, v);
   }
@@ -289,9 +354,13 @@ class RecordWriter {
     return Status::OK();
   }
 
-  static PropertyList ListingProps(const ListRecord& r) {
+  static PropertyList ListingProps(const ListRecord& r, const ListingStart& start) {
     PropertyList p;
     auto add = [&p](PropertyId prop, Value v) { p.emplace_back(prop, v); };
+    if (!start.precision.empty()) {
+      add(prop::kDatePrecision, Value(start.precision));
+      add(prop::kDatedBy, Value(start.dated_by));
+    }
     if (!r.fr_citations.empty()) {
       std::string joined;
       for (const auto& c : r.fr_citations) {
@@ -327,9 +396,22 @@ class RecordWriter {
       if (created) {
         ECG_RETURN_IF_ERROR(Prop(rule, prop::kCitation, Value(cit)).status());
       }
+      std::optional<Date> stated;
+      if (i < r.citation_dates.size()) {
+        stated = r.citation_dates[i];
+      }
+      ECG_ASSIGN_OR_RETURN(std::optional<Date> known, CitationDate(cit));
+      if (stated && !known) {
+        // The first source to date a citation dates it for every source.
+        ECG_RETURN_IF_ERROR(Prop(rule, prop::kPublicationDate, Value(*stated)).status());
+        citation_dates_[cit] = stated;
+        known = stated;
+      }
       Interval iv = Interval::Always();
-      if (i < r.citation_dates.size() && r.citation_dates[i]) {
-        iv = Interval::Since(*r.citation_dates[i]);
+      if (stated) {
+        iv = Interval::Since(*stated);
+      } else if (known) {
+        iv = Interval::Since(*known);
       } else if (auto d = CitationYearStart(cit)) {
         iv = Interval::Since(*d);
       }
@@ -377,6 +459,7 @@ class RecordWriter {
   std::map<std::string, VertexId> lists_;
   std::set<VertexId> owned_in_file_;
   std::map<std::string, int> record_ids_;
+  std::map<std::string, std::optional<Date>> citation_dates_;
 };
 
 }  // namespace
@@ -465,8 +548,10 @@ std::optional<std::string> ListHandler::Detect(std::string_view utf8,
 
 std::string ListHandler::FeedKey(std::string_view format, std::string_view /*utf8*/,
                                  std::string_view /*file_name*/) const {
-  // Refined in Apply with the file's list codes.
-  if (format == "csl-compact-json") {
+  // Refined in Apply with the file's list codes. CSL samples and subsets
+  // belong to the CSL feed without being snapshots: a later complete CSL
+  // closes what they asserted and it no longer does.
+  if (format == "csl-compact-json" || format == "csl-csv") {
     return "csl";
   }
   return IsSnapshotFormat(format) ? "list:" + std::string(format) : std::string();

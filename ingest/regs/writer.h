@@ -118,9 +118,12 @@ class RegWriter {
                          Interval valid);
   // The entity with natural key `key`, else the first entity the view's name
   // index finds for one of `names` (in order) whose country is `iso` or
-  // unknown, else a new entity keyed `key`.
+  // unknown, else a new entity keyed `key`. `as_record` applies the
+  // resolver's rules for records (resolve/resolve.h): the indexed name must
+  // have the same canonical key, and a weak name must be the entity's
+  // primary name.
   Result<VertexId> ResolveEntity(const std::vector<std::string>& names, const std::string& iso,
-                                 const std::string& key);
+                                 const std::string& key, bool as_record = false);
   Result<VertexId> Country(const std::string& iso);
   // An eccn vertex with its code (and name) set.
   Result<VertexId> Eccn(const std::string& code);

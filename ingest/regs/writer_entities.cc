@@ -45,7 +45,8 @@ std::string IsoOfHeading(const std::string& heading) {
 }  // namespace
 
 Result<VertexId> RegWriter::ResolveEntity(const std::vector<std::string>& names,
-                                          const std::string& iso, const std::string& key) {
+                                          const std::string& iso, const std::string& key,
+                                          bool as_record) {
   ECG_ASSIGN_OR_RETURN(VertexId id, batch_->Find(VertexKind::kEntity, key));
   if (id.valid()) {
     return id;
@@ -60,8 +61,27 @@ Result<VertexId> RegWriter::ResolveEntity(const std::vector<std::string>& names,
     }
     VertexId match;
     Status inner;
+    const std::string name_key =
+        as_record ? resolve::CanonicalNameKey(*normalizer_, name) : std::string();
+    const bool weak = as_record && !resolve::WeakNameReason(*normalizer_, name).empty();
     ECG_RETURN_IF_ERROR(view_->FindByName(
-        name, VertexKind::kEntity, [&](VertexId candidate, std::string_view /*indexed*/) {
+        name, VertexKind::kEntity, [&](VertexId candidate, std::string_view indexed) {
+          if (as_record) {
+            if (resolve::CanonicalNameKey(*normalizer_, indexed) != name_key) {
+              return true;
+            }
+            if (weak) {
+              Result<Value> primary = view_->GetValue(candidate, prop::kName);
+              if (!primary.ok()) {
+                inner = primary.status();
+                return false;
+              }
+              if (primary->type() != PropertyType::kString ||
+                  resolve::CanonicalNameKey(*normalizer_, primary->as_string()) != name_key) {
+                return true;
+              }
+            }
+          }
           Result<Value> country = view_->GetValue(candidate, kCountry);
           if (!country.ok()) {
             inner = country.status();
@@ -99,7 +119,7 @@ Status RegWriter::WriteListChange(VertexId rule, const FrDocument& doc,
                         change.name + "'");
     return Status::OK();
   }
-  ECG_ASSIGN_OR_RETURN(VertexId entity, ResolveEntity({change.name}, iso, key));
+  ECG_ASSIGN_OR_RETURN(VertexId entity, ResolveEntity({change.name}, iso, key, true));
   // Names and addresses hold from the change on; the entity existed before,
   // but this document is the evidence.
   ECG_RETURN_IF_ERROR(NameOrAlias(entity, change.name, valid));

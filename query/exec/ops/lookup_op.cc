@@ -3,6 +3,9 @@
 
 #include "query/exec/ops/ops.h"
 
+#include "screen/screener.h"
+#include "text/normalizer.h"
+
 namespace ecg::query::exec {
 namespace {
 
@@ -39,6 +42,13 @@ class LookupOp final : public BufferedOp {
     if (mode_ != LookupMode::kFuzzy) {
       return Status::OK();
     }
+    // Fuzzy on entities: first what `ecg screen` finds (the same scorer, any
+    // script or spelling, best first), when the store's normalizer is the
+    // ICU one the screener needs.
+    const auto* text_normalizer = dynamic_cast<const text::TextNormalizer*>(&ctx_->normalizer());
+    if (kind_ == VertexKind::kEntity && text_normalizer != nullptr) {
+      ECG_RETURN_IF_ERROR(AddScreened(*text_normalizer, add));
+    }
     // Fuzzy: also every name whose normalised key starts with one of the
     // query's keys ("huawei" finds "huawei technologies co ltd").
     std::vector<std::string> keys = ctx_->normalizer().Keys(text_);
@@ -70,6 +80,30 @@ class LookupOp final : public BufferedOp {
   }
 
  private:
+  template <typename Add>
+  Status AddScreened(const text::TextNormalizer& normalizer, Add& add) {
+    const store::ReadView& view = ctx_->view();
+    ECG_ASSIGN_OR_RETURN(uint64_t entities, screen::Screener::CountEntities(view));
+    ECG_RETURN_IF_ERROR(ctx_->Charge(entities));
+    ECG_ASSIGN_OR_RETURN(std::unique_ptr<screen::Screener> screener,
+                         screen::Screener::Create(nullptr, &normalizer, entities));
+    screen::ScreenOptions options;
+    options.limit = kScreenedLimit;
+    Result<std::vector<screen::Candidate>> found = screener->Match(view, text_, options);
+    if (!found.ok()) {
+      // A text the screener refuses (no letters, too long) still gets the
+      // prefix lookup below.
+      return found.status().code() == StatusCode::kInvalidArgument ? Status::OK() : found.status();
+    }
+    ECG_RETURN_IF_ERROR(ctx_->Charge(screener->last_stats().candidates_scored));
+    for (const screen::Candidate& c : *found) {
+      add(c.id);
+    }
+    return Status::OK();
+  }
+
+  // Screened candidates kept (screening's default is 10).
+  static constexpr size_t kScreenedLimit = 100;
   LookupMode mode_;
   VertexKind kind_;
   std::string text_;

@@ -1,0 +1,187 @@
+// EntityResolver's constraints, each on its own: records of one list in one
+// file stay apart, persons never join organisations, countries must agree,
+// weak names link only primary names, and a shared record id joins.
+#include "resolve/resolve.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "store/graph_store.h"
+#include "tests/testutil/testutil.h"
+
+#include "text/normalizer.h"
+
+namespace ecg::resolve {
+namespace {
+
+class ResolveTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto n = text::TextNormalizer::Create();
+    ASSERT_TRUE(n.ok()) << n.status().ToString();
+    normalizer_ = std::move(n).value();
+    store::Options options;
+    options.in_memory = true;
+    options.normalizer = normalizer_.get();
+    auto s = store::GraphStore::Open(dir_.Sub("db"), options);
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    store_ = std::move(s).value();
+    auto run = store_->BeginRun("test");
+    ASSERT_TRUE(run.ok());
+    run_ = *run;
+    auto batch = store_->NewBatch(run_);
+    ASSERT_TRUE(batch.ok());
+    batch_ = std::move(batch).value();
+    auto source = batch_->Vertex(VertexKind::kSource, "sha256:test");
+    ASSERT_TRUE(source.ok());
+    source_ = *source;
+    view_ = store_->NewReadView();
+    NewFile();
+  }
+
+  // Commits what earlier files wrote and starts the next file: a batch, a
+  // view of the committed graph and a resolver of its own.
+  void NewFile() {
+    if (resolver_ != nullptr) {
+      ASSERT_TRUE(batch_->Commit().ok());
+      auto batch = store_->NewBatch(run_);
+      ASSERT_TRUE(batch.ok());
+      batch_ = std::move(batch).value();
+      view_ = store_->NewReadView();
+    }
+    resolver_ = std::make_unique<EntityResolver>(batch_.get(), view_.get(), normalizer_.get());
+  }
+
+  // Resolves a record and writes the properties the list writer would.
+  Resolution Add(const std::string& id, const std::string& scope, const std::string& name,
+                 std::vector<std::string> aliases = {}, const std::string& country = "",
+                 const std::string& type = "") {
+    std::string strong = id.empty() ? "" : "rec:" + id;
+    RecordInput in;
+    in.strong_key = strong;
+    in.scope = scope;
+    in.name = name;
+    in.aliases = &aliases;
+    in.country = country;
+    in.type = type;
+    auto r = resolver_->Resolve(in);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    if (r->owner) {
+      const Interval always = Interval::Always();
+      EXPECT_TRUE(batch_->SetProperty(r->id, prop::kName, Value(name), always, source_).ok());
+      if (!country.empty()) {
+        EXPECT_TRUE(
+            batch_->SetProperty(r->id, prop::kCountry, Value(country), always, source_).ok());
+      }
+      if (!type.empty()) {
+        EXPECT_TRUE(batch_->SetProperty(r->id, prop::kType, Value(type), always, source_).ok());
+      }
+    }
+    return *r;
+  }
+
+  testutil::TempDir dir_;
+  std::unique_ptr<text::TextNormalizer> normalizer_;
+  std::unique_ptr<store::GraphStore> store_;
+  std::unique_ptr<store::Batch> batch_;
+  VertexId source_;
+  RunId run_;
+  std::unique_ptr<store::ReadView> view_;
+  std::unique_ptr<EntityResolver> resolver_;
+};
+
+TEST_F(ResolveTest, RecordsOfOneListInOneFileStayApart) {
+  // SDN persons sharing the nickname "Abu Umar", and companies one of which
+  // names the other as an alias: distinct parties of one file.
+  Resolution a = Add("1", "SDN", "ABU MARZOOK, Mousa Mohammed", {"Abu Umar"}, "", "person");
+  Resolution b =
+      Add("2", "SDN", "BATIRASHVILI, Tarkhan Tayumurazovich", {"Abu Umar"}, "", "person");
+  EXPECT_NE(a.id, b.id);
+  Resolution c = Add("3", "CMIC", "CNOOC Limited", {}, "CN");
+  Resolution d =
+      Add("4", "CMIC", "China National Offshore Oil Corporation", {"CNOOC Limited"}, "CN");
+  EXPECT_NE(c.id, d.id);
+  EXPECT_TRUE(d.created);
+}
+
+TEST_F(ResolveTest, OneNameTwiceInOneListFileIsKeptApartUnlessTheIdRepeats) {
+  Resolution a = Add("EL-aaa", "EL", "Shenzhen Example Technology Co., Ltd.", {}, "CN");
+  Resolution again = Add("EL-aaa~2", "EL", "Shenzhen Example Technology Co., Ltd.", {}, "CN");
+  EXPECT_EQ(a.id, again.id);
+  Resolution other = Add("EL-bbb", "EL", "Shenzhen Example Technology Co., Ltd.", {}, "CN");
+  EXPECT_NE(a.id, other.id);
+  EXPECT_NE(other.reason.find("kept apart"), std::string::npos) << other.reason;
+}
+
+TEST_F(ResolveTest, ThePartyOfOneListMeetsItselfOnAnotherList) {
+  Resolution el = Add("e1", "EL", "Huawei Technologies Co., Ltd.", {}, "CN", "company");
+  Resolution meu = Add("m1", "MEU", "HUAWEI TECHNOLOGIES CO., LTD.", {}, "CN", "company");
+  EXPECT_EQ(el.id, meu.id);
+  NewFile();
+  Resolution later = Add("x9", "EL", "Huawei Technologies Co. Ltd", {}, "CN", "company");
+  EXPECT_EQ(el.id, later.id);
+}
+
+TEST_F(ResolveTest, APersonNeverJoinsAnOrganisation) {
+  Resolution org = Add("1", "SDN", "Golden Star Trading Company", {}, "AE", "company");
+  NewFile();
+  Resolution person = Add("p", "DPL", "GOLDEN STAR TRADING COMPANY", {}, "AE", "person");
+  EXPECT_NE(org.id, person.id);
+}
+
+TEST_F(ResolveTest, CountriesMustAgreeWhenBothAreKnown) {
+  Resolution cn = Add("1", "EL", "Beijing Example Institute of Technology", {}, "CN");
+  NewFile();
+  Resolution ru = Add("2", "SDN", "Beijing Example Institute of Technology", {}, "RU");
+  EXPECT_NE(cn.id, ru.id);
+  Resolution unknown = Add("3", "MEU", "Beijing Example Institute of Technology", {}, "");
+  EXPECT_EQ(cn.id, unknown.id);
+}
+
+TEST_F(ResolveTest, AWeakAliasNeverLinksOnItsOwn) {
+  // "CEC" is China Electronics Corporation's acronym; CEC LIMITED is another
+  // party whose name core is the same one word.
+  Resolution cec = Add("1", "1260H", "China Electronics Corporation", {"CEC"}, "CN");
+  NewFile();
+  Resolution other = Add("2", "SDN", "CEC LIMITED", {}, "");
+  EXPECT_NE(cec.id, other.id);
+  Resolution by_acronym = Add("3", "EL", "CEC", {}, "CN");
+  EXPECT_NE(cec.id, by_acronym.id);
+}
+
+TEST_F(ResolveTest, WeakPrimaryNamesStillMeetEachOther) {
+  Resolution a = Add("1", "EL", "ROSATOM", {}, "RU");
+  NewFile();
+  Resolution b = Add("2", "SDN", "Rosatom", {}, "RU");
+  EXPECT_EQ(a.id, b.id);
+}
+
+TEST_F(ResolveTest, AStrongAliasStillLinks) {
+  Resolution a = Add("1", "EL", "Semiconductor Manufacturing International Corporation", {}, "CN");
+  NewFile();
+  Resolution b = Add("2", "CMIC", "SMIC Holdings",
+                     {"Semiconductor Manufacturing International Corporation"}, "CN");
+  EXPECT_EQ(a.id, b.id);
+  EXPECT_TRUE(b.merged);
+}
+
+TEST(WeakNameTest, Reasons) {
+  auto n = text::TextNormalizer::Create();
+  ASSERT_TRUE(n.ok());
+  const text::TextNormalizer& norm = **n;
+  EXPECT_EQ(WeakNameReason(norm, "CEC"), "one word");
+  EXPECT_EQ(WeakNameReason(norm, "CEC LIMITED"), "one word");
+  EXPECT_EQ(WeakNameReason(norm, "MATE"), "one word");
+  EXPECT_EQ(WeakNameReason(norm, "Abu Umar"), "nickname");
+  EXPECT_EQ(WeakNameReason(norm, "ABU-'ALI"), "nickname");
+  EXPECT_EQ(WeakNameReason(norm, "中兴"), "two Han characters");
+  EXPECT_EQ(WeakNameReason(norm, "China Electronics Corporation"), "");
+  EXPECT_EQ(WeakNameReason(norm, "中兴通讯股份有限公司"), "");
+  EXPECT_EQ(WeakNameReason(norm, "Huawei Technologies Co., Ltd."), "");
+}
+
+}  // namespace
+}  // namespace ecg::resolve
