@@ -43,6 +43,7 @@ void RegisterCommands(CLI::App* app, GlobalOptions* global) {
   RegisterIngest(app, global);
   RegisterQuery(app, global);
   RegisterScreen(app, global);
+  RegisterServe(app, global);
 }
 
 }  // namespace ecg::tools
