@@ -47,8 +47,9 @@ Result<nlohmann::json> PropertiesJson(const store::ReadView& view, VertexId id) 
   for (const store::PropertyStatement& p : props) {
     const PropertyDef* def = Catalog::Find(p.property);
     const std::string name = def != nullptr ? std::string(def->name) : std::to_string(p.property);
-    // Bulk text (an article's body) is not a property a summary shows.
-    if (p.property == prop::kText) {
+    // Bulk text (an article's body) and entity resolution's notes are not
+    // properties a summary shows (the entity page lists the notes apart).
+    if (p.property == prop::kText || p.property == prop::kResolution) {
       continue;
     }
     nlohmann::json& values = out[name];

@@ -296,6 +296,12 @@ Result<nlohmann::json> EntityPage(const Context& ctx, std::string_view id, Date 
   if (rec.kind == VertexKind::kEntity) {
     page["schema"] = FtmSchema(Str(type));
   }
+  std::vector<store::PropertyStatement> notes;
+  ECG_RETURN_IF_ERROR(all->GetProperties(rec.id, prop::kResolution, &notes));
+  page["resolution"] = nlohmann::json::array();
+  for (const auto& n : notes) {
+    page["resolution"].push_back(ValueJson(n.value));
+  }
   nlohmann::json names;
   ECG_RETURN_IF_ERROR(Names(*all, rec.id, &names));
   page["names"] = std::move(names);

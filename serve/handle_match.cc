@@ -242,7 +242,9 @@ Result<nlohmann::json> ResultJson(const store::ReadView& view, const screen::Can
 
 Result<nlohmann::json> AnswerQuery(const Context& ctx, const store::ReadView& view,
                                    const MatchQuery& q) {
-  ECG_ASSIGN_OR_RETURN(std::vector<screen::Candidate> cands, ScreenNames(ctx, q.screen));
+  std::string rule_status;
+  ECG_ASSIGN_OR_RETURN(std::vector<screen::Candidate> cands,
+                       ScreenNames(ctx, q.screen, &rule_status));
   nlohmann::json results = nlohmann::json::array();
   for (const screen::Candidate& c : cands) {
     if (c.score / 100.0 + 1e-9 < q.settings.cutoff) {
@@ -255,7 +257,11 @@ Result<nlohmann::json> AnswerQuery(const Context& ctx, const store::ReadView& vi
   return nlohmann::json{{"status", 200},
                         {"results", std::move(results)},
                         {"total", {{"value", total}, {"relation", "eq"}}},
-                        {"query", q.echo}};
+                        {"query", q.echo},
+                        {"affiliates_rule",
+                         {{"rule", q.screen.options.rules.affiliates_rule_key},
+                          {"date", q.screen.options.as_of.value_or(Date::Today()).ToString()},
+                          {"status", rule_status}}}};
 }
 
 }  // namespace
@@ -278,7 +284,8 @@ Result<std::string> TypeForSchema(std::string_view schema) {
                                  "LegalEntity, Thing)");
 }
 
-Result<std::vector<screen::Candidate>> ScreenNames(const Context& ctx, const ScreenRequest& req) {
+Result<std::vector<screen::Candidate>> ScreenNames(const Context& ctx, const ScreenRequest& req,
+                                                   std::string* rule_status) {
   if (req.names.empty()) {
     return Status::InvalidArgument("give at least one name (properties name or alias)");
   }
@@ -296,6 +303,10 @@ Result<std::vector<screen::Candidate>> ScreenNames(const Context& ctx, const Scr
         merged[it->second] = std::move(c);
       }
     }
+  }
+  if (rule_status != nullptr) {
+    ECG_ASSIGN_OR_RETURN(rules::ForceStatus force, screener->AffiliatesRuleForce(req.options));
+    *rule_status = force.ToString();
   }
   std::stable_sort(
       merged.begin(), merged.end(),

@@ -284,22 +284,40 @@ Reply HandleListChanges(const Context& ctx, std::string_view key, const UrlParam
                         {"to", qp["to"].ToString()},
                         {"changes", std::move(changes)},
                         {"truncated", j["truncated"]}};
-  // The rules the list published in the window, with their dates.
-  Reply rules = RunQuery(ctx,
-                         "list $key -> publishes rule | select key, title, publication_date,"
-                         " citation | sort publication_date",
-                         qp, options, "");
-  if (rules.status == 200) {
-    nlohmann::json rj = nlohmann::json::parse(rules.body, nullptr, false);
-    out["rules"] = nlohmann::json::array();
-    for (const auto& row : rj["rows"]) {
-      const std::string date = row[2].is_string() ? row[2].get<std::string>() : "";
-      if (!date.empty() &&
-          (date < out["from"].get<std::string>() || date >= out["to"].get<std::string>())) {
-        continue;
+  // The rules behind each change: adds / removes / revises edges into the
+  // entity that took effect in the window.
+  const Date from_day = qp["from"].as_date();
+  const Date to_day = qp["to"].as_date();
+  for (auto& change : out["changes"]) {
+    change["rules"] = nlohmann::json::array();
+    if (!change["id"].is_string()) {
+      continue;
+    }
+    auto rec = ResolveVertex(*view, change["id"].get<std::string>());
+    if (!rec.ok()) {
+      continue;
+    }
+    std::vector<std::pair<VertexId, store::EdgeStatement>> edges;
+    Status s = view->ForEachEdge(
+        rec->id, store::Direction::kIn, std::nullopt, [&](const store::EdgeStatement& e) {
+          const bool event = e.type == EdgeType::kAdds || e.type == EdgeType::kRemoves ||
+                             e.type == EdgeType::kRevises;
+          if (event && e.meta.valid.from > from_day && e.meta.valid.from <= to_day) {
+            edges.emplace_back(e.src, e);
+          }
+          return true;
+        });
+    if (!s.ok()) {
+      return StatusReply(s);
+    }
+    for (const auto& entry : edges) {
+      auto rule = view->GetVertex(entry.first);
+      if (!rule.ok()) {
+        return StatusReply(rule.status());
       }
-      out["rules"].push_back(
-          {{"id", row[0]}, {"title", row[1]}, {"publication_date", row[2]}, {"citation", row[3]}});
+      change["rules"].push_back({{"rule", PublicId(*rule)},
+                                 {"change", std::string(EdgeTypeName(entry.second.type))},
+                                 {"date", DateJson(entry.second.meta.valid.from, false)}});
     }
   }
   return JsonReply(out);

@@ -84,7 +84,8 @@ Reply HandleReconcilePreview(const Context& ctx, const UrlParams& params);
 Result<store::VertexRecord> ResolveVertex(const store::ReadView& view, std::string_view id);
 // The id a URL uses for a vertex: its natural key.
 std::string PublicId(const store::VertexRecord& rec);
-// Current visible values of every property of `id`, by property name:
+// Visible values of every property of `id` (but an article's text and
+// entity resolution's notes), by property name:
 // {"name":["..."],"alias":[...],"country":["CN"],...}.
 Result<nlohmann::json> PropertiesJson(const store::ReadView& view, VertexId id);
 // FollowTheMoney schema for an entity type: Company, Person, Vessel,
@@ -104,7 +105,10 @@ struct ScreenRequest {
 // Candidates of every name, merged by entity keeping the best score, best
 // first, at most options.limit. InvalidArgument when there is no name or a
 // name is unusable (screen::Screener::Screen).
-Result<std::vector<screen::Candidate>> ScreenNames(const Context& ctx, const ScreenRequest& req);
+// `rule_status` (optional) receives the affiliates rule's force on the day
+// ("in force since ...", "suspended by ...").
+Result<std::vector<screen::Candidate>> ScreenNames(const Context& ctx, const ScreenRequest& req,
+                                                   std::string* rule_status = nullptr);
 // The Screener's entity type for a FollowTheMoney schema ("" = any);
 // InvalidArgument for a schema that is not a legal entity.
 Result<std::string> TypeForSchema(std::string_view schema);

@@ -174,6 +174,8 @@ TEST_F(ServerTest, MatchSpeaksYentesShape) {
     EXPECT_GE(resp["total"]["value"].get<int>(), 1);
   }
   EXPECT_TRUE(j["responses"]["q1"]["results"][0]["features"].contains("country_match"));
+  EXPECT_FALSE(j["responses"]["q1"]["affiliates_rule"]["status"].get<std::string>().empty());
+  EXPECT_FALSE(j["responses"]["q1"]["results"][0]["properties"].contains("resolution"));
   EXPECT_EQ(j["responses"]["nobody"]["status"], 200);
   for (const auto& res : j["responses"]["nobody"]["results"]) {
     EXPECT_EQ(res["match"], false) << res.dump();
@@ -293,6 +295,12 @@ TEST_F(ServerTest, ListChangesBetweenTwoDates) {
   EXPECT_EQ(j["list"], "EL");
   ASSERT_FALSE(j["changes"].empty()) << r->body;
   EXPECT_TRUE(j["changes"][0].contains("change"));
+  auto wide = Json(client_->Get("/lists/EL/changes?from=2018-01-01&to=2026-01-01"));
+  bool with_rule = false;
+  for (const auto& c : wide["changes"]) {
+    with_rule = with_rule || !c["rules"].empty();
+  }
+  EXPECT_TRUE(with_rule) << wide.dump();
   ExpectError(client_->Get("/lists/EL/changes"), 400, "from=");
   ExpectError(client_->Get("/lists/NOPE/changes?from=2020-01-01"), 404, "NOPE");
   ExpectError(client_->Get("/lists/EL/changes?from=2020-13-01"), 400, "from");
