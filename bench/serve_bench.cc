@@ -5,7 +5,7 @@
 // Queries are entity names of the graph: a third as written, a third with
 // two letters swapped, a third cut to their first two words.
 // Usage: serve_bench --db DIR [--clients N] [--threads N] [--seconds S]
-//                    [--queries N]
+//                    [--queries N] [--path /match?cutoff=0.82]
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -40,6 +40,7 @@ struct Args {
   int threads = 2;
   double seconds = 10;
   size_t queries = 2000;
+  std::string path = "/match";  // with URL parameters: "/match?cutoff=0.82"
 };
 
 Args Parse(int argc, char** argv) {
@@ -55,6 +56,8 @@ Args Parse(int argc, char** argv) {
       a.threads = std::atoi(v);
     } else if (k == "--seconds") {
       a.seconds = std::atof(v);
+    } else if (k == "--path") {
+      a.path = v;
     } else if (k == "--queries") {
       a.queries = static_cast<size_t>(std::atol(v));
     } else {
@@ -147,7 +150,7 @@ int Run(const Args& args) {
       while (!stop) {
         const std::string& body = bodies[next++ % bodies.size()];
         const auto a = Clock::now();
-        auto r = c.Post("/match", body, "application/json");
+        auto r = c.Post(args.path.c_str(), body, "application/json");
         mine.push_back(std::chrono::duration<double, std::milli>(Clock::now() - a).count());
         if (!r || r->status != 200) {
           ++bad;
