@@ -23,7 +23,13 @@ Result<std::shared_ptr<const Snapshot>> Snapshot::Open(const std::string& path,
   so.read_only = true;
   so.create_if_missing = false;
   so.normalizer = options.name_normalizer;
-  ECG_ASSIGN_OR_RETURN(std::unique_ptr<store::GraphStore> store, store::GraphStore::Open(path, so));
+  // Open the directory the path names now: when `path` is a symbolic link
+  // that is later swapped to another snapshot, this one must keep reading
+  // its own files (RocksDB opens table files by name, lazily).
+  std::error_code ec;
+  const std::filesystem::path real = std::filesystem::canonical(path, ec);
+  ECG_ASSIGN_OR_RETURN(std::unique_ptr<store::GraphStore> store,
+                       store::GraphStore::Open(ec ? path : real.string(), so));
   std::shared_ptr<Snapshot> snap(new Snapshot());
   snap->store_ = std::move(store);
   snap->engine_ = std::make_unique<query::Engine>(*snap->store_, options.query_limits);
@@ -61,6 +67,8 @@ void Snapshot::Return(std::unique_ptr<screen::Screener> s) const {
 std::string DatabaseFingerprint(const std::string& path) {
   std::vector<std::string> files;
   std::error_code ec;
+  // The directory behind a symbolic link counts: a swapped link is a change.
+  files.push_back(std::filesystem::canonical(path, ec).string() + ";");
   for (const auto& entry : std::filesystem::directory_iterator(path, ec)) {
     const std::string name = entry.path().filename().string();
     const bool wal = name.size() > 4 && name.compare(name.size() - 4, 4, ".log") == 0;

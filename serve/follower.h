@@ -127,8 +127,9 @@ class Follower {
   std::thread thread_;
 };
 
-// The names, sizes and modification times of the files that change when a
-// writer commits (WAL, MANIFEST, CURRENT) in `path`, as one string.
+// The directory `path` resolves to (through symbolic links) and the names,
+// sizes and modification times of the files in it that change when a writer
+// commits (WAL, MANIFEST, CURRENT), as one string.
 std::string DatabaseFingerprint(const std::string& path);
 
 }  // namespace ecg::serve

@@ -44,6 +44,7 @@ void RegisterCommands(CLI::App* app, GlobalOptions* global) {
   RegisterQuery(app, global);
   RegisterScreen(app, global);
   RegisterServe(app, global);
+  RegisterSnapshot(app, global);
 }
 
 }  // namespace ecg::tools

@@ -103,6 +103,43 @@ TEST(FollowerTest, SeesEachIngestBatchWholeWithoutARestart) {
   EXPECT_GT(final_count, *whole.begin());
 }
 
+// Replicas serve a symbolic link that the nightly job swaps to a new
+// snapshot (docs/serve.md, Replicas).
+TEST(FollowerTest, FollowsASwappedSymbolicLink) {
+  testutil::TempDir dir;
+  const std::vector<std::string> files = testing::DemoFiles();
+  const std::string a = dir.Sub("a");
+  const std::string b = dir.Sub("b");
+  ASSERT_EQ(Ecg("--db " + a + " ingest '" + files[0] + "'").code, 0);
+  ASSERT_EQ(Ecg("--db " + b + " ingest '" + files[0] + "' '" + files[1] + "'").code, 0);
+  const int64_t in_a = EntityCount(a);
+  const int64_t in_b = EntityCount(b);
+  ASSERT_NE(in_a, in_b);
+  const std::string link = dir.Sub("current");
+  std::filesystem::create_directory_symlink(a, link);
+
+  ServeOptions o = testing::TestOptions();
+  o.refresh_interval = std::chrono::milliseconds(20);
+  RunningServer server(link, o);
+  ASSERT_TRUE(server.ok());
+  httplib::Client c("127.0.0.1", server.port());
+  auto count = [&]() -> int64_t {
+    auto r = c.Post("/query", R"({"query":"entity | count"})", "application/json");
+    return r && r->status == 200 ? nlohmann::json::parse(r->body)["rows"][0][0].get<int64_t>() : -1;
+  };
+  EXPECT_EQ(count(), in_a);
+  // Swap the link atomically, as `ln -sfn` + `mv -T` does.
+  std::filesystem::create_directory_symlink(b, link + ".new");
+  std::filesystem::rename(link + ".new", link);
+  int64_t served = -1;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (served != in_b && std::chrono::steady_clock::now() < deadline) {
+    served = count();
+    EXPECT_TRUE(served == in_a || served == in_b) << served;
+  }
+  EXPECT_EQ(served, in_b);
+}
+
 TEST(FollowerTest, RefreshKeepsTheSnapshotWhenNothingChanged) {
   auto f = Follower::Create(testing::DemoDb(), [] {
     FollowerOptions o;
