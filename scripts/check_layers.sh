@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fails when an #include points up the layers (DESIGN.md):
-#   schema <- store <- text <- {resolve, rules} <- screen <- {ingest, query} <- tools
+#   schema <- store <- text <- {resolve, rules} <- screen <- {ingest, query} <- serve <- tools
 # A folder may include its own headers and those of the folders below it;
 # resolve and rules do not see each other, nor ingest and query. Tests of a
 # folder (tests/<folder>/) may include what that folder may, plus
@@ -21,7 +21,8 @@ declare -A allowed=(
   [screen]="schema store text rules"
   [ingest]="schema store text resolve rules screen"
   [query]="schema store text rules screen"
-  [tools]="schema store text resolve rules screen ingest query"
+  [serve]="schema store text rules screen query"
+  [tools]="schema store text resolve rules screen ingest query serve"
 )
 
 may_include() {  # may_include FOLDER TARGET

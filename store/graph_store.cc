@@ -8,6 +8,7 @@
 #include <rocksdb/cache.h>
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/table.h>
+#include <rocksdb/utilities/checkpoint.h>
 
 #include "store/internal/codec.h"
 #include "store/internal/impl.h"
@@ -266,6 +267,21 @@ Status GraphStoreImpl::Flush() {
   }
   rocksdb::FlushOptions fo;
   return FromRocks(db_->db->Flush(fo, db_->handles), "flush");
+}
+
+Status GraphStoreImpl::Checkpoint(const std::string& dir) {
+  // A secondary instance cannot pin the primary's files while it links
+  // them, and an in-memory store has no files: only the writer can do it.
+  if (options_.read_only || options_.in_memory) {
+    return Status::NotSupported("a checkpoint needs the database opened for writing");
+  }
+  if (std::filesystem::exists(dir)) {
+    return Status::AlreadyExists("'" + dir + "' exists; a checkpoint goes to a new directory");
+  }
+  rocksdb::Checkpoint* raw = nullptr;
+  ECG_RETURN_IF_ERROR(FromRocks(rocksdb::Checkpoint::Create(db_->db, &raw), "checkpoint"));
+  std::unique_ptr<rocksdb::Checkpoint> cp(raw);
+  return FromRocks(cp->CreateCheckpoint(dir), "checkpoint to '" + dir + "'");
 }
 
 Status GraphStoreImpl::Check(std::vector<std::string>* problems) const {

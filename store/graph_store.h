@@ -177,6 +177,13 @@ class GraphStore {
   // Forces memtables to disk (used before measuring size and by bulk loads).
   virtual Status Flush() = 0;
 
+  // Writes a consistent copy of the whole database to the new directory `dir`
+  // (a RocksDB checkpoint: table files hard-linked when `dir` is on the same
+  // file system, copied otherwise), which another process or machine can
+  // open like the original. Errors: kAlreadyExists when `dir` exists,
+  // kNotSupported on a read-only or in-memory store, kIOError.
+  virtual Status Checkpoint(const std::string& dir) = 0;
+
   // Integrity check (`ecg check`): every edge has both endpoints, out- and
   // in-adjacency mirror each other, intervals are well-formed, natural keys
   // and the kind index agree, property values fit the catalog. Appends one

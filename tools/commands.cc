@@ -43,6 +43,8 @@ void RegisterCommands(CLI::App* app, GlobalOptions* global) {
   RegisterIngest(app, global);
   RegisterQuery(app, global);
   RegisterScreen(app, global);
+  RegisterServe(app, global);
+  RegisterSnapshot(app, global);
 }
 
 }  // namespace ecg::tools

@@ -46,6 +46,8 @@ void RegisterLoadCsv(CLI::App* app, GlobalOptions* global);
 void RegisterIngest(CLI::App* app, GlobalOptions* global);
 void RegisterQuery(CLI::App* app, GlobalOptions* global);
 void RegisterScreen(CLI::App* app, GlobalOptions* global);
+void RegisterServe(CLI::App* app, GlobalOptions* global);
+void RegisterSnapshot(CLI::App* app, GlobalOptions* global);
 
 }  // namespace ecg::tools
 

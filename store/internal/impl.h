@@ -28,6 +28,7 @@ class GraphStoreImpl final : public GraphStore {
   Result<std::vector<RunInfo>> Runs() const override;
   Result<RunId> RunAt(Date day) const override;
   Status Flush() override;
+  Status Checkpoint(const std::string& dir) override;
   Status Check(std::vector<std::string>* problems) const override;
   Result<std::unique_ptr<BulkWriter>> NewBulkWriter(RunId run, BulkMode mode) override;
   Status TEST_RawPut(std::string_view cf, std::string_view key, std::string_view value) override;

@@ -42,6 +42,18 @@ grep -q 'tests/text/e_test.cc:2: text/ includes "ingest/lists/writer.h"' "$tmp/o
   fail "test include not named: $(cat "$tmp/out")"
 rm "$tmp/tests/text/e_test.cc"
 
+# serve/ sits above query/ and screen/, below tools/.
+mk serve/f.cc query/engine.h screen/screener.h store/graph_store.h
+mk tools/g.cc serve/server.h
+"$check" "$tmp" > "$tmp/out" || fail "serve/ over query/ and tools/ over serve/ rejected: $(cat "$tmp/out")"
+mk query/h.cc serve/server.h
+if "$check" "$tmp" > "$tmp/out" 2>&1; then fail "query/ including serve/ passed"; fi
+grep -q 'query/h.cc:1: query/ includes "serve/server.h"' "$tmp/out" || fail "not named: $(cat "$tmp/out")"
+rm "$tmp/query/h.cc"
+mk serve/i.cc ingest/run/ingest_run.h
+if "$check" "$tmp" > "$tmp/out" 2>&1; then fail "serve/ including ingest/ passed"; fi
+rm "$tmp/serve/i.cc"
+
 "$check" "$tmp" > "$tmp/out" || fail "the cleaned tree was rejected: $(cat "$tmp/out")"
 "$check" "$repo" > "$tmp/out" || fail "the repository breaks the layers: $(cat "$tmp/out")"
 echo "check_layers: all cases pass"
