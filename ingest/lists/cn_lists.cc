@@ -125,6 +125,8 @@ Result<ParsedList> ParseCnSanctionsCsv(std::string_view bytes, std::string_view 
       continue;
     }
     r.record_id = lists::StableId(r.list_code, {r.name, chinese});
+    // Each announcement is an edition: one party may be listed again later.
+    r.edition = start_text;
     out.records.push_back(std::move(r));
   }
   lists::DisambiguateIds(&out.records);
@@ -186,7 +188,8 @@ Result<ParsedList> ParseCnJson(std::string_view bytes, std::string_view file_lab
     if (r.country.empty()) {
       r.country = parts.country;
     }
-    r.start_date = lists::ParseIsoDate(lists::GetString(e, "date_added"));
+    r.edition = lists::GetString(e, "date_added");  // one announcement
+    r.start_date = lists::ParseIsoDate(r.edition);
     r.remarks = lists::GetString(e, "reason");
     if (!parts.group_note.empty()) {
       r.remarks = parts.group_note + (r.remarks.empty() ? "" : "\n" + r.remarks);

@@ -1,4 +1,6 @@
 // OpenSanctions' hand-kept US source CSVs: Section 1260H, BIS MIEU, FCC Covered List.
+#include <map>
+
 #include <re2/re2.h>
 
 #include "ingest/lists/country_codes.h"
@@ -26,6 +28,28 @@ ListRecord NewRecord(const lists::CsvRecord& row, std::string_view code, std::st
   r.line = row.line;
   r.offset = row.offset;
   return r;
+}
+
+// The 1260H file is the list's history: one row per party and yearly list.
+// A yearly list replaces the one before, so a row without an end date ends
+// where the next list begins (the party goes on under its row of that list,
+// or is gone from it).
+void EndSupersededEditions(std::vector<ListRecord>* records) {
+  std::map<Date, int> editions;
+  for (const ListRecord& r : *records) {
+    if (r.start_date) {
+      editions[*r.start_date] = 0;
+    }
+  }
+  for (ListRecord& r : *records) {
+    if (!r.start_date || r.end_date) {
+      continue;
+    }
+    auto next = editions.upper_bound(*r.start_date);
+    if (next != editions.end()) {
+      r.end_date = next->first;
+    }
+  }
 }
 
 }  // namespace
@@ -79,6 +103,7 @@ Result<ParsedList> ParseOs1260hCsv(std::string_view bytes, std::string_view file
     out.records.push_back(std::move(r));
   }
   lists::DisambiguateIds(&out.records);
+  EndSupersededEditions(&out.records);
   return out;
 }
 
