@@ -9,7 +9,7 @@ build_dir="${1:-build}"
 packages=(
   g++ cmake ninja-build pkg-config bzip2 unicode-data clang-format python3
   librocksdb-dev libsimdjson-dev libre2-dev libicu-dev libgtest-dev libgmock-dev
-  libcli11-dev nlohmann-json3-dev libcsv-dev libxml2-dev libyaml-cpp-dev libreadline-dev
+  libcli11-dev nlohmann-json3-dev libcsv-dev libxml2-dev libyaml-cpp-dev libreadline-dev libssl-dev
 )
 missing=()
 for p in "${packages[@]}"; do
