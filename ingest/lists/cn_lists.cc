@@ -134,7 +134,6 @@ Result<ParsedList> ParseCnSanctionsCsv(std::string_view bytes, std::string_view 
 }
 
 Result<ParsedList> ParseCnJson(std::string_view bytes, std::string_view file_label) {
-  ECG_RETURN_IF_ERROR(util::ValidateUtf8(bytes, file_label));
   util::JsonDoc doc;
   ECG_RETURN_IF_ERROR(util::ParseJson(bytes, file_label, &doc));
   simdjson::dom::array arr;

@@ -15,7 +15,8 @@ using util::GetIndex;
 using util::GetString;
 using util::GetStringArray;
 
-// The table `name` under `tables` as strings (non-strings become "").
+// The table `name` under `tables` as strings (non-strings become ""). Not
+// util::GetStringArray: entries index these tables, so every position is kept.
 std::vector<std::string> Table(simdjson::dom::object tables, std::string_view name) {
   std::vector<std::string> out;
   simdjson::dom::array arr;
@@ -32,7 +33,6 @@ std::vector<std::string> Table(simdjson::dom::object tables, std::string_view na
 }  // namespace
 
 Result<ParsedList> ParseCslCompactJson(std::string_view bytes, std::string_view file_label) {
-  ECG_RETURN_IF_ERROR(util::ValidateUtf8(bytes, file_label));
   util::JsonDoc doc;
   ECG_RETURN_IF_ERROR(util::ParseJson(bytes, file_label, &doc));
   simdjson::dom::object root;

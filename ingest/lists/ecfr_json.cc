@@ -78,7 +78,6 @@ void ReadKeyedNotes(const std::string& notes, ListRecord* r) {
 }  // namespace
 
 Result<ParsedList> ParseEcfrListJson(std::string_view bytes, std::string_view file_label) {
-  ECG_RETURN_IF_ERROR(util::ValidateUtf8(bytes, file_label));
   util::JsonDoc doc;
   ECG_RETURN_IF_ERROR(util::ParseJson(bytes, file_label, &doc));
   simdjson::dom::object root;
@@ -143,7 +142,6 @@ Result<ParsedList> ParseEcfrListJson(std::string_view bytes, std::string_view fi
 }
 
 Result<ParsedList> ParseListMetadataJson(std::string_view bytes, std::string_view file_label) {
-  ECG_RETURN_IF_ERROR(util::ValidateUtf8(bytes, file_label));
   util::JsonDoc doc;
   ECG_RETURN_IF_ERROR(util::ParseJson(bytes, file_label, &doc));
   simdjson::dom::object root;

@@ -129,6 +129,7 @@ std::vector<uint64_t> ArrayElementOffsets(const JsonDoc& doc, std::string_view k
 }  // namespace
 
 Status ParseJson(std::string_view bytes, std::string_view file_label, JsonDoc* doc) {
+  ECG_RETURN_IF_ERROR(ValidateUtf8(bytes, file_label));
   bytes = text::StripBom(bytes);
   doc->padded = simdjson::padded_string(bytes);
   simdjson::error_code e = doc->parser.parse(doc->padded).get(doc->root);

@@ -28,7 +28,8 @@ struct JsonDoc {
   simdjson::dom::element root;
 };
 
-// Parses `bytes` (BOM stripped). On a syntax error returns InvalidArgument
+// Validates UTF-8 (util::ValidateUtf8's error) and parses `bytes` (BOM
+// stripped). On a syntax error returns InvalidArgument
 // "<label>:<line> (byte <offset>): invalid JSON: <reason>", where the offset is
 // JsonErrorOffset's (the end of input for a truncated file, and then the
 // reason says so).
