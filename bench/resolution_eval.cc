@@ -26,7 +26,7 @@
 #include <string>
 #include <vector>
 
-#include "ingest/lists/csv_reader.h"
+#include "ingest/util/csv.h"
 #include "ingest/lists/detect.h"
 #include "store/graph_store.h"
 
@@ -106,11 +106,11 @@ std::string ReadFile(const std::string& path) {
 // entity_number by line, for a CSL CSV file.
 std::map<uint64_t, std::string> EntityNumbers(std::string_view utf8, const std::string& label) {
   std::map<uint64_t, std::string> out;
-  auto rows = ingest::lists::ReadCsv(utf8, label);
+  auto rows = ingest::util::ReadCsv(utf8, label);
   if (!rows.ok() || rows->empty()) {
     return out;
   }
-  const int col = ingest::lists::ColumnIndex((*rows)[0].fields, "entity_number");
+  const int col = ingest::util::ColumnIndex((*rows)[0].fields, "entity_number");
   if (col < 0) {
     return out;
   }

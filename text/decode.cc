@@ -11,6 +11,8 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include "text/ascii.h"
+
 namespace ecg::text {
 namespace {
 
@@ -35,11 +37,10 @@ std::string_view EncodingName(Encoding e) {
 
 Result<Encoding> ParseEncodingName(std::string_view name) {
   std::string key;
-  for (char c : name) {
-    if (c == '-' || c == '_' || c == ' ') {
-      continue;
+  for (char c : AsciiLower(name)) {
+    if (c != '-' && c != '_' && c != ' ') {
+      key.push_back(c);
     }
-    key.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
   }
   if (key == "utf8") {
     return Encoding::kUtf8;
@@ -139,13 +140,6 @@ double CjkShare(std::string_view utf8) {
     }
   }
   return non_ascii == 0 ? 1.0 : static_cast<double>(cjk) / static_cast<double>(non_ascii);
-}
-
-std::string_view StripBom(std::string_view bytes) {
-  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
-    bytes.remove_prefix(3);
-  }
-  return bytes;
 }
 
 }  // namespace

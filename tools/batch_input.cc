@@ -2,30 +2,20 @@
 
 #include <algorithm>
 
-#include "ingest/lists/csv_reader.h"
+#include "ingest/util/csv.h"
 
 #include "screen/screener.h"
+#include "text/ascii.h"
 
 namespace ecg::tools {
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
-    }
-  }
-  return out;
-}
+using text::AsciiLower;
 
+// Upper case without spaces: " cn" and "c n" are "CN".
 std::string Upper(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c != ' ') {
-      out.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
-    }
-  }
+  std::string out = text::AsciiUpper(s);
+  out.erase(std::remove(out.begin(), out.end(), ' '), out.end());
   return out;
 }
 
@@ -41,11 +31,11 @@ void Check(BatchItem* item) {
 
 Result<std::vector<BatchItem>> ReadCsvItems(std::string_view bytes, size_t name_col,
                                             int country_col) {
-  ECG_ASSIGN_OR_RETURN(std::vector<ingest::lists::CsvRecord> records,
-                       ingest::lists::ReadCsv(bytes, "batch"));
+  ECG_ASSIGN_OR_RETURN(std::vector<ingest::util::CsvRecord> records,
+                       ingest::util::ReadCsv(bytes, "batch"));
   std::vector<BatchItem> items;
   for (size_t i = 1; i < records.size(); ++i) {
-    const ingest::lists::CsvRecord& r = records[i];
+    const ingest::util::CsvRecord& r = records[i];
     BatchItem item;
     item.line = r.line;
     if (r.unterminated) {
@@ -67,21 +57,19 @@ Result<std::vector<BatchItem>> ReadCsvItems(std::string_view bytes, size_t name_
 }  // namespace
 
 Result<std::vector<BatchItem>> ReadBatchInput(std::string_view bytes) {
-  if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") {
-    bytes.remove_prefix(3);
-  }
+  bytes = text::StripBom(bytes);
   const size_t first_end = std::min(bytes.find('\n'), bytes.size());
   const std::string_view first = bytes.substr(0, first_end);
   if (first.find(',') != std::string_view::npos && first.size() < 4096) {
-    std::vector<std::string> header = ingest::lists::ReadCsvHeader(bytes);
+    std::vector<std::string> header = ingest::util::ReadCsvHeader(bytes);
     for (std::string& h : header) {
-      h = Lower(h);
+      h = AsciiLower(h);
       h.erase(std::remove(h.begin(), h.end(), '\r'), h.end());
     }
-    const int name_col = ingest::lists::ColumnIndex(header, "name");
+    const int name_col = ingest::util::ColumnIndex(header, "name");
     if (name_col >= 0) {
       return ReadCsvItems(bytes, static_cast<size_t>(name_col),
-                          ingest::lists::ColumnIndex(header, "country"));
+                          ingest::util::ColumnIndex(header, "country"));
     }
   }
   std::vector<BatchItem> items;

@@ -2,7 +2,7 @@
 
 #include <vector>
 
-#include "ingest/run/sha256.h"
+#include "ingest/util/sha256.h"
 #include "schema/catalog.h"
 
 namespace ecg::ingest {

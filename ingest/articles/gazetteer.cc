@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <set>
 
-#include <re2/re2.h>
-
+#include "ingest/util/country_codes.h"
+#include "ingest/util/fr_citation.h"
 #include "schema/catalog.h"
 
 namespace ecg::ingest {
@@ -47,13 +47,6 @@ std::u32string CoreOf(std::u32string s) {
   }
   return s;
 }
-
-// Chinese names of the countries articles mention most, by ISO code.
-constexpr std::pair<const char*, const char*> kCountryZh[] = {
-    {"CN", "中国"},   {"US", "美国"},     {"JP", "日本"}, {"KR", "韩国"},   {"RU", "俄罗斯"},
-    {"NL", "荷兰"},   {"TW", "台湾"},     {"HK", "香港"}, {"GB", "英国"},   {"DE", "德国"},
-    {"FR", "法国"},   {"IN", "印度"},     {"IR", "伊朗"}, {"KP", "朝鲜"},   {"MO", "澳门"},
-    {"SG", "新加坡"}, {"MY", "马来西亚"}, {"VN", "越南"}, {"AE", "阿联酋"}, {"IL", "以色列"}};
 
 bool HasAlnum(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) {
@@ -106,11 +99,8 @@ void Gazetteer::AddEccn(std::string_view code, VertexId vertex) {
 }
 
 void Gazetteer::AddCitation(std::string_view citation, VertexId vertex) {
-  static const re2::RE2 kCitation(R"((\d{1,3})\s*FR\s*(\d{1,6}))");
-  std::string volume;
-  std::string page;
-  if (re2::RE2::PartialMatch(citation, kCitation, &volume, &page)) {
-    citations_.emplace(volume + " FR " + page, vertex);
+  if (std::string key = util::FirstFrCitation(citation); !key.empty()) {
+    citations_.emplace(std::move(key), vertex);
   }
 }
 
@@ -239,10 +229,8 @@ void Gazetteer::AddListOrCountry(const std::string& key, VertexId id, VertexKind
     names += p.value.as_string() + "\n";
   }
   if (kind == VertexKind::kCountry) {
-    for (const auto& [code, zh] : kCountryZh) {
-      if (key == code) {
-        AddName(zh, id, kind, NameRole::kAlias, key);
-      }
+    for (const std::string& zh : util::ChineseCountryNames(key)) {
+      AddName(zh, id, kind, NameRole::kAlias, key);
     }
     return;
   }

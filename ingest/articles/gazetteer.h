@@ -3,7 +3,7 @@
 // names and aliases in every script (and their cores without legal forms),
 // technology names, aliases and product codes, list names and aliases (with
 // 实体清单 / Entity List and 不可靠实体清单 / Unreliable Entity List added when
-// the lists lack them), countries (with their Chinese names), ECCN codes and
+// the lists lack them), countries (with ICU's Chinese names), ECCN codes and
 // Federal Register citations of rules (matched by re2, not the automaton).
 // Thread safety: not thread-safe (its Folder caches folds); one per thread.
 // After Finish() the name tables do not change.
@@ -95,7 +95,8 @@ class Gazetteer {
 
  private:
   // Names, aliases and code of a list or country vertex with key `key`,
-  // plus the built-in Chinese names.
+  // plus the Chinese names of a country (util::ChineseCountryNames) and of
+  // the two lists articles name most.
   void AddListOrCountry(const std::string& key, VertexId id, VertexKind kind,
                         const std::vector<store::PropertyStatement>& props);
 

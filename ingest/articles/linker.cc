@@ -6,6 +6,9 @@
 
 #include <re2/re2.h>
 
+#include "ingest/util/eccn.h"
+#include "ingest/util/fr_citation.h"
+
 namespace ecg::ingest {
 namespace {
 
@@ -151,33 +154,22 @@ class LinkRun {
   }
 
   void MatchCodes() {
-    static const re2::RE2 kEccn(R"(\b([0-9][A-E][0-9]{3}(?:\.[a-z0-9]{1,3})*)\b)");
-    static const re2::RE2 kCitation(R"(\b((\d{1,3})\s?FR\s?(\d{1,6}))\b)");
-    re2::StringPiece in(utf8_.data(), utf8_.size());
-    re2::StringPiece code;
-    while (re2::RE2::FindAndConsume(&in, kEccn, &code)) {
+    for (const util::EccnMatch& m : util::FindEccns(utf8_)) {
       std::string matched;
-      VertexId v = g_->FindEccn(std::string(code), &matched);
+      VertexId v = g_->FindEccn(m.code, &matched);
       if (v.valid()) {
-        AddMention(static_cast<size_t>(code.data() - utf8_.data()), matched.size(), v,
-                   VertexKind::kEccn, matched == code ? 0.95 : 0.9);
+        AddMention(m.offset, matched.size(), v, VertexKind::kEccn, matched == m.code ? 0.95 : 0.9);
       }
     }
-    in = re2::StringPiece(utf8_.data(), utf8_.size());
-    re2::StringPiece whole;
-    std::string volume;
-    std::string page;
-    while (re2::RE2::FindAndConsume(&in, kCitation, &whole, &volume, &page)) {
-      std::string key = volume;
-      key.append(" FR ").append(page);
-      const size_t begin = static_cast<size_t>(whole.data() - utf8_.data());
+    util::ForEachFrCitation(utf8_, [this](const util::FrCitation& c) {
+      const std::string key = c.ToString();
       VertexId v = g_->FindCitation(key);
       if (v.valid()) {
-        AddMention(begin, whole.size(), v, VertexKind::kRule, 0.95);
+        AddMention(c.offset, c.length, v, VertexKind::kRule, 0.95);
       } else {
-        AddUnlinked(begin, key);
+        AddUnlinked(c.offset, key);
       }
-    }
+    });
   }
 
   void FindUnlinked() {

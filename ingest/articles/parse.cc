@@ -14,42 +14,17 @@
 #include "ingest/articles/article.h"
 #include "ingest/articles/internal.h"
 
+#include "text/ascii.h"
 #include "text/decode.h"
 
 namespace ecg::ingest {
 namespace {
 
+using text::AsciiLower;
+using text::StripBom;
+
 bool EndsWith(std::string_view s, std::string_view suffix) {
-  if (s.size() < suffix.size()) {
-    return false;
-  }
-  for (size_t i = 0; i < suffix.size(); ++i) {
-    char a = s[s.size() - suffix.size() + i];
-    if (a >= 'A' && a <= 'Z') {
-      a = static_cast<char>(a - 'A' + 'a');
-    }
-    if (a != suffix[i]) {
-      return false;
-    }
-  }
-  return true;
-}
-
-std::string_view StripBom(std::string_view s) {
-  if (s.rfind("\xEF\xBB\xBF", 0) == 0) {
-    s.remove_prefix(3);
-  }
-  return s;
-}
-
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
-    }
-  }
-  return out;
+  return text::EndsWithAsciiLower(s, suffix);
 }
 
 Result<std::vector<Article>> ParseText(std::string_view utf8, std::string_view label) {
@@ -88,7 +63,7 @@ Result<std::vector<Article>> ParseHtml(std::string_view utf8, std::string_view l
     }
   }
   if (re2::RE2::PartialMatch(utf8, kLang, &lang)) {
-    a.lang = LowerAscii(lang);
+    a.lang = AsciiLower(lang);
   }
   re2::RE2::PartialMatch(utf8, kUrl, &a.url);
   return std::vector<Article>{std::move(a)};
@@ -127,7 +102,7 @@ Result<std::vector<Article>> ParseJsonl(std::string_view utf8, std::string_view 
     a.line = line_no;
     a.title = Field(obj, "title");
     a.text = Field(obj, "text");
-    a.lang = LowerAscii(Field(obj, "lang"));
+    a.lang = AsciiLower(Field(obj, "lang"));
     a.url = Field(obj, "url");
     if (a.text.empty()) {
       return Status::InvalidArgument(file + ": line " + std::to_string(line_no) +
@@ -158,7 +133,7 @@ std::optional<std::string> DetectArticleFormat(std::string_view utf8, std::strin
   std::string_view head = s.substr(0, 512);
   size_t first = head.find_first_not_of(" \t\r\n");
   head = first == std::string_view::npos ? std::string_view() : head.substr(first);
-  std::string lower = LowerAscii(head.substr(0, 64));
+  std::string lower = AsciiLower(head.substr(0, 64));
   if (lower.rfind("<!doctype html", 0) == 0 || lower.rfind("<html", 0) == 0 ||
       EndsWith(file_name, ".html") || EndsWith(file_name, ".htm")) {
     return std::string(kFormatArticleHtml);

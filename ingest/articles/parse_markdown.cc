@@ -9,6 +9,7 @@
 #include "ingest/articles/article.h"
 #include "ingest/articles/internal.h"
 
+#include "text/ascii.h"
 #include <yaml-cpp/yaml.h>
 
 namespace ecg::ingest::articles_internal {
@@ -121,10 +122,7 @@ Result<std::string> BodyText(std::string_view body, const std::string& file, siz
 
 Result<std::vector<Article>> ParseMarkdown(std::string_view utf8, std::string_view file_label) {
   const std::string file(file_label);
-  std::string_view s = utf8;
-  if (s.rfind("\xEF\xBB\xBF", 0) == 0) {
-    s.remove_prefix(3);
-  }
+  std::string_view s = text::StripBom(utf8);
   std::vector<std::string_view> lines = Lines(s);
   if (lines.empty() || Trim(lines[0]) != "---") {
     return Status::InvalidArgument(file + ": line 1: no YAML front matter (\"---\" ... \"---\")");

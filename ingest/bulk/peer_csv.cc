@@ -2,79 +2,32 @@
 
 #include <charconv>
 #include <chrono>
-#include <cstdio>
-#include <memory>
 #include <string_view>
 #include <vector>
 
-#include <csv.h>
+#include "ingest/util/csv.h"
 
 namespace ecg::ingest {
 namespace {
 
-// Streams a CSV file through libcsv and hands each complete row to `on_row`.
-class CsvRows {
- public:
-  using RowFn = std::function<Status(const std::vector<std::string>&, uint64_t line)>;
+using RowFn = std::function<Status(const std::vector<std::string>&, uint64_t line)>;
 
-  static Status ForEach(const std::string& path, const RowFn& on_row) {
-    std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
-    if (!f) {
-      return Status::NotFound("cannot open '" + path + "'");
-    }
-    CsvRows rows(path, on_row);
-    csv_parser p{};
-    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
-      return Status::Internal("csv_init failed");
-    }
-    std::vector<char> buf(1 << 20);
-    size_t n = 0;
-    while ((n = std::fread(buf.data(), 1, buf.size(), f.get())) > 0 && rows.status_.ok()) {
-      rows.Count(buf.data(), n);
-      if (csv_parse(&p, buf.data(), n, &CsvRows::OnField, &CsvRows::OnRow, &rows) != n) {
-        rows.status_ = Status::InvalidArgument(path + ":" + std::to_string(rows.line_) +
-                                               ": malformed CSV: " + csv_strerror(csv_error(&p)));
-      }
-    }
-    if (rows.status_.ok() && csv_fini(&p, &CsvRows::OnField, &CsvRows::OnRow, &rows) != 0) {
-      rows.status_ = Status::InvalidArgument(
-          path + ": malformed CSV at end of file: " + csv_strerror(csv_error(&p)));
-    }
-    csv_free(&p);
-    return rows.status_;
+// Streams the CSV file at `path` (it may be large) and hands each record and
+// its line to `on_row`; the first record is the header.
+Status ForEachRow(const std::string& path, const RowFn& on_row) {
+  util::CsvSyntaxError error;
+  Status s = util::ForEachCsvFileRecord(
+      path, {.delimiter = ',', .strict = true},
+      [&](util::CsvRecord* r) { return on_row(r->fields, r->line); }, &error);
+  if (s.ok() || s.code() != StatusCode::kInvalidArgument || error.reason.empty()) {
+    return s;
   }
-
- private:
-  CsvRows(std::string path, const RowFn& on_row) : path_(std::move(path)), on_row_(on_row) {}
-
-  // Tracks the line of the row being parsed, for error messages.
-  void Count(const char* data, size_t n) {
-    for (size_t i = 0; i < n; ++i) {
-      newlines_ += data[i] == '\n' ? 1 : 0;
-    }
+  if (error.at_end) {
+    return Status::InvalidArgument(path + ": malformed CSV at end of file: " + error.reason);
   }
-
-  static void OnField(void* data, size_t len, void* self) {
-    auto* rows = static_cast<CsvRows*>(self);
-    rows->fields_.emplace_back(static_cast<const char*>(data), len);
-  }
-
-  static void OnRow(int, void* self) {
-    auto* rows = static_cast<CsvRows*>(self);
-    ++rows->line_;
-    if (rows->status_.ok()) {
-      rows->status_ = rows->on_row_(rows->fields_, rows->line_);
-    }
-    rows->fields_.clear();
-  }
-
-  std::string path_;
-  const RowFn& on_row_;
-  std::vector<std::string> fields_;
-  uint64_t line_ = 0;
-  uint64_t newlines_ = 0;
-  Status status_;
-};
+  return Status::InvalidArgument(path + ":" + std::to_string(error.line) +
+                                 ": malformed CSV: " + error.reason);
+}
 
 Status RowError(const std::string& path, uint64_t line, const std::string& what) {
   return Status::InvalidArgument(path + ":" + std::to_string(line) + ": " + what);
@@ -159,7 +112,7 @@ Result<PeerCsvReport> LoadPeerCsv(store::GraphStore* store, const std::string& n
     return writer->SetProperty(v, kind, p, value, Interval::Always(), source);
   };
   Status s =
-      CsvRows::ForEach(nodes_path, [&](const std::vector<std::string>& f, uint64_t line) -> Status {
+      ForEachRow(nodes_path, [&](const std::vector<std::string>& f, uint64_t line) -> Status {
         if (line == 1) {
           if (f.size() < 7 || f[0] != "id" || f[1] != "kind" || f[2] != "name") {
             return RowError(nodes_path, line,
@@ -227,7 +180,7 @@ Result<PeerCsvReport> LoadPeerCsv(store::GraphStore* store, const std::string& n
     *out = ids[*id];
     return Status::OK();
   };
-  s = CsvRows::ForEach(edges_path, [&](const std::vector<std::string>& f, uint64_t line) -> Status {
+  s = ForEachRow(edges_path, [&](const std::vector<std::string>& f, uint64_t line) -> Status {
     if (line == 1) {
       if (f.size() < 6 || f[0] != "src" || f[1] != "dst" || f[2] != "type") {
         return RowError(edges_path, line, "expected header src,dst,type,pct,valid_from,valid_to");

@@ -1,10 +1,13 @@
 // China's lists: OpenSanctions' China sanctions CSV and the MOFCOM list JSON (cn.json).
 #include "ingest/lists/cn_names.h"
-#include "ingest/lists/country_codes.h"
-#include "ingest/lists/csv_reader.h"
-#include "ingest/lists/json_util.h"
 #include "ingest/lists/list_util.h"
 #include "ingest/lists/parsers.h"
+#include "ingest/util/country_codes.h"
+#include "ingest/util/csv.h"
+#include "ingest/util/dates.h"
+#include "ingest/util/fields.h"
+#include "ingest/util/json.h"
+#include "ingest/util/location.h"
 
 namespace ecg::ingest {
 namespace {
@@ -57,14 +60,14 @@ CnList ClassifyJsonList(std::string_view list_id, std::string_view source_name) 
 
 Result<ParsedList> ParseCnSanctionsCsv(std::string_view bytes, std::string_view file_label) {
   ECG_ASSIGN_OR_RETURN(
-      lists::CsvTable t,
-      lists::ReadCsvTable(bytes, file_label,
-                          {"Type", "QID", "Name", "Alias", "Chinese name", "Country", "Summary",
-                           "Body", "List", "Date", "End date", "Source URL"},
-                          "China sanctions CSV"));
+      util::CsvTable t,
+      util::ReadCsvTable(bytes, file_label,
+                         {"Type", "QID", "Name", "Alias", "Chinese name", "Country", "Summary",
+                          "Body", "List", "Date", "End date", "Source URL"},
+                         "China sanctions CSV"));
   ParsedList out;
   out.format = "cn-sanctions-csv";
-  out.snapshot_date = lists::DateInText(file_label);
+  out.snapshot_date = util::DateInText(file_label);
   out.quarantined = std::move(t.quarantined);
   const int type = t.Col("Type");
   const int qid = t.Col("QID");
@@ -80,16 +83,16 @@ Result<ParsedList> ParseCnSanctionsCsv(std::string_view bytes, std::string_view 
   const int end = t.Col("End date");
   const int url = t.Col("Source URL");
   const int address = t.Col("Address");  // only in later versions
-  for (const lists::CsvRecord& row : t.rows) {
+  for (const util::CsvRecord& row : t.rows) {
     const std::vector<std::string>& f = row.fields;
     ListRecord r;
     r.line = row.line;
     r.offset = row.offset;
-    const CnList l = ClassifyCsvList(lists::CleanText(f[list]), lists::CleanText(f[body]));
+    const CnList l = ClassifyCsvList(util::CleanText(f[list]), util::CleanText(f[body]));
     r.list_code = l.code;
     r.list_name = l.name;
-    r.name = lists::CleanText(f[name]);
-    const std::string chinese = lists::CleanText(f[zh]);
+    r.name = util::CleanText(f[name]);
+    const std::string chinese = util::CleanText(f[zh]);
     if (r.name.empty()) {
       r.name = chinese;
     }
@@ -97,27 +100,27 @@ Result<ParsedList> ParseCnSanctionsCsv(std::string_view bytes, std::string_view 
       out.quarantined.push_back({row.line, row.offset, "row without a name"});
       continue;
     }
-    r.aliases = lists::SplitClean(f[alias], ";");
+    r.aliases = util::SplitClean(f[alias], ";");
     if (!chinese.empty() && chinese != r.name) {
       r.aliases.push_back(chinese);
     }
     r.entity_type = lists::MapEntityType(f[type]);
-    r.country = lists::CountryToIso(f[country]);
-    if (std::string q = lists::CleanText(f[qid]); !q.empty()) {
+    r.country = util::CountryToIso(f[country]);
+    if (std::string q = util::CleanText(f[qid]); !q.empty()) {
       r.identifiers.push_back("Wikidata QID, " + q);
     }
-    r.remarks = lists::CleanText(f[summary]);
-    if (zh_summary >= 0 && !lists::CleanText(f[zh_summary]).empty()) {
-      r.remarks += (r.remarks.empty() ? "" : "\n") + lists::CleanText(f[zh_summary]);
+    r.remarks = util::CleanText(f[summary]);
+    if (zh_summary >= 0 && !util::CleanText(f[zh_summary]).empty()) {
+      r.remarks += (r.remarks.empty() ? "" : "\n") + util::CleanText(f[zh_summary]);
     }
     if (address >= 0) {
-      r.addresses = lists::SplitClean(f[address], ";");
+      r.addresses = util::SplitClean(f[address], ";");
     }
-    r.source_url = lists::CleanText(f[url]);
-    const std::string start_text = lists::CleanText(f[date]);
-    const std::string end_text = lists::CleanText(f[end]);
-    r.start_date = lists::ParseDayFirstDate(start_text);
-    r.end_date = lists::ParseDayFirstDate(end_text);
+    r.source_url = util::CleanText(f[url]);
+    const std::string start_text = util::CleanText(f[date]);
+    const std::string end_text = util::CleanText(f[end]);
+    r.start_date = util::ParseDayFirstDate(start_text);
+    r.end_date = util::ParseDayFirstDate(end_text);
     if ((!start_text.empty() && !r.start_date) || (!end_text.empty() && !r.end_date)) {
       out.quarantined.push_back(
           {row.line, row.offset,
@@ -134,53 +137,41 @@ Result<ParsedList> ParseCnSanctionsCsv(std::string_view bytes, std::string_view 
 }
 
 Result<ParsedList> ParseCnJson(std::string_view bytes, std::string_view file_label) {
-  ECG_RETURN_IF_ERROR(lists::ValidateUtf8(bytes, file_label));
-  lists::JsonDoc doc;
-  ECG_RETURN_IF_ERROR(lists::ParseJson(bytes, file_label, &doc));
+  util::JsonDoc doc;
+  ECG_RETURN_IF_ERROR(util::ParseJson(bytes, file_label, &doc));
   simdjson::dom::array arr;
   if (doc.root.get(arr) != simdjson::SUCCESS) {
-    return Status::InvalidArgument(lists::Where(file_label, 1, 0) +
+    return Status::InvalidArgument(util::Where(file_label, 1, 0) +
                                    ": not a cn.json list file (expected a JSON array)");
   }
   ParsedList out;
   out.format = "cn-json";
-  const std::vector<uint64_t> offsets = lists::ArrayElementOffsets(doc, "");
-  lists::LineIndex lines(lists::StripBom(bytes));
-  size_t index = 0;
-  for (simdjson::dom::element el : arr) {
-    const uint64_t offset = index < offsets.size() ? offsets[index] : 0;
-    const uint64_t line = offsets.empty() ? 0 : lines.LineOf(offset);
-    const std::string where = "[" + std::to_string(index) + "]";
-    ++index;
-    simdjson::dom::object e;
-    if (el.get(e) != simdjson::SUCCESS) {
-      out.quarantined.push_back({line, offset, where + ": not an object"});
-      continue;
-    }
+  util::ForEachJsonRecord(doc, arr, "", &out.quarantined, [&](const util::JsonRecord& rec) {
+    const simdjson::dom::object e = rec.object;
     ListRecord r;
-    r.line = line;
-    r.offset = offset;
+    r.line = rec.line;
+    r.offset = rec.offset;
     const CnList l =
-        ClassifyJsonList(lists::GetString(e, "list_id"), lists::GetString(e, "source_list_name"));
+        ClassifyJsonList(util::GetString(e, "list_id"), util::GetString(e, "source_list_name"));
     r.list_code = l.code;
     r.list_name = l.name;
-    r.record_id = lists::GetString(e, "id");
-    r.name = lists::GetString(e, "entity_name");
+    r.record_id = util::GetString(e, "id");
+    r.name = util::GetString(e, "entity_name");
     if (r.name.empty() || r.record_id.empty()) {
-      out.quarantined.push_back({line, offset, where + ": no `entity_name` or `id`"});
-      continue;
+      out.quarantined.push_back(rec.Quarantine("no `entity_name` or `id`"));
+      return;
     }
     lists::CnName parts = lists::SplitCnEntityName(r.name);
     r.name = std::move(parts.name);
     r.aliases = std::move(parts.aliases);
-    for (std::string& a : lists::GetStringArray(e, "aliases")) {
+    for (std::string& a : util::GetStringArray(e, "aliases")) {
       r.aliases.push_back(std::move(a));
     }
-    r.addresses = lists::GetStringArray(e, "addresses");
-    r.entity_type = lists::MapEntityType(lists::GetString(e, "entity_type"));
+    r.addresses = util::GetStringArray(e, "addresses");
+    r.entity_type = lists::MapEntityType(util::GetString(e, "entity_type"));
     // `country` is the listing government; the entity's comes from its address.
     for (const std::string& a : r.addresses) {
-      r.country = lists::CountryFromChineseAddress(a);
+      r.country = util::CountryFromChineseAddress(a);
       if (!r.country.empty()) {
         break;
       }
@@ -188,20 +179,20 @@ Result<ParsedList> ParseCnJson(std::string_view bytes, std::string_view file_lab
     if (r.country.empty()) {
       r.country = parts.country;
     }
-    r.edition = lists::GetString(e, "date_added");  // one announcement
-    r.start_date = lists::ParseIsoDate(r.edition);
-    r.remarks = lists::GetString(e, "reason");
+    r.edition = util::GetString(e, "date_added");  // one announcement
+    r.start_date = util::ParseIsoDate(r.edition);
+    r.remarks = util::GetString(e, "reason");
     if (!parts.group_note.empty()) {
       r.remarks = parts.group_note + (r.remarks.empty() ? "" : "\n" + r.remarks);
     }
-    r.source_url = lists::GetString(e, "source_url");
-    if (auto verified = lists::ParseIsoDate(lists::GetString(e, "last_verified"))) {
+    r.source_url = util::GetString(e, "source_url");
+    if (auto verified = util::ParseIsoDate(util::GetString(e, "last_verified"))) {
       if (!out.snapshot_date || *out.snapshot_date < *verified) {
         out.snapshot_date = verified;
       }
     }
     out.records.push_back(std::move(r));
-  }
+  });
   lists::DisambiguateIds(&out.records);
   return out;
 }

@@ -2,7 +2,7 @@
 
 #include <re2/re2.h>
 
-#include "ingest/lists/country_codes.h"
+#include "ingest/util/country_codes.h"
 
 namespace ecg::ingest::lists {
 namespace {
@@ -55,7 +55,7 @@ bool StartsLatin(std::string_view s) {
 // a Han name keeps its country word, which is often part of it (中国电子...).
 std::string StripCountryPrefix(std::string* name) {
   size_t length = 0;
-  std::string code = ChineseCountryPrefix(*name, &length);
+  std::string code = util::ChineseCountryPrefix(*name, &length);
   if (length == 0 || !StartsLatin(std::string_view(*name).substr(length))) {
     return "";
   }

@@ -1,19 +1,22 @@
 // The compact CSL JSON: short keys, lookup tables, one entries[] array.
-#include "ingest/lists/country_codes.h"
-#include "ingest/lists/fr_citation.h"
-#include "ingest/lists/json_util.h"
 #include "ingest/lists/list_util.h"
 #include "ingest/lists/parsers.h"
+#include "ingest/util/country_codes.h"
+#include "ingest/util/dates.h"
+#include "ingest/util/fields.h"
+#include "ingest/util/json.h"
+#include "ingest/util/location.h"
 
 namespace ecg::ingest {
 namespace {
 
-using lists::CleanText;
-using lists::GetIndex;
-using lists::GetString;
-using lists::GetStringArray;
+using util::CleanText;
+using util::GetIndex;
+using util::GetString;
+using util::GetStringArray;
 
-// The table `name` under `tables` as strings (non-strings become "").
+// The table `name` under `tables` as strings (non-strings become ""). Not
+// util::GetStringArray: entries index these tables, so every position is kept.
 std::vector<std::string> Table(simdjson::dom::object tables, std::string_view name) {
   std::vector<std::string> out;
   simdjson::dom::array arr;
@@ -30,21 +33,20 @@ std::vector<std::string> Table(simdjson::dom::object tables, std::string_view na
 }  // namespace
 
 Result<ParsedList> ParseCslCompactJson(std::string_view bytes, std::string_view file_label) {
-  ECG_RETURN_IF_ERROR(lists::ValidateUtf8(bytes, file_label));
-  lists::JsonDoc doc;
-  ECG_RETURN_IF_ERROR(lists::ParseJson(bytes, file_label, &doc));
+  util::JsonDoc doc;
+  ECG_RETURN_IF_ERROR(util::ParseJson(bytes, file_label, &doc));
   simdjson::dom::object root;
   simdjson::dom::object tables;
   simdjson::dom::array entries;
   if (doc.root.get(root) != simdjson::SUCCESS || root["tables"].get(tables) != simdjson::SUCCESS ||
       root["entries"].get(entries) != simdjson::SUCCESS) {
-    return Status::InvalidArgument(lists::Where(file_label, 1, 0) +
+    return Status::InvalidArgument(util::Where(file_label, 1, 0) +
                                    ": not a compact CSL file (needs `tables` and `entries[]`)");
   }
   ParsedList out;
   out.format = "csl-compact-json";
   std::string generated = GetString(root, "sourceGeneratedAt");
-  out.snapshot_date = lists::ParseIsoDate(generated);
+  out.snapshot_date = util::ParseIsoDate(generated);
 
   const std::vector<std::string> sources = Table(tables, "sources");
   const std::vector<std::string> requirements = Table(tables, "licenceRequirements");
@@ -73,73 +75,63 @@ Result<ParsedList> ParseCslCompactJson(std::string_view bytes, std::string_view 
     out.lists.push_back(std::move(d));
   }
 
-  const std::vector<uint64_t> offsets = lists::ArrayElementOffsets(doc, "entries");
-  lists::LineIndex lines(lists::StripBom(bytes));
-  size_t index = 0;
-  for (simdjson::dom::element el : entries) {
-    const uint64_t offset = index < offsets.size() ? offsets[index] : 0;
-    const uint64_t line = offsets.empty() ? 0 : lines.LineOf(offset);
-    ++index;
-    auto quarantine = [&](std::string reason) {
-      out.quarantined.push_back(
-          {line, offset, "entries[" + std::to_string(index - 1) + "]: " + std::move(reason)});
-    };
-    simdjson::dom::object e;
-    if (el.get(e) != simdjson::SUCCESS) {
-      quarantine("not an object");
-      continue;
-    }
-    ListRecord r;
-    r.line = line;
-    r.offset = offset;
-    r.name = GetString(e, "n");
-    if (r.name.empty()) {
-      quarantine("no name (`n`)");
-      continue;
-    }
-    uint64_t s = 0;
-    if (!GetIndex(e, "s", &s) || s >= sources.size()) {
-      quarantine("source index `s` missing or out of range");
-      continue;
-    }
-    r.list_code = codes[s];
-    r.list_name = sources[s];
-    uint64_t i = 0;
-    bool bad_index = false;
-    auto lookup = [&](std::string_view key, const std::vector<std::string>& table,
-                      std::string* field) {
-      if (lists::Has(e, key)) {
-        if (!GetIndex(e, key, &i) || i >= table.size()) {
-          bad_index = true;
+  util::ForEachJsonRecord(
+      doc, entries, "entries", &out.quarantined, [&](const util::JsonRecord& rec) {
+        const simdjson::dom::object e = rec.object;
+        auto quarantine = [&](std::string_view reason) {
+          out.quarantined.push_back(rec.Quarantine(reason));
+        };
+        ListRecord r;
+        r.line = rec.line;
+        r.offset = rec.offset;
+        r.name = GetString(e, "n");
+        if (r.name.empty()) {
+          quarantine("no name (`n`)");
           return;
         }
-        *field = table[i];
-      }
-    };
-    std::string program;
-    lookup("lr", requirements, &r.license_requirement);
-    lookup("lp", policies, &r.license_policy);
-    lookup("pg", programmes, &program);
-    lookup("u", urls, &r.source_url);
-    if (bad_index) {
-      quarantine("a table index (lr, lp, pg or u) is out of range");
-      continue;
-    }
-    r.programs = lists::SplitClean(program, ";");
-    r.aliases = GetStringArray(e, "a");
-    r.entity_type = lists::MapEntityType(GetString(e, "t"));
-    std::vector<std::string> countries = GetStringArray(e, "c");
-    if (!countries.empty()) {
-      r.country = lists::CountryToIso(countries.front());
-    }
-    lists::AddFrCitations(GetString(e, "fr"), &r);
-    std::string number = GetString(e, "e");
-    // Entries without an entity number (the BIS lists) get an id from their name
-    // and country only: fields that a revision changes (citations, addresses)
-    // stay out, so that a revised entry keeps its id.
-    r.record_id = !number.empty() ? number : lists::StableId(r.list_code, {r.name, r.country});
-    out.records.push_back(std::move(r));
-  }
+        uint64_t s = 0;
+        if (!GetIndex(e, "s", &s) || s >= sources.size()) {
+          quarantine("source index `s` missing or out of range");
+          return;
+        }
+        r.list_code = codes[s];
+        r.list_name = sources[s];
+        uint64_t i = 0;
+        bool bad_index = false;
+        auto lookup = [&](std::string_view key, const std::vector<std::string>& table,
+                          std::string* field) {
+          if (util::Has(e, key)) {
+            if (!GetIndex(e, key, &i) || i >= table.size()) {
+              bad_index = true;
+              return;
+            }
+            *field = table[i];
+          }
+        };
+        std::string program;
+        lookup("lr", requirements, &r.license_requirement);
+        lookup("lp", policies, &r.license_policy);
+        lookup("pg", programmes, &program);
+        lookup("u", urls, &r.source_url);
+        if (bad_index) {
+          quarantine("a table index (lr, lp, pg or u) is out of range");
+          return;
+        }
+        r.programs = util::SplitClean(program, ";");
+        r.aliases = GetStringArray(e, "a");
+        r.entity_type = lists::MapEntityType(GetString(e, "t"));
+        std::vector<std::string> countries = GetStringArray(e, "c");
+        if (!countries.empty()) {
+          r.country = util::CountryToIso(countries.front());
+        }
+        lists::AddFrCitations(GetString(e, "fr"), &r);
+        std::string number = GetString(e, "e");
+        // Entries without an entity number (the BIS lists) get an id from their name
+        // and country only: fields that a revision changes (citations, addresses)
+        // stay out, so that a revised entry keeps its id.
+        r.record_id = !number.empty() ? number : lists::StableId(r.list_code, {r.name, r.country});
+        out.records.push_back(std::move(r));
+      });
   lists::DisambiguateIds(&out.records);
   return out;
 }

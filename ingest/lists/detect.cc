@@ -2,9 +2,13 @@
 
 #include <algorithm>
 
-#include "ingest/lists/csv_reader.h"
 #include "ingest/lists/list_util.h"
 #include "ingest/lists/parsers.h"
+#include "ingest/util/csv.h"
+#include "ingest/util/fields.h"
+#include "ingest/util/location.h"
+
+#include "text/ascii.h"
 
 namespace ecg::ingest {
 namespace {
@@ -54,7 +58,7 @@ bool HasKey(std::string_view text, std::string_view key) {
 
 bool HasAll(const std::vector<std::string>& header, std::initializer_list<std::string_view> cols) {
   return std::all_of(cols.begin(), cols.end(),
-                     [&](std::string_view c) { return lists::ColumnIndex(header, c) >= 0; });
+                     [&](std::string_view c) { return util::ColumnIndex(header, c) >= 0; });
 }
 
 std::string DetectJson(std::string_view text) {
@@ -81,9 +85,9 @@ std::string DetectJson(std::string_view text) {
 }
 
 std::string DetectCsv(std::string_view text) {
-  std::vector<std::string> header = lists::ReadCsvHeader(text);
+  std::vector<std::string> header = util::ReadCsvHeader(text);
   for (std::string& h : header) {
-    h = lists::CleanText(h);
+    h = util::CleanText(h);
   }
   if (HasAll(header, {"source", "entity_number", "name", "federal_register_notice"})) {
     return "csl-csv";
@@ -120,8 +124,8 @@ const std::vector<std::string>& ListFormats() {
 }
 
 Result<std::string> DetectListFormat(std::string_view bytes, std::string_view file_name) {
-  ECG_RETURN_IF_ERROR(lists::ValidateUtf8(bytes, file_name));
-  std::string_view text = lists::StripBom(bytes);
+  ECG_RETURN_IF_ERROR(util::ValidateUtf8(bytes, file_name));
+  std::string_view text = text::StripBom(bytes);
   const size_t first = text.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos) {
     return Status::InvalidArgument(std::string(file_name) + ": not a recognised list file: empty");

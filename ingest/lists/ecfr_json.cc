@@ -2,11 +2,13 @@
 // lists.json metadata beside them.
 #include <re2/re2.h>
 
-#include "ingest/lists/country_codes.h"
-#include "ingest/lists/fr_citation.h"
-#include "ingest/lists/json_util.h"
 #include "ingest/lists/list_util.h"
 #include "ingest/lists/parsers.h"
+#include "ingest/util/country_codes.h"
+#include "ingest/util/dates.h"
+#include "ingest/util/fields.h"
+#include "ingest/util/json.h"
+#include "ingest/util/location.h"
 
 namespace ecg::ingest {
 namespace {
@@ -55,15 +57,15 @@ std::string CodeFor(std::string_view source_id) {
 // NS-CMIC notes: "Target Type: ...; Listing Date (CMIC): 03 Jun 2021; USCC: 9144... (China);
 // Program: CMIC-EO13959".
 void ReadKeyedNotes(const std::string& notes, ListRecord* r) {
-  for (const std::string& part : lists::SplitClean(notes, ";")) {
+  for (const std::string& part : util::SplitClean(notes, ";")) {
     const size_t colon = part.find(": ");
     if (colon == std::string::npos) {
       continue;
     }
     const std::string key = part.substr(0, colon);
-    const std::string value = lists::CleanText(part.substr(colon + 2));
+    const std::string value = util::CleanText(part.substr(colon + 2));
     if (key == "Program") {
-      for (std::string& p : lists::SplitClean(value, ",")) {
+      for (std::string& p : util::SplitClean(value, ",")) {
         r->programs.push_back(std::move(p));
       }
     } else if (key == "USCC" || key.find("Registration") != std::string::npos ||
@@ -76,93 +78,81 @@ void ReadKeyedNotes(const std::string& notes, ListRecord* r) {
 }  // namespace
 
 Result<ParsedList> ParseEcfrListJson(std::string_view bytes, std::string_view file_label) {
-  ECG_RETURN_IF_ERROR(lists::ValidateUtf8(bytes, file_label));
-  lists::JsonDoc doc;
-  ECG_RETURN_IF_ERROR(lists::ParseJson(bytes, file_label, &doc));
+  util::JsonDoc doc;
+  ECG_RETURN_IF_ERROR(util::ParseJson(bytes, file_label, &doc));
   simdjson::dom::object root;
   simdjson::dom::array entities;
   if (doc.root.get(root) != simdjson::SUCCESS ||
       root["entities"].get(entities) != simdjson::SUCCESS) {
-    return Status::InvalidArgument(lists::Where(file_label, 1, 0) +
+    return Status::InvalidArgument(util::Where(file_label, 1, 0) +
                                    ": not an eCFR list file (needs `entities[]`)");
   }
-  const std::string source_id = lists::GetString(root, "list_id");
+  const std::string source_id = util::GetString(root, "list_id");
   ParsedList out;
   out.format = "ecfr-list-json";
-  out.snapshot_date = lists::ParseIsoDate(lists::GetString(root, "extracted"));
+  out.snapshot_date = util::ParseIsoDate(util::GetString(root, "extracted"));
   ListDescription d;
   d.source_id = source_id;
   d.list_code = CodeFor(source_id);
   const KnownList* known = FindKnown(source_id);
   d.name = known != nullptr ? std::string(known->name) : source_id;
-  d.snapshot = lists::GetString(root, "source_file");
+  d.snapshot = util::GetString(root, "source_file");
   d.snapshot_date = out.snapshot_date;
   out.lists.push_back(d);
 
-  const std::vector<uint64_t> offsets = lists::ArrayElementOffsets(doc, "entities");
-  lists::LineIndex lines(lists::StripBom(bytes));
-  size_t index = 0;
-  for (simdjson::dom::element el : entities) {
-    const uint64_t offset = index < offsets.size() ? offsets[index] : 0;
-    const uint64_t line = offsets.empty() ? 0 : lines.LineOf(offset);
-    const std::string where = "entities[" + std::to_string(index) + "]";
-    ++index;
-    simdjson::dom::object e;
-    if (el.get(e) != simdjson::SUCCESS) {
-      out.quarantined.push_back({line, offset, where + ": not an object"});
-      continue;
-    }
-    ListRecord r;
-    r.line = line;
-    r.offset = offset;
-    r.list_code = d.list_code;
-    r.list_name = d.name;
-    r.name = lists::GetString(e, "name");
-    if (r.name.empty()) {
-      out.quarantined.push_back({line, offset, where + ": no name"});
-      continue;
-    }
-    r.aliases = lists::GetStringArray(e, "aliases");
-    const std::string country = lists::GetString(e, "country");
-    r.country = lists::CountryToIso(country);
-    const std::string address = lists::GetString(e, "address");
-    // Several addresses are joined with "; and".
-    r.addresses = lists::SplitClean(address, "; and ");
-    const std::string fr = lists::GetString(e, "federal_register");
-    lists::AddFrCitations(fr, &r);
-    const std::string notes = lists::GetString(e, "notes");
-    if (d.list_code == "EL") {
-      r.license_requirement = notes;  // the column holds the license requirement
-    } else {
-      r.remarks = notes;
-      ReadKeyedNotes(notes, &r);
-    }
-    r.start_date = lists::ParseIsoDate(lists::GetString(e, "effective_date"));
-    // Without an effective date the first citation's date is the listing date.
-    if (!r.start_date.has_value() && !r.citation_dates.empty()) {
-      r.start_date = r.citation_dates.front();
-    }
-    // Name and country only, so that a revised entry (new citation or address) keeps its id.
-    r.record_id = lists::StableId(d.list_code, {r.name, country});
-    out.records.push_back(std::move(r));
-  }
+  util::ForEachJsonRecord(
+      doc, entities, "entities", &out.quarantined, [&](const util::JsonRecord& rec) {
+        const simdjson::dom::object e = rec.object;
+        ListRecord r;
+        r.line = rec.line;
+        r.offset = rec.offset;
+        r.list_code = d.list_code;
+        r.list_name = d.name;
+        r.name = util::GetString(e, "name");
+        if (r.name.empty()) {
+          out.quarantined.push_back(rec.Quarantine("no name"));
+          return;
+        }
+        r.aliases = util::GetStringArray(e, "aliases");
+        const std::string country = util::GetString(e, "country");
+        r.country = util::CountryToIso(country);
+        const std::string address = util::GetString(e, "address");
+        // Several addresses are joined with "; and".
+        r.addresses = util::SplitClean(address, "; and ");
+        const std::string fr = util::GetString(e, "federal_register");
+        lists::AddFrCitations(fr, &r);
+        const std::string notes = util::GetString(e, "notes");
+        if (d.list_code == "EL") {
+          r.license_requirement = notes;  // the column holds the license requirement
+        } else {
+          r.remarks = notes;
+          ReadKeyedNotes(notes, &r);
+        }
+        r.start_date = util::ParseIsoDate(util::GetString(e, "effective_date"));
+        // Without an effective date the first citation's date is the listing date.
+        if (!r.start_date.has_value() && !r.citation_dates.empty()) {
+          r.start_date = r.citation_dates.front();
+        }
+        // Name and country only, so that a revised entry (new citation or address) keeps its id.
+        r.record_id = lists::StableId(d.list_code, {r.name, country});
+        out.records.push_back(std::move(r));
+      });
   lists::DisambiguateIds(&out.records);
   return out;
 }
 
 Result<ParsedList> ParseListMetadataJson(std::string_view bytes, std::string_view file_label) {
-  ECG_RETURN_IF_ERROR(lists::ValidateUtf8(bytes, file_label));
-  lists::JsonDoc doc;
-  ECG_RETURN_IF_ERROR(lists::ParseJson(bytes, file_label, &doc));
+  util::JsonDoc doc;
+  ECG_RETURN_IF_ERROR(util::ParseJson(bytes, file_label, &doc));
   simdjson::dom::object root;
   simdjson::dom::array arr;
   if (doc.root.get(root) != simdjson::SUCCESS || root["lists"].get(arr) != simdjson::SUCCESS) {
-    return Status::InvalidArgument(lists::Where(file_label, 1, 0) +
+    return Status::InvalidArgument(util::Where(file_label, 1, 0) +
                                    ": not a list metadata file (needs `lists[]`)");
   }
   ParsedList out;
   out.format = "list-metadata-json";
-  out.snapshot_date = lists::ParseIsoDate(lists::GetString(root, "generated"));
+  out.snapshot_date = util::ParseIsoDate(util::GetString(root, "generated"));
   static const RE2 kEnglishDate(R"(([A-Z][a-z]+\.? \d{1,2}, \d{4}))");
   for (simdjson::dom::element el : arr) {
     simdjson::dom::object o;
@@ -171,18 +161,18 @@ Result<ParsedList> ParseListMetadataJson(std::string_view bytes, std::string_vie
       continue;
     }
     ListDescription d;
-    d.source_id = lists::GetString(o, "id");
+    d.source_id = util::GetString(o, "id");
     d.list_code = CodeFor(d.source_id);
-    d.name = lists::GetString(o, "short_name");
-    d.official_name = lists::GetString(o, "official_name");
-    d.agency = lists::GetString(o, "agency");
-    d.authority = lists::GetString(o, "authority");
-    d.url = lists::GetString(o, "official_url");
-    d.snapshot = lists::GetString(o, "snapshot");
+    d.name = util::GetString(o, "short_name");
+    d.official_name = util::GetString(o, "official_name");
+    d.agency = util::GetString(o, "agency");
+    d.authority = util::GetString(o, "authority");
+    d.url = util::GetString(o, "official_url");
+    d.snapshot = util::GetString(o, "snapshot");
     // "Federal Register notice of June 10, 2026 (Vol. 91, No. 111)" -> 2026-06-10.
     std::string date_text;
     if (RE2::PartialMatch(d.snapshot, kEnglishDate, &date_text)) {
-      d.snapshot_date = lists::ParseEnglishDate(date_text);
+      d.snapshot_date = util::ParseEnglishDate(date_text);
     }
     if (d.source_id.empty() || d.name.empty()) {
       out.quarantined.push_back({0, 0, "lists[]: an element without `id` or `short_name`"});

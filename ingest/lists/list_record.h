@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "ingest/util/location.h"  // Quarantined
 #include "schema/date.h"
 
 namespace ecg::ingest {
@@ -62,13 +63,6 @@ struct ListRecord {
   uint64_t line = 0;
   // Byte offset of the record's first byte in the file.
   uint64_t offset = 0;
-};
-
-// A record that could not be used; the rest of the file still loads.
-struct Quarantined {
-  uint64_t line = 0;
-  uint64_t offset = 0;
-  std::string reason;
 };
 
 // Metadata on one list (from lists.json, or the CSL's listAuthority table).

@@ -3,25 +3,26 @@
 
 #include <re2/re2.h>
 
-#include "ingest/lists/country_codes.h"
-#include "ingest/lists/csv_reader.h"
-#include "ingest/lists/fr_citation.h"
 #include "ingest/lists/list_util.h"
 #include "ingest/lists/parsers.h"
+#include "ingest/util/country_codes.h"
+#include "ingest/util/csv.h"
+#include "ingest/util/dates.h"
+#include "ingest/util/fields.h"
 
 namespace ecg::ingest {
 namespace {
 
 // "360 Security Technology Inc. (Qihoo 360)*" -> "360 Security Technology Inc. (Qihoo 360)".
 std::string WithoutFootnoteMarks(std::string_view name) {
-  std::string s = lists::CleanText(name);
+  std::string s = util::CleanText(name);
   while (!s.empty() && s.back() == '*') {
     s.pop_back();
   }
-  return lists::CleanText(s);
+  return util::CleanText(s);
 }
 
-ListRecord NewRecord(const lists::CsvRecord& row, std::string_view code, std::string_view name) {
+ListRecord NewRecord(const util::CsvRecord& row, std::string_view code, std::string_view name) {
   ListRecord r;
   r.list_code = std::string(code);
   r.list_name = std::string(name);
@@ -56,11 +57,11 @@ void EndSupersededEditions(std::vector<ListRecord>* records) {
 
 Result<ParsedList> ParseOs1260hCsv(std::string_view bytes, std::string_view file_label) {
   ECG_ASSIGN_OR_RETURN(
-      lists::CsvTable t,
-      lists::ReadCsvTable(bytes, file_label,
-                          {"Name", "Clean Name", "Alias", "Previous Name", "Parent Name", "Note",
-                           "Start date", "End date", "Source Url"},
-                          "Section 1260H CSV"));
+      util::CsvTable t,
+      util::ReadCsvTable(bytes, file_label,
+                         {"Name", "Clean Name", "Alias", "Previous Name", "Parent Name", "Note",
+                          "Start date", "End date", "Source Url"},
+                         "Section 1260H CSV"));
   ParsedList out;
   out.format = "os-1260h-csv";
   out.quarantined = std::move(t.quarantined);
@@ -73,10 +74,10 @@ Result<ParsedList> ParseOs1260hCsv(std::string_view bytes, std::string_view file
   const int start = t.Col("Start date");
   const int end = t.Col("End date");
   const int url = t.Col("Source Url");
-  for (const lists::CsvRecord& row : t.rows) {
+  for (const util::CsvRecord& row : t.rows) {
     const std::vector<std::string>& f = row.fields;
     ListRecord r = NewRecord(row, "1260H", "Section 1260H List (Chinese Military Companies)");
-    r.name = lists::CleanText(f[clean]);
+    r.name = util::CleanText(f[clean]);
     if (r.name.empty()) {
       r.name = WithoutFootnoteMarks(f[name]);
     }
@@ -85,21 +86,21 @@ Result<ParsedList> ParseOs1260hCsv(std::string_view bytes, std::string_view file
       continue;
     }
     r.entity_type = "company";
-    r.aliases = lists::SplitClean(f[alias], ";");
-    r.previous_names = lists::SplitClean(f[previous], ";");
-    r.parent_name = lists::CleanText(f[parent]);
-    r.remarks = lists::CleanText(f[note]);
+    r.aliases = util::SplitClean(f[alias], ";");
+    r.previous_names = util::SplitClean(f[previous], ";");
+    r.parent_name = util::CleanText(f[parent]);
+    r.remarks = util::CleanText(f[note]);
     lists::AddFrCitations(r.remarks, &r);
-    r.start_date = lists::ParseIsoDate(lists::CleanText(f[start]));
-    r.end_date = lists::ParseIsoDate(lists::CleanText(f[end]));
-    if ((!lists::CleanText(f[start]).empty() && !r.start_date) ||
-        (!lists::CleanText(f[end]).empty() && !r.end_date)) {
+    r.start_date = util::ParseIsoDate(util::CleanText(f[start]));
+    r.end_date = util::ParseIsoDate(util::CleanText(f[end]));
+    if ((!util::CleanText(f[start]).empty() && !r.start_date) ||
+        (!util::CleanText(f[end]).empty() && !r.end_date)) {
       out.quarantined.push_back({row.line, row.offset, "unreadable start or end date"});
       continue;
     }
-    r.source_url = lists::CleanText(f[url]);
-    r.record_id = lists::StableId("1260H", {r.name, lists::CleanText(f[start])});
-    r.edition = lists::CleanText(f[start]);  // one row per party and yearly list
+    r.source_url = util::CleanText(f[url]);
+    r.record_id = lists::StableId("1260H", {r.name, util::CleanText(f[start])});
+    r.edition = util::CleanText(f[start]);  // one row per party and yearly list
     out.records.push_back(std::move(r));
   }
   lists::DisambiguateIds(&out.records);
@@ -108,11 +109,11 @@ Result<ParsedList> ParseOs1260hCsv(std::string_view bytes, std::string_view file
 }
 
 Result<ParsedList> ParseOsMieuCsv(std::string_view bytes, std::string_view file_label) {
-  ECG_ASSIGN_OR_RETURN(lists::CsvTable t,
-                       lists::ReadCsvTable(bytes, file_label,
-                                           {"Type", "Name", "Alias", "Country", "Program", "Date",
-                                            "End date", "Source URL"},
-                                           "BIS MIEU CSV"));
+  ECG_ASSIGN_OR_RETURN(util::CsvTable t,
+                       util::ReadCsvTable(bytes, file_label,
+                                          {"Type", "Name", "Alias", "Country", "Program", "Date",
+                                           "End date", "Source URL"},
+                                          "BIS MIEU CSV"));
   ParsedList out;
   out.format = "os-mieu-csv";
   out.quarantined = std::move(t.quarantined);
@@ -124,21 +125,21 @@ Result<ParsedList> ParseOsMieuCsv(std::string_view bytes, std::string_view file_
   const int date = t.Col("Date");
   const int end = t.Col("End date");
   const int url = t.Col("Source URL");
-  for (const lists::CsvRecord& row : t.rows) {
+  for (const util::CsvRecord& row : t.rows) {
     const std::vector<std::string>& f = row.fields;
     ListRecord r = NewRecord(row, "MIEU", "Military-Intelligence End User (MIEU) List");
-    r.name = lists::CleanText(f[name]);
+    r.name = util::CleanText(f[name]);
     if (r.name.empty()) {
       out.quarantined.push_back({row.line, row.offset, "row without a name"});
       continue;
     }
     r.entity_type = lists::MapEntityType(f[type]);
-    r.aliases = lists::SplitClean(f[alias], ";");
-    r.country = lists::CountryToIso(f[country]);
-    r.programs = lists::SplitClean(f[program], ";");
-    r.start_date = lists::ParseIsoDate(lists::CleanText(f[date]));
-    r.end_date = lists::ParseIsoDate(lists::CleanText(f[end]));
-    r.source_url = lists::CleanText(f[url]);
+    r.aliases = util::SplitClean(f[alias], ";");
+    r.country = util::CountryToIso(f[country]);
+    r.programs = util::SplitClean(f[program], ";");
+    r.start_date = util::ParseIsoDate(util::CleanText(f[date]));
+    r.end_date = util::ParseIsoDate(util::CleanText(f[end]));
+    r.source_url = util::CleanText(f[url]);
     r.record_id = lists::StableId("MIEU", {r.name, r.country});
     out.records.push_back(std::move(r));
   }
@@ -147,10 +148,10 @@ Result<ParsedList> ParseOsMieuCsv(std::string_view bytes, std::string_view file_
 }
 
 Result<ParsedList> ParseFccCoveredCsv(std::string_view bytes, std::string_view file_label) {
-  ECG_ASSIGN_OR_RETURN(lists::CsvTable t, lists::ReadCsvTable(bytes, file_label,
-                                                              {"covered_equipment_or_services",
-                                                               "date_of_inclusion_on_covered_list"},
-                                                              "FCC Covered List CSV"));
+  ECG_ASSIGN_OR_RETURN(util::CsvTable t, util::ReadCsvTable(bytes, file_label,
+                                                            {"covered_equipment_or_services",
+                                                             "date_of_inclusion_on_covered_list"},
+                                                            "FCC Covered List CSV"));
   ParsedList out;
   out.format = "fcc-covered-csv";
   out.quarantined = std::move(t.quarantined);
@@ -162,21 +163,21 @@ Result<ParsedList> ParseFccCoveredCsv(std::string_view bytes, std::string_view f
   static const RE2 kBy(
       R"((?:produced|provided|supplied)(?:,? directly or indirectly,)? by (.+?))"
       R"((?:,? including|,? to the extent| or any of| and its|,? subject to|\.?$))");
-  for (const lists::CsvRecord& row : t.rows) {
+  for (const util::CsvRecord& row : t.rows) {
     const std::vector<std::string>& f = row.fields;
     ListRecord r = NewRecord(row, "FCC", "FCC Covered List");
-    r.remarks = lists::CleanText(f[what]);
+    r.remarks = util::CleanText(f[what]);
     std::string name;
     if (!RE2::PartialMatch(r.remarks, kBy, &name) || name.rfind("such ", 0) == 0) {
       out.quarantined.push_back(
           {row.line, row.offset, "covers a product category, names no entity"});
       continue;
     }
-    r.name = lists::CleanText(name);
+    r.name = util::CleanText(name);
     r.entity_type = "company";
-    r.start_date = lists::ParseEnglishDate(lists::CleanText(f[date]));
-    r.record_id = lists::StableId("FCC", {r.name, lists::CleanText(f[date])});
-    r.edition = lists::CleanText(f[date]);  // one row per party and addition
+    r.start_date = util::ParseEnglishDate(util::CleanText(f[date]));
+    r.record_id = lists::StableId("FCC", {r.name, util::CleanText(f[date])});
+    r.edition = util::CleanText(f[date]);  // one row per party and addition
     out.records.push_back(std::move(r));
   }
   lists::DisambiguateIds(&out.records);

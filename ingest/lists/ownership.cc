@@ -5,10 +5,15 @@
 #include <re2/re2.h>
 #include <simdjson.h>
 
-#include "ingest/lists/country_codes.h"
-#include "ingest/lists/csv_reader.h"
 #include "ingest/lists/list_util.h"
 #include "ingest/lists/parsers.h"
+#include "ingest/util/country_codes.h"
+#include "ingest/util/csv.h"
+#include "ingest/util/dates.h"
+#include "ingest/util/fields.h"
+#include "ingest/util/location.h"
+
+#include "text/ascii.h"
 
 namespace ecg::ingest {
 namespace {
@@ -19,11 +24,11 @@ struct RawStake {
 
 // Parses a percentage: "25", "12.5", "50%". Returns false unless 0 < pct <= 100.
 bool ParsePct(std::string_view text, double* pct) {
-  std::string t = lists::CleanText(text);
+  std::string t = util::CleanText(text);
   if (!t.empty() && t.back() == '%') {
     t.pop_back();
   }
-  t = lists::CleanText(t);
+  t = util::CleanText(t);
   if (t.empty()) {
     return false;
   }
@@ -42,27 +47,27 @@ std::string BuildStake(const RawStake& raw, OwnershipRecord* rec) {
     }
     const size_t bar = text->rfind('|');
     if (bar != std::string::npos && p.country.empty() &&
-        !lists::CleanText(text->substr(bar + 1)).empty()) {
-      return "unknown country '" + lists::CleanText(text->substr(bar + 1)) + "' after '|'";
+        !util::CleanText(text->substr(bar + 1)).empty()) {
+      return "unknown country '" + util::CleanText(text->substr(bar + 1)) + "' after '|'";
     }
   }
-  if (lists::CleanText(raw.owner) == lists::CleanText(raw.owned)) {
+  if (util::CleanText(raw.owner) == util::CleanText(raw.owned)) {
     return "an entity cannot own itself";
   }
   if (!ParsePct(raw.pct, &rec->pct)) {
     return "pct '" + raw.pct + "' is not a number in (0, 100]";
   }
-  const std::string from = lists::CleanText(raw.valid_from);
-  const std::string to = lists::CleanText(raw.valid_to);
-  rec->valid_from = lists::ParseIsoDate(from);
-  rec->valid_to = lists::ParseIsoDate(to);
+  const std::string from = util::CleanText(raw.valid_from);
+  const std::string to = util::CleanText(raw.valid_to);
+  rec->valid_from = util::ParseIsoDate(from);
+  rec->valid_to = util::ParseIsoDate(to);
   if ((!from.empty() && !rec->valid_from) || (!to.empty() && !rec->valid_to)) {
     return "valid_from / valid_to must be YYYY-MM-DD";
   }
   if (rec->valid_from && rec->valid_to && !(*rec->valid_from < *rec->valid_to)) {
     return "valid_to must be after valid_from";
   }
-  rec->source = lists::CleanText(raw.source);
+  rec->source = util::CleanText(raw.source);
   return "";
 }
 
@@ -73,16 +78,16 @@ OwnershipParty ParseOwnershipParty(std::string_view text) {
   // "EL-0f3a...", "1260H-..."); or a plain entity number is NOT taken as an id.
   static const RE2 kRecordId(R"(^[A-Za-z0-9]+(?:-[A-Za-z0-9~]+)+$)");
   OwnershipParty p;
-  std::string t = lists::CleanText(text);
+  std::string t = util::CleanText(text);
   if (t.rfind("id:", 0) == 0) {
     p.id = t;
     return p;
   }
   const size_t bar = t.rfind('|');
   if (bar != std::string::npos) {
-    const std::string country = lists::CleanText(t.substr(bar + 1));
-    p.name = lists::CleanText(t.substr(0, bar));
-    p.country = lists::CountryToIso(country);
+    const std::string country = util::CleanText(t.substr(bar + 1));
+    p.name = util::CleanText(t.substr(0, bar));
+    p.country = util::CountryToIso(country);
     return p;
   }
   if (RE2::FullMatch(t, kRecordId) && t.find_first_of("0123456789") != std::string::npos) {
@@ -95,16 +100,16 @@ OwnershipParty ParseOwnershipParty(std::string_view text) {
 
 Result<ParsedList> ParseOwnershipCsv(std::string_view bytes, std::string_view file_label) {
   ECG_ASSIGN_OR_RETURN(
-      lists::CsvTable t,
-      lists::ReadCsvTable(bytes, file_label,
-                          {"owner", "owned", "pct", "valid_from", "valid_to", "source"},
-                          "ownership CSV (owner,owned,pct,valid_from,valid_to,source)"));
+      util::CsvTable t,
+      util::ReadCsvTable(bytes, file_label,
+                         {"owner", "owned", "pct", "valid_from", "valid_to", "source"},
+                         "ownership CSV (owner,owned,pct,valid_from,valid_to,source)"));
   ParsedList out;
   out.format = "ownership-csv";
   out.quarantined = std::move(t.quarantined);
   const int c[6] = {t.Col("owner"),      t.Col("owned"),    t.Col("pct"),
                     t.Col("valid_from"), t.Col("valid_to"), t.Col("source")};
-  for (const lists::CsvRecord& row : t.rows) {
+  for (const util::CsvRecord& row : t.rows) {
     const std::vector<std::string>& f = row.fields;
     RawStake raw{f[c[0]], f[c[1]], f[c[2]], f[c[3]], f[c[4]], f[c[5]]};
     OwnershipRecord rec;
@@ -120,8 +125,8 @@ Result<ParsedList> ParseOwnershipCsv(std::string_view bytes, std::string_view fi
 }
 
 Result<ParsedList> ParseOwnershipJsonl(std::string_view bytes, std::string_view file_label) {
-  ECG_RETURN_IF_ERROR(lists::ValidateUtf8(bytes, file_label));
-  const std::string_view body = lists::StripBom(bytes);
+  ECG_RETURN_IF_ERROR(util::ValidateUtf8(bytes, file_label));
+  const std::string_view body = text::StripBom(bytes);
   const uint64_t bom = bytes.size() - body.size();
   ParsedList out;
   out.format = "ownership-jsonl";
@@ -132,7 +137,7 @@ Result<ParsedList> ParseOwnershipJsonl(std::string_view bytes, std::string_view 
     size_t nl = body.find('\n', pos);
     const size_t end = nl == std::string_view::npos ? body.size() : nl;
     ++line_no;
-    const std::string line = lists::CleanText(body.substr(pos, end - pos));
+    const std::string line = util::CleanText(body.substr(pos, end - pos));
     const uint64_t offset = pos + bom;
     pos = end + 1;
     if (line.empty()) {

@@ -9,13 +9,15 @@
 #include <re2/re2.h>
 #include <simdjson.h>
 
-#include "ingest/regs/internal/json_util.h"
-#include "ingest/regs/internal/text_util.h"
+#include "ingest/util/eccn.h"
+#include "ingest/util/json.h"
+
+#include "text/ascii.h"
 
 namespace ecg::ingest {
 namespace {
 
-using regs_internal::Str;
+using util::GetRawString;
 
 struct Item {
   std::string paragraph;  // "" for text lines
@@ -117,7 +119,7 @@ std::vector<size_t> RealParagraphs(const std::vector<Item>& items) {
       }
       continue;
     }
-    std::vector<std::string> segs = regs_internal::SplitTrim(it.paragraph, '.');
+    std::vector<std::string> segs = text::SplitTrim(it.paragraph, ".");
     std::string parent = it.paragraph.substr(0, it.paragraph.rfind('.'));
     if (static_cast<int64_t>(segs.size()) == it.depth && accepted.count(parent) != 0) {
       accepted.insert(it.paragraph);
@@ -128,13 +130,10 @@ std::vector<size_t> RealParagraphs(const std::vector<Item>& items) {
 }
 
 std::vector<std::string> RelatedEccns(std::string_view text) {
-  static const RE2 kEccn(R"(\b([0-9][A-E][0-9]{3}(?:\.[a-z0-9]+)*)\b)");
   std::vector<std::string> out;
-  re2::StringPiece rest(text.data(), text.size());
-  std::string code;
-  while (RE2::FindAndConsume(&rest, kEccn, &code)) {
-    if (std::find(out.begin(), out.end(), code) == out.end()) {
-      out.push_back(code);
+  for (const util::EccnMatch& m : util::FindEccns(text)) {
+    if (std::find(out.begin(), out.end(), m.code) == out.end()) {
+      out.emplace_back(m.code);
     }
   }
   return out;
@@ -148,9 +147,9 @@ Result<std::vector<Item>> ReadItems(simdjson::dom::element entry) {
   }
   for (simdjson::dom::element e : arr) {
     Item it;
-    it.paragraph = Str(e, "paragraph");
-    it.kind = Str(e, "kind");
-    it.text = Str(e, "text");
+    it.paragraph = GetRawString(e, "paragraph");
+    it.kind = GetRawString(e, "kind");
+    it.text = GetRawString(e, "text");
     if (e["depth"].get_int64().get(it.depth) != simdjson::SUCCESS) {
       it.depth = 0;
     }
@@ -161,11 +160,11 @@ Result<std::vector<Item>> ReadItems(simdjson::dom::element entry) {
 
 Result<EccnEntry> ParseEntry(simdjson::dom::element e, std::vector<EccnEntry>* paragraphs) {
   EccnEntry entry;
-  entry.code = Str(e, "eccn");
-  entry.category = Str(e, "category");
-  entry.product_group = Str(e, "productGroup");
-  entry.heading = regs_internal::CollapseSpace(Str(e, "heading"));
-  for (const std::string& r : regs_internal::SplitTrim(Str(e, "reasonForControl"), ',')) {
+  entry.code = GetRawString(e, "eccn");
+  entry.category = GetRawString(e, "category");
+  entry.product_group = GetRawString(e, "productGroup");
+  entry.heading = text::CollapseSpace(GetRawString(e, "heading"));
+  for (const std::string& r : text::SplitTrim(GetRawString(e, "reasonForControl"), ",")) {
     entry.reasons.push_back(r);
   }
   simdjson::dom::object flags;
@@ -182,10 +181,10 @@ Result<EccnEntry> ParseEntry(simdjson::dom::element e, std::vector<EccnEntry>* p
   simdjson::dom::array chart;
   if (e["countryChart"].get_array().get(chart) == simdjson::SUCCESS) {
     for (simdjson::dom::element c : chart) {
-      entry.controls.push_back({Str(c, "control"), Str(c, "countryChart")});
+      entry.controls.push_back({GetRawString(c, "control"), GetRawString(c, "countryChart")});
     }
   }
-  entry.related_controls = regs_internal::CollapseSpace(Str(e, "relatedControls"));
+  entry.related_controls = text::CollapseSpace(GetRawString(e, "relatedControls"));
   entry.related_eccns = RelatedEccns(entry.related_controls);
   ExtractCclThresholds(entry.heading, &entry.tpp, &entry.performance_density, &entry.operations);
 
@@ -208,7 +207,7 @@ Result<EccnEntry> ParseEntry(simdjson::dom::element e, std::vector<EccnEntry>* p
       p.parent = entry.code;
       p.category = entry.category;
       p.product_group = entry.product_group;
-      p.heading = regs_internal::CollapseSpace(it.text);
+      p.heading = text::CollapseSpace(it.text);
       p.reasons = entry.reasons;
       paragraphs->push_back(std::move(p));
       current = paragraphs->size() - 1;
@@ -258,10 +257,10 @@ Result<CclDocument> ParseCcl(std::string_view bytes, std::string_view file_name)
   simdjson::padded_string padded(bytes);
   simdjson::dom::element root;
   if (auto err = parser.parse(padded).get(root)) {
-    return regs_internal::JsonSyntaxError(err, bytes, file_name);
+    return util::JsonSyntaxError(err, bytes, file_name);
   }
   CclDocument doc;
-  doc.ecfr_issue_date = Str(root, "ecfrIssueDate");
+  doc.ecfr_issue_date = GetRawString(root, "ecfrIssueDate");
   simdjson::dom::array entries;
   if (root["entries"].get_array().get(entries) != simdjson::SUCCESS) {
     return Status::InvalidArgument(std::string(file_name) +

@@ -3,8 +3,9 @@
 #include <re2/re2.h>
 
 #include "ingest/regs/internal/csv_util.h"
-#include "ingest/regs/internal/text_util.h"
+#include "ingest/util/eccn.h"
 
+#include "text/ascii.h"
 #include "text/decode.h"
 
 namespace ecg::ingest {
@@ -33,9 +34,11 @@ std::string_view FirstLine(std::string_view bytes) {
 
 IndexEccn ParseIndexEccn(std::string_view cell) {
   static const RE2 kExcel(R"(^([0-9])\.00E\+([0-9]{1,3})$)");
-  static const RE2 kEccn(R"(^([0-9][A-E][0-9]{3})([a-z0-9]*)(?:[,;]?\s+(.*))?$)");
+  // The base, a paragraph written without dots ("3A001b2"), then a note.
+  static const RE2 kEccn("^(" + std::string(util::kEccnBasePattern) +
+                         R"()([a-z0-9]*)(?:[,;]?\s+(.*))?$)");
   IndexEccn out;
-  out.raw = regs_internal::Trim(cell);
+  out.raw = text::Trim(cell);
   std::string text = out.raw;
   std::string digit;
   std::string exponent;
@@ -49,7 +52,7 @@ IndexEccn ParseIndexEccn(std::string_view cell) {
   if (RE2::FullMatch(text, kEccn, &base, &suffix, &note)) {
     out.base = base;
     out.code = base + Dotted(suffix);
-    out.note = regs_internal::Trim(note);
+    out.note = text::Trim(note);
   } else {
     out.note = text;
   }
@@ -78,19 +81,19 @@ Result<std::vector<IndexEntry>> ParseCclIndex(std::string_view bytes, std::strin
                                                             : utf8_already ? "utf-8"
                                                                            : "windows-1252",
                                                             file_name));
-  ECG_ASSIGN_OR_RETURN(std::vector<regs_internal::Row> rows,
+  ECG_ASSIGN_OR_RETURN(std::vector<util::CsvRecord> rows,
                        regs_internal::ReadDelimited(utf8, tsv ? '\t' : ',', file_name));
   std::vector<IndexEntry> out;
   for (size_t i = 1; i < rows.size(); ++i) {
-    const regs_internal::Row& row = rows[i];
+    const util::CsvRecord& row = rows[i];
     IndexEntry entry;
     entry.line = row.line;
-    entry.keyword = regs_internal::Trim(row.fields[0]);
+    entry.keyword = text::Trim(row.fields[0]);
     if (entry.keyword.empty()) {
       continue;
     }
     for (size_t c = 1; c < row.fields.size() && c <= 5; ++c) {
-      if (!regs_internal::Trim(row.fields[c]).empty()) {
+      if (!text::Trim(row.fields[c]).empty()) {
         entry.eccns.push_back(ParseIndexEccn(row.fields[c]));
       }
     }

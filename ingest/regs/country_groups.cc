@@ -6,20 +6,20 @@
 
 #include <simdjson.h>
 
-#include "ingest/lists/country_codes.h"
-#include "ingest/regs/internal/json_util.h"
+#include "ingest/util/country_codes.h"
+#include "ingest/util/json.h"
 
 namespace ecg::ingest {
 namespace {
 
-using regs_internal::Str;
+using util::GetRawString;
 
 Result<simdjson::dom::element> ParseRoot(simdjson::dom::parser* parser,
                                          const simdjson::padded_string& padded,
                                          std::string_view bytes, std::string_view file_name) {
   simdjson::dom::element root;
   if (auto err = parser->parse(padded).get(root)) {
-    return regs_internal::JsonSyntaxError(err, bytes, file_name);
+    return util::JsonSyntaxError(err, bytes, file_name);
   }
   return root;
 }
@@ -85,7 +85,7 @@ std::string EarCountryIso(std::string_view name) {
   if (it != kOverrides.end()) {
     return std::string(it->second);
   }
-  std::string iso = lists::CountryToIso(name);
+  std::string iso = util::CountryToIso(name);
   if (!iso.empty()) {
     return iso;
   }
@@ -98,12 +98,12 @@ std::string EarCountryIso(std::string_view name) {
     if (pos != std::string::npos) {
       std::string candidate = alt;
       candidate.replace(pos, from.size(), to);
-      iso = lists::CountryToIso(candidate);
+      iso = util::CountryToIso(candidate);
       if (!iso.empty()) {
         return iso;
       }
       alt = candidate;
-      iso = lists::CountryToIso(alt);
+      iso = util::CountryToIso(alt);
       if (!iso.empty()) {
         return iso;
       }
@@ -122,13 +122,13 @@ Result<CountryTable> ParseCountryGroups(std::string_view bytes, std::string_view
                                    ": not a country-groups file: no \"groups\" object");
   }
   CountryTable table;
-  table.citation = Str(root, "citation");
-  table.ecfr_issue_date = Str(root, "ecfrIssueDate");
+  table.citation = GetRawString(root, "citation");
+  table.ecfr_issue_date = GetRawString(root, "ecfrIssueDate");
   simdjson::dom::element labels;
   bool has_labels = root["labels"].get(labels) == simdjson::SUCCESS;
   std::map<std::string, CountryRecord> by_name;
   for (auto [code, members] : groups) {
-    CountryGroup group{std::string(code), has_labels ? Str(labels, code) : ""};
+    CountryGroup group{std::string(code), has_labels ? GetRawString(labels, code) : ""};
     table.groups.push_back(group);
     simdjson::dom::array arr;
     if (members.get_array().get(arr) != simdjson::SUCCESS) {
@@ -156,8 +156,8 @@ Result<CountryTable> ParseCountryChart(std::string_view bytes, std::string_view 
                                    ": not a country-chart file: no \"countries\" object");
   }
   CountryTable table;
-  table.citation = Str(root, "citation");
-  table.ecfr_issue_date = Str(root, "ecfrIssueDate");
+  table.citation = GetRawString(root, "citation");
+  table.ecfr_issue_date = GetRawString(root, "ecfrIssueDate");
   std::map<std::string, CountryRecord> by_name;
   auto read_footnotes = [](simdjson::dom::element row, CountryRecord* rec) {
     simdjson::dom::array notes;
@@ -172,7 +172,7 @@ Result<CountryTable> ParseCountryChart(std::string_view bytes, std::string_view 
   };
   for (auto [name, row] : countries) {
     CountryRecord& rec = RecordFor(&by_name, name);
-    rec.marks = regs_internal::StrList(row, "marks");
+    rec.marks = util::GetRawStringArray(row, "marks");
     read_footnotes(row, &rec);
   }
   simdjson::dom::object embargoed;

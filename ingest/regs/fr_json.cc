@@ -6,18 +6,19 @@
 #include <simdjson.h>
 
 #include "ingest/regs/fr_text.h"
-#include "ingest/regs/internal/json_util.h"
-#include "ingest/regs/internal/text_util.h"
+#include "ingest/util/json.h"
+
+#include "text/ascii.h"
 
 namespace ecg::ingest {
 namespace {
 
-using regs_internal::NumOrStr;
-using regs_internal::Str;
+using util::GetIntOrString;
+using util::GetRawString;
 
 Result<std::optional<Date>> DateField(simdjson::dom::element obj, std::string_view key,
                                       const std::string& where) {
-  std::string s = Str(obj, key);
+  std::string s = GetRawString(obj, key);
   if (s.empty()) {
     return std::optional<Date>();
   }
@@ -41,30 +42,30 @@ Result<FrDocument> ReadDocument(simdjson::dom::element e, const std::string& whe
                                 std::string_view file_name) {
   FrDocument doc;
   doc.source_files.emplace_back(file_name);
-  doc.document_number = Str(e, "document_number");
+  doc.document_number = GetRawString(e, "document_number");
   if (doc.document_number.empty()) {
     return Status::InvalidArgument(where + ": no \"document_number\"");
   }
-  doc.title = CleanFrTypography(Str(e, "title"));
-  doc.type = Str(e, "type");
-  doc.abstract = CleanFrTypography(Str(e, "abstract"));
-  doc.action = regs_internal::Trim(Str(e, "action"), " .");
-  doc.url = Str(e, "html_url");
+  doc.title = CleanFrTypography(GetRawString(e, "title"));
+  doc.type = GetRawString(e, "type");
+  doc.abstract = CleanFrTypography(GetRawString(e, "abstract"));
+  doc.action = text::Trim(GetRawString(e, "action"), " .");
+  doc.url = GetRawString(e, "html_url");
   ECG_ASSIGN_OR_RETURN(doc.publication_date, DateField(e, "publication_date", where));
   ECG_ASSIGN_OR_RETURN(doc.effective_date, DateField(e, "effective_on", where));
   if (!doc.effective_date) {
-    doc.effective_date = FindEffectiveDate(Str(e, "dates"));
+    doc.effective_date = FindEffectiveDate(GetRawString(e, "dates"));
   }
   doc.volume = IntField(e, "volume");
   doc.start_page = IntField(e, "start_page");
-  doc.citation = Str(e, "citation");
+  doc.citation = GetRawString(e, "citation");
   if (doc.citation.empty() && doc.volume && doc.start_page) {
     doc.citation = std::to_string(*doc.volume) + " FR " + std::to_string(*doc.start_page);
   }
   simdjson::dom::array arr;
   if (e["cfr_references"].get_array().get(arr) == simdjson::SUCCESS) {
     for (simdjson::dom::element ref : arr) {
-      std::string part = NumOrStr(ref, "part");
+      std::string part = GetIntOrString(ref, "part");
       if (!part.empty()) {
         doc.cfr_parts.push_back(part);
       }
@@ -72,8 +73,8 @@ Result<FrDocument> ReadDocument(simdjson::dom::element e, const std::string& whe
   }
   if (e["agencies"].get_array().get(arr) == simdjson::SUCCESS) {
     for (simdjson::dom::element agency : arr) {
-      std::string raw = Str(agency, "raw_name");
-      std::string name = Str(agency, "name");
+      std::string raw = GetRawString(agency, "raw_name");
+      std::string name = GetRawString(agency, "name");
       // raw_name is the document's own spelling ("Bureau of Industry and
       // Security"), except for departments, which it writes in capitals.
       bool shouting = raw.find_first_of("abcdefghijklmnopqrstuvwxyz") == std::string::npos;
@@ -98,7 +99,7 @@ Result<FrDocument> ReadDocument(simdjson::dom::element e, const std::string& whe
   doc.related = std::move(facts.related);
   static const RE2 kNumber(R"(/([0-9]{4}-[0-9]{4,6})(?:/|\.json|$))");
   std::string corrected;
-  if (RE2::PartialMatch(Str(e, "correction_of"), kNumber, &corrected)) {
+  if (RE2::PartialMatch(GetRawString(e, "correction_of"), kNumber, &corrected)) {
     RuleRef ref;
     ref.relation = RuleRelation::kCorrects;
     ref.document_number = corrected;
@@ -124,7 +125,7 @@ Result<std::vector<FrDocument>> ParseFrJson(std::string_view bytes, std::string_
   simdjson::padded_string padded(bytes);
   simdjson::dom::element root;
   if (auto err = parser.parse(padded).get(root)) {
-    return regs_internal::JsonSyntaxError(err, bytes, file_name);
+    return util::JsonSyntaxError(err, bytes, file_name);
   }
   const std::string file(file_name);
   std::vector<FrDocument> docs;

@@ -5,14 +5,14 @@
 #include <re2/re2.h>
 
 #include "ingest/regs/fr_text.h"
-#include "ingest/regs/internal/text_util.h"
 
+#include "text/ascii.h"
 #include <yaml-cpp/yaml.h>
 
 namespace ecg::ingest {
 namespace {
 
-using regs_internal::Trim;
+using text::Trim;
 
 struct FrontMatter {
   std::string_view yaml;  // between the two "---" lines
@@ -21,9 +21,7 @@ struct FrontMatter {
 
 // Splits "---\n<yaml>\n---\n<body>". nullopt when there is no front matter.
 std::optional<FrontMatter> SplitFrontMatter(std::string_view bytes) {
-  if (bytes.rfind("\xEF\xBB\xBF", 0) == 0) {
-    bytes.remove_prefix(3);
-  }
+  bytes = text::StripBom(bytes);
   if (bytes.rfind("---\n", 0) != 0 && bytes.rfind("---\r\n", 0) != 0) {
     return std::nullopt;
   }
@@ -98,7 +96,7 @@ std::string ActionFromAbstract(std::string_view abstract) {
   if (!RE2::PartialMatch(first, kAction, &action)) {
     return "";
   }
-  std::string out = regs_internal::AsciiLower(action);
+  std::string out = text::AsciiLower(action);
   out[0] = static_cast<char>(out[0] - 'a' + 'A');
   return out;
 }

@@ -9,6 +9,11 @@
 #include <re2/re2.h>
 
 #include "ingest/regs/internal/text_util.h"
+#include "ingest/util/dates.h"
+#include "ingest/util/eccn.h"
+#include "ingest/util/fr_citation.h"
+
+#include "text/ascii.h"
 
 namespace ecg::ingest {
 namespace {
@@ -18,11 +23,7 @@ constexpr const char* kNum =
     R"(([0-9]+|(?:[A-Za-z]+(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)))";
 
 using regs_internal::Sentences;
-using regs_internal::Trim;
-
-std::string Lower(std::string_view s) {
-  return regs_internal::AsciiLower(s);
-}
+using text::Trim;
 
 void AddEccn(std::vector<EccnRef>* out, std::string code, EccnRole role) {
   for (EccnRef& e : *out) {
@@ -37,20 +38,17 @@ void AddEccn(std::vector<EccnRef>* out, std::string code, EccnRole role) {
 }
 
 void ExtractEccns(std::string_view text, std::vector<EccnRef>* out) {
-  static const RE2 kEccn(R"(\b([0-9][A-EY][0-9]{3}(?:\.[a-z0-9]+)*)\b)");
   static const RE2 kAmendVerb(
       R"((?i)\b(add|adds|adding|added|revis\w*|amend\w*|creat\w*|new|establish\w*|remov\w*|extend\w*|mov\w*|impos\w*)\b)");
   for (std::string_view sentence : Sentences(text)) {
-    re2::StringPiece rest = sentence;
-    re2::StringPiece code;
-    while (RE2::FindAndConsume(&rest, kEccn, &code)) {
+    for (const util::EccnMatch& m : util::FindEccns(sentence)) {
       // The window before the code, inside its sentence, decides the role.
-      size_t pos = static_cast<size_t>(code.data() - sentence.data());
+      const size_t pos = m.offset;
       size_t from = pos > 160 ? pos - 160 : 0;
       std::string_view before = sentence.substr(from, pos - from);
       EccnRole role =
           RE2::PartialMatch(before, kAmendVerb) ? EccnRole::kAmends : EccnRole::kMentions;
-      AddEccn(out, std::string(code), role);
+      AddEccn(out, std::string(m.code), role);
     }
   }
 }
@@ -115,7 +113,7 @@ void ExtractCounts(std::string_view text, ListCounts* counts) {
         continue;
       }
       std::optional<int> a = Num(n1);
-      std::string lnoun = Lower(noun);
+      std::string lnoun = text::AsciiLower(noun);
       if (lnoun.rfind("entr", 0) == 0) {
         if (!counts->entries_added) {
           counts->entries_added = a;
@@ -170,7 +168,7 @@ std::optional<int> ParseEnglishNumber(std::string_view word) {
       "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
   static constexpr std::array<const char*, 10> kTens = {
       "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
-  std::string w = Lower(word);
+  std::string w = text::AsciiLower(word);
   std::replace(w.begin(), w.end(), '-', ' ');
   int total = 0;
   int current = 0;
@@ -209,28 +207,6 @@ std::optional<int> ParseEnglishNumber(std::string_view word) {
   return any ? std::optional<int>(total) : std::nullopt;
 }
 
-std::optional<Date> ParseEnglishDate(std::string_view text) {
-  static const RE2 kDate(
-      R"(^\s*(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+([0-9]{1,2}),\s*([0-9]{4}))");
-  static constexpr std::array<const char*, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  std::string month;
-  int day = 0;
-  int year = 0;
-  if (!RE2::PartialMatch(text, kDate, &month, &day, &year)) {
-    return std::nullopt;
-  }
-  for (size_t i = 0; i < kMonths.size(); ++i) {
-    if (month == kMonths[i]) {
-      char buf[16];
-      std::snprintf(buf, sizeof(buf), "%04d-%02d-%02d", year, static_cast<int>(i) + 1, day);
-      Result<Date> d = Date::Parse(buf);
-      return d.ok() ? std::optional<Date>(*d) : std::nullopt;
-    }
-  }
-  return std::nullopt;
-}
-
 std::optional<Date> FindEffectiveDate(std::string_view dates_text) {
   static const RE2 kEffective(
       R"((?i)\beffective(?:\s+date)?(?:\s+on)?[:\s]+((?:January|February|March|April|May|June|July|August|September|October|November|December)\s+[0-9]{1,2},\s*[0-9]{4}))");
@@ -238,19 +214,13 @@ std::optional<Date> FindEffectiveDate(std::string_view dates_text) {
   if (!RE2::PartialMatch(dates_text, kEffective, &date)) {
     return std::nullopt;
   }
-  return ParseEnglishDate(date);
+  return util::ParseEnglishDate(date, util::EnglishDateMatch::kPrefix);
 }
 
 std::vector<std::string> FindFrCitations(std::string_view text) {
-  static const RE2 kCite(R"(\b([0-9]{1,3})\s+FR\s+([0-9]{1,6})\b)");
   std::vector<std::string> out;
-  re2::StringPiece rest = text;
-  re2::StringPiece vol, page;
-  while (RE2::FindAndConsume(&rest, kCite, &vol, &page)) {
-    std::string c = std::string(vol) + " FR " + std::string(page);
-    if (std::find(out.begin(), out.end(), c) == out.end()) {
-      out.push_back(std::move(c));
-    }
+  for (const util::FrCitation& c : util::ParseFrCitations(text)) {
+    out.push_back(c.ToString());
   }
   return out;
 }

@@ -31,9 +31,6 @@ TextFacts AnalyzeFrText(std::string_view text, std::optional<Date> own_date);
 // nullopt for anything else. Handles 0..999.
 std::optional<int> ParseEnglishNumber(std::string_view word);
 
-// "December 2, 2024" / "Dec. 2, 2024" -> 2024-12-02; nullopt when not a date.
-std::optional<Date> ParseEnglishDate(std::string_view text);
-
 // The effective date stated in a DATES paragraph: "This rule is effective
 // December 2, 2024." / "Effective date: This rule is effective on ...".
 // nullopt when the paragraph states none.
@@ -47,8 +44,8 @@ std::optional<Date> FindEffectiveDate(std::string_view dates_text);
 // "one-year suspension" counted from `own_date`.
 std::vector<RuleRef> FindRuleRefs(std::string_view text, std::optional<Date> own_date);
 
-// Every "89 FR 96790" citation in `text`, normalised to "<vol> FR <page>", in
-// order, without duplicates.
+// Every FR citation in `text` (util::ParseFrCitations: "89 FR 96790", "89 F.R.
+// 96790"), normalised to "<vol> FR <page>", in order, without duplicates.
 std::vector<std::string> FindFrCitations(std::string_view text);
 
 }  // namespace ecg::ingest

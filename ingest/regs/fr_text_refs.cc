@@ -7,6 +7,9 @@
 
 #include "ingest/regs/fr_text.h"
 #include "ingest/regs/internal/text_util.h"
+#include "ingest/util/dates.h"
+
+#include "text/ascii.h"
 
 namespace ecg::ingest {
 namespace {
@@ -71,7 +74,7 @@ std::optional<Interval> SuspensionInterval(std::string_view text, std::optional<
   }
   std::string end;
   if (RE2::PartialMatch(text, kEnd, &end)) {
-    std::optional<Date> d = ParseEnglishDate(end);
+    std::optional<Date> d = util::ParseEnglishDate(end, util::EnglishDateMatch::kPrefix);
     if (d) {
       Date to = d->AddDays(1);
       Date from = n ? AddYears(to, -*n) : own_date.value_or(Date::Min());
@@ -87,7 +90,7 @@ std::optional<Interval> SuspensionInterval(std::string_view text, std::optional<
 // Title case: every word but the short function words starts with a capital
 // or a digit ("Expansion of End-User Controls to Cover Affiliates ...").
 bool IsTitleCase(std::string_view s) {
-  std::vector<std::string> words = regs_internal::SplitTrim(s, ' ');
+  std::vector<std::string> words = text::SplitTrim(s, " ");
   if (words.size() < 2) {
     return false;
   }
@@ -140,7 +143,7 @@ std::vector<RuleRef> FindRuleRefs(std::string_view text, std::optional<Date> own
       }
       RuleRef ref;
       ref.relation = *relation;
-      ref.title = regs_internal::Trim(std::string_view(title.data(), title.size()), " ,.;");
+      ref.title = text::Trim(std::string_view(title.data(), title.size()), " ,.;");
       refs.push_back(std::move(ref));
     }
     for (const std::string& cite : FindFrCitations(sentence)) {
@@ -159,7 +162,7 @@ std::vector<RuleRef> FindRuleRefs(std::string_view text, std::optional<Date> own
     }
     std::string date;
     if (RE2::PartialMatch(sentence, kPublishedOn, &date)) {
-      std::optional<Date> d = ParseEnglishDate(date);
+      std::optional<Date> d = util::ParseEnglishDate(date, util::EnglishDateMatch::kPrefix);
       if (refs.empty()) {
         RuleRef ref;
         ref.relation = *relation;

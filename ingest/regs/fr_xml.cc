@@ -12,6 +12,9 @@
 #include "ingest/regs/fr_text.h"
 #include "ingest/regs/internal/fr_xml_internal.h"
 #include "ingest/regs/internal/text_util.h"
+#include "ingest/util/dates.h"
+
+#include "text/ascii.h"
 
 namespace ecg::ingest {
 namespace regs_internal {
@@ -29,7 +32,7 @@ std::string NodeText(const xmlNode* node) {
   if (content == nullptr) {
     return "";
   }
-  std::string out = CollapseSpace(reinterpret_cast<const char*>(content));
+  std::string out = text::CollapseSpace(reinterpret_cast<const char*>(content));
   xmlFree(content);
   return out;
 }
@@ -129,7 +132,7 @@ std::optional<int> StartPage(xmlNode* document) {
     xmlNode* n = stack.back();
     stack.pop_back();
     if (n->type == XML_TEXT_NODE &&
-        !regs_internal::Trim(reinterpret_cast<const char*>(n->content)).empty()) {
+        !text::Trim(reinterpret_cast<const char*>(n->content)).empty()) {
       seen_text = true;
     }
     if (IsElement(n, "PRTPAGE")) {
@@ -183,7 +186,7 @@ FrDocument ReadDocument(xmlNode* node, const IssueHeader& header, std::string_vi
       doc.rin = rin;
     }
     doc.title = CleanFrTypography(NodeText(Child(preamb, "SUBJECT")));
-    doc.action = regs_internal::Trim(SectionText(Child(preamb, "ACT")), " .");
+    doc.action = text::Trim(SectionText(Child(preamb, "ACT")), " .");
     doc.abstract = CleanFrTypography(SectionText(Child(preamb, "SUM")));
     doc.effective_date = FindEffectiveDate(SectionText(Child(preamb, "DATES")));
   }
@@ -217,7 +220,7 @@ IssueHeader ReadHeader(xmlNode* fedreg) {
   std::string date = NodeText(Child(fedreg, "DATE"));  // "Monday, December 2, 2024"
   size_t comma = date.find(", ");
   if (comma != std::string::npos) {
-    h.date = ParseEnglishDate(date.substr(comma + 2));
+    h.date = util::ParseEnglishDate(date.substr(comma + 2), util::EnglishDateMatch::kPrefix);
   }
   return h;
 }
@@ -245,8 +248,8 @@ Result<std::vector<FrDocument>> ParseFrXml(std::string_view bytes, std::string_v
       nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE));
   if (xml == nullptr || ctxt->wellFormed == 0) {
     const xmlError* err = xmlCtxtGetLastError(ctxt.get());
-    std::string what = err != nullptr && err->message != nullptr ? regs_internal::Trim(err->message)
-                                                                 : "not well-formed";
+    std::string what =
+        err != nullptr && err->message != nullptr ? text::Trim(err->message) : "not well-formed";
     int line = err != nullptr ? err->line : 0;
     int column = err != nullptr ? err->int2 : 0;
     return Status::InvalidArgument(std::string(file_name) + ": line " + std::to_string(line) +

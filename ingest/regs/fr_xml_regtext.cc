@@ -8,10 +8,16 @@
 #include <re2/re2.h>
 
 #include "ingest/regs/internal/fr_xml_internal.h"
-#include "ingest/regs/internal/text_util.h"
+
+#include "text/ascii.h"
 
 namespace ecg::ingest::regs_internal {
 namespace {
+
+using text::AsciiLower;
+using text::CollapseSpace;
+using text::SplitTrim;
+using text::Trim;
 
 struct Instruction {
   ListChangeKind kind = ListChangeKind::kAdd;
@@ -120,7 +126,7 @@ void AddAddresses(std::string_view text, std::vector<std::string>* out) {
     t.push_back(';');
     pos = found + 6;
   }
-  for (const std::string& a : SplitTrim(t, ';')) {
+  for (const std::string& a : SplitTrim(t, ";")) {
     std::string clean = Trim(a, " .;");
     if (!clean.empty()) {
       out->push_back(clean);

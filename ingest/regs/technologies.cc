@@ -2,18 +2,17 @@
 
 #include <set>
 
-#include <re2/re2.h>
-
 #include "ingest/regs/internal/csv_util.h"
-#include "ingest/regs/internal/text_util.h"
+#include "ingest/util/eccn.h"
 
+#include "text/ascii.h"
 #include "text/decode.h"
 
 namespace ecg::ingest {
 namespace {
 
 std::vector<std::string> Multi(std::string_view cell) {
-  return regs_internal::SplitTrim(cell, '|');
+  return text::SplitTrim(cell, "|");
 }
 
 }  // namespace
@@ -36,7 +35,7 @@ Result<std::vector<Technology>> LoadTechnologies(std::string_view bytes,
     clean.append(line.rfind("#", 0) == 0 ? std::string_view("\n") : line);
     pos = next;
   }
-  ECG_ASSIGN_OR_RETURN(std::vector<regs_internal::Row> rows,
+  ECG_ASSIGN_OR_RETURN(std::vector<util::CsvRecord> rows,
                        regs_internal::ReadDelimited(clean, ',', file_name));
   if (rows.empty()) {
     return Status::InvalidArgument(file + ": no header line");
@@ -49,11 +48,10 @@ Result<std::vector<Technology>> LoadTechnologies(std::string_view bytes,
     return Status::InvalidArgument(file + ": line " + std::to_string(rows[0].line) +
                                    ": header must be \"" + std::string(kTechnologiesHeader) + "\"");
   }
-  static const RE2 kEccn(R"([0-9][A-E][0-9]{3}(?:\.[a-z0-9]+)*)");
   std::vector<Technology> out;
   std::set<std::string> codes;
   for (size_t i = 1; i < rows.size(); ++i) {
-    const regs_internal::Row& row = rows[i];
+    const util::CsvRecord& row = rows[i];
     const std::string where = file + ": line " + std::to_string(row.line) + ": ";
     if (row.fields.size() != 8) {
       return Status::InvalidArgument(where + "expected 8 fields, found " +
@@ -61,14 +59,14 @@ Result<std::vector<Technology>> LoadTechnologies(std::string_view bytes,
     }
     Technology t;
     t.line = row.line;
-    t.code = regs_internal::Trim(row.fields[0]);
-    t.name = regs_internal::Trim(row.fields[1]);
+    t.code = text::Trim(row.fields[0]);
+    t.name = text::Trim(row.fields[1]);
     t.name_zh = Multi(row.fields[2]);
     t.aliases = Multi(row.fields[3]);
     t.eccns = Multi(row.fields[4]);
     t.makers = Multi(row.fields[5]);
     t.maker_zh = Multi(row.fields[6]);
-    t.source_note = regs_internal::Trim(row.fields[7]);
+    t.source_note = text::Trim(row.fields[7]);
     if (t.code.empty() || t.name.empty()) {
       return Status::InvalidArgument(where + "code and name are required");
     }
@@ -76,7 +74,7 @@ Result<std::vector<Technology>> LoadTechnologies(std::string_view bytes,
       return Status::InvalidArgument(where + "duplicate code \"" + t.code + "\"");
     }
     for (const std::string& e : t.eccns) {
-      if (!RE2::FullMatch(e, kEccn)) {
+      if (!util::IsEccn(e)) {
         return Status::InvalidArgument(where + "\"" + e + "\" is not an ECCN");
       }
     }

@@ -4,8 +4,8 @@
 #include <string>
 #include <utility>
 
-#include "ingest/lists/country_codes.h"
 #include "ingest/regs/writer.h"
+#include "ingest/util/country_codes.h"
 #include "schema/catalog.h"
 
 #include "resolve/resolve.h"
@@ -28,7 +28,7 @@ EdgeType EdgeOf(ListChangeKind kind) {
 // The ISO code of an Entity List table heading ("CHINA, PEOPLE'S REPUBLIC
 // OF"), "" when unknown.
 std::string IsoOfHeading(const std::string& heading) {
-  std::string iso = lists::CountryToIso(heading);
+  std::string iso = util::CountryToIso(heading);
   if (iso.empty()) {
     iso = EarCountryIso(heading);
   }
@@ -36,7 +36,7 @@ std::string IsoOfHeading(const std::string& heading) {
     // "CHINA, PEOPLE'S REPUBLIC OF" -> "CHINA"
     size_t comma = heading.find(',');
     if (comma != std::string::npos) {
-      iso = lists::CountryToIso(heading.substr(0, comma));
+      iso = util::CountryToIso(heading.substr(0, comma));
     }
   }
   return iso;

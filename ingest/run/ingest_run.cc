@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "ingest/run/handlers.h"
-#include "ingest/run/sha256.h"
+#include "ingest/util/sha256.h"
 
 #include "text/decode.h"
 

@@ -5,14 +5,38 @@
 
 #include <gtest/gtest.h>
 
-#include "ingest/lists/country_codes.h"
-#include "ingest/lists/csv_reader.h"
-#include "ingest/lists/fr_citation.h"
 #include "ingest/lists/list_util.h"
+#include "ingest/util/country_codes.h"
+#include "ingest/util/csv.h"
+#include "ingest/util/dates.h"
+#include "ingest/util/fields.h"
+#include "ingest/util/fr_citation.h"
+#include "ingest/util/location.h"
 #include "tests/testutil/testutil.h"
 
 namespace ecg::ingest::lists {
 namespace {
+
+// The helpers the list parsers share with the others live in ingest/util/.
+using util::CleanText;
+using util::ColumnIndex;
+using util::CountryFromChineseAddress;
+using util::CountryFromCslAddress;
+using util::CountryToIso;
+using util::CsvRecord;
+using util::CsvTable;
+using util::DateInText;
+using util::FrCitation;
+using util::ParseDayFirstDate;
+using util::ParseEnglishDate;
+using util::ParseFrCitations;
+using util::ParseIsoDate;
+using util::ParseUsSlashDate;
+using util::ReadCsv;
+using util::ReadCsvHeader;
+using util::ReadCsvTable;
+using util::SplitClean;
+using util::ValidateUtf8;
 
 struct CitationCase {
   std::string input;

@@ -11,6 +11,7 @@
 
 #include "ingest/regs/fr_post.h"
 #include "ingest/regs/fr_text.h"
+#include "ingest/util/dates.h"
 #include "tests/testutil/testutil.h"
 
 namespace ecg::ingest {
@@ -238,7 +239,8 @@ TEST(FrTextTest, EnglishNumbersAndDates) {
   EXPECT_EQ(ParseEnglishNumber("eleven"), 11);
   EXPECT_EQ(ParseEnglishNumber("93"), 93);
   EXPECT_FALSE(ParseEnglishNumber("entities").has_value());
-  EXPECT_EQ(ParseEnglishDate("December 2, 2024")->ToString(), "2024-12-02");
+  EXPECT_EQ(util::ParseEnglishDate("December 2, 2024", util::EnglishDateMatch::kPrefix)->ToString(),
+            "2024-12-02");
   EXPECT_EQ(FindEffectiveDate("This rule is effective December 2, 2024.")->ToString(),
             "2024-12-02");
   EXPECT_EQ(CleanFrTypography("the ``Schedule 1'' chemicals and `support' `"),

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "ingest/run/ingest_run.h"
-#include "ingest/run/sha256.h"
+#include "ingest/util/sha256.h"
 #include "store/graph_store.h"
 #include "tests/testutil/testutil.h"
 

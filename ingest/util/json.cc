@@ -1,10 +1,12 @@
-#include "ingest/lists/json_util.h"
+#include "ingest/util/json.h"
 
 #include <utility>
 
-#include "ingest/lists/list_util.h"
+#include "ingest/util/fields.h"
 
-namespace ecg::ingest::lists {
+#include "text/ascii.h"
+
+namespace ecg::ingest::util {
 namespace {
 
 namespace od = simdjson::ondemand;
@@ -12,7 +14,7 @@ namespace od = simdjson::ondemand;
 constexpr int kMaxDepth = 256;
 
 // Walks a value with the On-Demand API so that a syntax error surfaces at the
-// place it occurs (the DOM parser reports only the kind of error).
+// place it occurs.
 simdjson::error_code Walk(od::value v, int depth) {
   if (depth > kMaxDepth) {
     return simdjson::DEPTH_ERROR;
@@ -74,9 +76,7 @@ simdjson::error_code Walk(od::value v, int depth) {
   return simdjson::SUCCESS;
 }
 
-// Byte offset of the first syntax error, or the input size when it cannot be
-// pinned down (which is where a truncated file ends).
-uint64_t LocateError(const simdjson::padded_string& padded) {
+uint64_t ErrorOffset(const simdjson::padded_string& padded) {
   od::parser parser;
   od::document doc;
   if (parser.iterate(padded).get(doc) != simdjson::SUCCESS) {
@@ -88,30 +88,12 @@ uint64_t LocateError(const simdjson::padded_string& padded) {
     e = Walk(root, 0);
   }
   const char* loc = nullptr;
-  if (doc.current_location().get(loc) != simdjson::SUCCESS || loc == nullptr) {
+  if (e == simdjson::SUCCESS || doc.current_location().get(loc) != simdjson::SUCCESS ||
+      loc == nullptr) {
     return padded.size();
   }
   const auto off = static_cast<uint64_t>(loc - padded.data());
   return off > padded.size() ? padded.size() : off;
-}
-
-}  // namespace
-
-Status ParseJson(std::string_view bytes, std::string_view file_label, JsonDoc* doc) {
-  bytes = StripBom(bytes);
-  doc->padded = simdjson::padded_string(bytes);
-  simdjson::error_code e = doc->parser.parse(doc->padded).get(doc->root);
-  if (e == simdjson::SUCCESS) {
-    return Status::OK();
-  }
-  const uint64_t off = LocateError(doc->padded);
-  LineIndex lines(bytes);
-  std::string reason = simdjson::error_message(e);
-  if (off >= bytes.size()) {
-    reason += " (unexpected end of input: the file looks truncated)";
-  }
-  return Status::InvalidArgument(Where(file_label, lines.LineOf(off), off) +
-                                 ": invalid JSON: " + reason);
 }
 
 std::vector<uint64_t> ArrayElementOffsets(const JsonDoc& doc, std::string_view key) {
@@ -142,6 +124,39 @@ std::vector<uint64_t> ArrayElementOffsets(const JsonDoc& doc, std::string_view k
     out.push_back(static_cast<uint64_t>(tok.data() - doc.padded.data()));
   }
   return out;
+}
+
+}  // namespace
+
+Status ParseJson(std::string_view bytes, std::string_view file_label, JsonDoc* doc) {
+  ECG_RETURN_IF_ERROR(ValidateUtf8(bytes, file_label));
+  bytes = text::StripBom(bytes);
+  doc->padded = simdjson::padded_string(bytes);
+  simdjson::error_code e = doc->parser.parse(doc->padded).get(doc->root);
+  if (e == simdjson::SUCCESS) {
+    return Status::OK();
+  }
+  const uint64_t off = ErrorOffset(doc->padded);
+  const LineIndex lines(bytes);
+  std::string reason = simdjson::error_message(e);
+  if (off >= bytes.size()) {
+    reason += " (unexpected end of input: the file looks truncated)";
+  }
+  return Status::InvalidArgument(Where(file_label, lines.LineOf(off), off) +
+                                 ": invalid JSON: " + reason);
+}
+
+uint64_t JsonErrorOffset(std::string_view bytes) {
+  return ErrorOffset(simdjson::padded_string(bytes));
+}
+
+Status JsonSyntaxError(simdjson::error_code code, std::string_view bytes,
+                       std::string_view file_name) {
+  const uint64_t offset = JsonErrorOffset(bytes);
+  const std::string where = offset >= bytes.size() ? "end of input" : LineColumn(bytes, offset);
+  return Status::InvalidArgument(std::string(file_name) + ": invalid JSON at byte offset " +
+                                 std::to_string(offset) + " (" + where +
+                                 "): " + simdjson::error_message(code));
 }
 
 std::string GetString(simdjson::dom::object obj, std::string_view key) {
@@ -179,4 +194,59 @@ bool Has(simdjson::dom::object obj, std::string_view key) {
   return obj[key].get(el) == simdjson::SUCCESS && !el.is_null();
 }
 
-}  // namespace ecg::ingest::lists
+std::string GetRawString(simdjson::dom::element obj, std::string_view key) {
+  std::string_view s;
+  if (obj[key].get_string().get(s) != simdjson::SUCCESS) {
+    return "";
+  }
+  return std::string(s);
+}
+
+std::string GetIntOrString(simdjson::dom::element obj, std::string_view key) {
+  int64_t i = 0;
+  if (obj[key].get_int64().get(i) == simdjson::SUCCESS) {
+    return std::to_string(i);
+  }
+  return GetRawString(obj, key);
+}
+
+std::vector<std::string> GetRawStringArray(simdjson::dom::element obj, std::string_view key) {
+  std::vector<std::string> out;
+  simdjson::dom::array arr;
+  if (obj[key].get_array().get(arr) != simdjson::SUCCESS) {
+    return out;
+  }
+  for (simdjson::dom::element e : arr) {
+    std::string_view s;
+    if (e.get_string().get(s) == simdjson::SUCCESS) {
+      out.emplace_back(s);
+    }
+  }
+  return out;
+}
+
+Quarantined JsonRecord::Quarantine(std::string_view reason) const {
+  return {line, offset, where + ": " + std::string(reason)};
+}
+
+void ForEachJsonRecord(const JsonDoc& doc, simdjson::dom::array array, std::string_view key,
+                       std::vector<Quarantined>* quarantined,
+                       const std::function<void(const JsonRecord&)>& fn) {
+  const std::vector<uint64_t> offsets = ArrayElementOffsets(doc, key);
+  const LineIndex lines(std::string_view(doc.padded.data(), doc.padded.size()));
+  size_t index = 0;
+  for (simdjson::dom::element el : array) {
+    JsonRecord r;
+    r.offset = index < offsets.size() ? offsets[index] : 0;
+    r.line = offsets.empty() ? 0 : lines.LineOf(r.offset);
+    r.where = std::string(key) + "[" + std::to_string(index) + "]";
+    ++index;
+    if (el.get(r.object) != simdjson::SUCCESS) {
+      quarantined->push_back(r.Quarantine("not an object"));
+      continue;
+    }
+    fn(r);
+  }
+}
+
+}  // namespace ecg::ingest::util

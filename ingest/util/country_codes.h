@@ -1,14 +1,16 @@
-// Country names (English and Chinese, as the lists write them) to ISO-3166
-// alpha-2 codes. The table is built once from ICU's locale display names plus a
-// few overrides ("Russia", "Burma", "Crimea Region of Ukraine", ...), then only
-// read: every function here is thread-safe.
-#ifndef ECG_INGEST_LISTS_COUNTRY_CODES_H_
-#define ECG_INGEST_LISTS_COUNTRY_CODES_H_
+// Country names (English and Chinese, as the lists and articles write them) to
+// ISO-3166 alpha-2 codes and back to Chinese names. The table is built once from
+// ICU's locale display names plus a few overrides ("Russia", "Burma", "Crimea
+// Region of Ukraine", 香港, ...), then only read: every function here is
+// thread-safe.
+#ifndef ECG_INGEST_UTIL_COUNTRY_CODES_H_
+#define ECG_INGEST_UTIL_COUNTRY_CODES_H_
 
 #include <string>
 #include <string_view>
+#include <vector>
 
-namespace ecg::ingest::lists {
+namespace ecg::ingest::util {
 
 // Returns the ISO alpha-2 code (upper case) for a country name in English or
 // Chinese, or for a code that already is ISO alpha-2 ("cn", "TW"). Matching
@@ -27,6 +29,11 @@ std::string ChineseCountryPrefix(std::string_view text, size_t* length);
 // (the CSL style), or "" when the last part is not a known code.
 std::string CountryFromCslAddress(std::string_view address);
 
-}  // namespace ecg::ingest::lists
+// The Chinese names of country `iso` (upper-case alpha-2): ICU's display name
+// ("中国", "中国香港特别行政区"), then the short form in common use where ICU has
+// only the long one ("香港", "澳门", "阿联酋"). Empty for an unknown code.
+std::vector<std::string> ChineseCountryNames(std::string_view iso);
 
-#endif  // ECG_INGEST_LISTS_COUNTRY_CODES_H_
+}  // namespace ecg::ingest::util
+
+#endif  // ECG_INGEST_UTIL_COUNTRY_CODES_H_

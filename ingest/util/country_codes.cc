@@ -1,4 +1,4 @@
-#include "ingest/lists/country_codes.h"
+#include "ingest/util/country_codes.h"
 
 #include <algorithm>
 #include <unordered_map>
@@ -8,7 +8,9 @@
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
-namespace ecg::ingest::lists {
+#include "text/ascii.h"
+
+namespace ecg::ingest::util {
 namespace {
 
 // Case-folded key with ASCII punctuation and spaces removed, and without a
@@ -32,11 +34,21 @@ std::string Key(std::string_view name) {
   return out;
 }
 
+// Short Chinese names in common use where ICU has only the official long form
+// (HK is 中国香港特别行政区 there, MO 中国澳门特别行政区, AE 阿拉伯联合酋长国).
+constexpr std::pair<const char*, const char*> kChineseShortForms[] = {
+    {"香港", "HK"},
+    {"澳门", "MO"},
+    {"阿联酋", "AE"},
+};
+
 struct Tables {
   std::unordered_map<std::string, std::string> by_key;  // Key(name) -> ISO
   std::unordered_map<std::string, bool> codes;          // upper-case ISO codes
   // Chinese names, longest first, for address prefixes.
   std::vector<std::pair<std::string, std::string>> zh_names;
+  // ISO -> ICU's Chinese name, then the short forms.
+  std::unordered_map<std::string, std::vector<std::string>> zh_by_code;
 };
 
 const Tables& GetTables() {
@@ -60,7 +72,13 @@ const Tables& GetTables() {
       if (!zh_name.empty() && zh_name != code) {
         t->by_key.emplace(Key(zh_name), code);
         t->zh_names.emplace_back(zh_name, code);
+        t->zh_by_code[code].push_back(zh_name);
       }
+    }
+    for (const auto& [name, code] : kChineseShortForms) {
+      t->by_key[Key(name)] = code;
+      t->zh_names.emplace_back(name, code);
+      t->zh_by_code[code].push_back(name);
     }
     // Short or older forms that the lists use and ICU does not.
     static const std::pair<const char*, const char*> kOverrides[] = {
@@ -108,9 +126,7 @@ const Tables& GetTables() {
         {"中国台湾", "TW"},
         {"台湾地区", "TW"},
         {"中国台湾地区", "TW"},
-        {"香港", "HK"},
         {"中国香港", "HK"},
-        {"澳门", "MO"},
         {"中国澳门", "MO"},
         {"美国", "US"},
         {"英国", "GB"},
@@ -133,15 +149,7 @@ const Tables& GetTables() {
 }
 
 std::string Trimmed(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' ||
-                        s.front() == '\r' || s.front() == '.')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' ||
-                        s.back() == '\r' || s.back() == '.')) {
-    s.remove_suffix(1);
-  }
-  return std::string(s);
+  return text::Trim(s, " \t\n\r.");
 }
 
 }  // namespace
@@ -153,10 +161,7 @@ std::string CountryToIso(std::string_view name) {
     return "";
   }
   if (n.size() == 2) {
-    std::string up;
-    for (char c : n) {
-      up.push_back(static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c));
-    }
+    const std::string up = text::AsciiUpper(n);
     if (t.codes.count(up) != 0) {
       return up;
     }
@@ -196,4 +201,10 @@ std::string CountryFromCslAddress(std::string_view address) {
   return GetTables().codes.count(code) != 0 ? code : "";
 }
 
-}  // namespace ecg::ingest::lists
+std::vector<std::string> ChineseCountryNames(std::string_view iso) {
+  const Tables& t = GetTables();
+  auto it = t.zh_by_code.find(std::string(iso));
+  return it == t.zh_by_code.end() ? std::vector<std::string>() : it->second;
+}
+
+}  // namespace ecg::ingest::util

@@ -1,10 +1,12 @@
-#include "ingest/lists/fr_citation.h"
+#include "ingest/util/fr_citation.h"
+
+#include <charconv>
 
 #include <re2/re2.h>
 
-#include "ingest/lists/list_util.h"
+#include "ingest/util/dates.h"
 
-namespace ecg::ingest::lists {
+namespace ecg::ingest::util {
 namespace {
 
 // "84 FR 22963", "67 F.R. 56530", "84FR22963", "84 fr 40241", "86 FR. 66277".
@@ -24,28 +26,36 @@ const RE2& EnglishDateRe() {
   return re;
 }
 
+int Digits(re2::StringPiece s) {
+  int v = 0;
+  std::from_chars(s.data(), s.data() + s.size(), v);  // at most 6 digits: no overflow
+  return v;
+}
+
 }  // namespace
 
 std::string FrCitation::ToString() const {
   return std::to_string(volume) + " FR " + std::to_string(page);
 }
 
-std::vector<FrCitation> ParseFrCitations(std::string_view text) {
-  std::vector<FrCitation> out;
+void ForEachFrCitation(std::string_view text, const std::function<void(const FrCitation&)>& fn) {
   const RE2& re = CitationRe();
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece groups[3];
   size_t pos = 0;
   while (pos < text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, groups, 3)) {
-    const size_t end = static_cast<size_t>(groups[0].data() - text.data()) + groups[0].size();
+    const size_t begin = static_cast<size_t>(groups[0].data() - text.data());
+    const size_t end = begin + groups[0].size();
     pos = end;
     // "72 F.R. 1/30/07" names a date, not a page.
     if (end < text.size() && text[end] == '/') {
       continue;
     }
     FrCitation c;
-    c.volume = std::stoi(std::string(groups[1].data(), groups[1].size()));  // NOLINT: digits only
-    c.page = std::stoi(std::string(groups[2].data(), groups[2].size()));    // NOLINT: digits only
+    c.volume = Digits(groups[1]);
+    c.page = Digits(groups[2]);
+    c.offset = begin;
+    c.length = end - begin;
     if (c.volume < 1 || c.volume > 200 || c.page < 1) {
       continue;
     }
@@ -68,34 +78,29 @@ std::vector<FrCitation> ParseFrCitations(std::string_view text) {
       }
     }
     c.date = date;
-    bool dup = false;
+    fn(c);
+  }
+}
+
+std::vector<FrCitation> ParseFrCitations(std::string_view text) {
+  std::vector<FrCitation> out;
+  ForEachFrCitation(text, [&out](const FrCitation& c) {
     for (FrCitation& seen : out) {
       if (seen.volume == c.volume && seen.page == c.page) {
-        dup = true;
         if (!seen.date.has_value()) {
           seen.date = c.date;
         }
+        return;
       }
     }
-    if (!dup) {
-      out.push_back(c);
-    }
-  }
+    out.push_back(c);
+  });
   return out;
 }
 
-void AddFrCitations(std::string_view text, ListRecord* record) {
-  for (const FrCitation& c : ParseFrCitations(text)) {
-    std::string s = c.ToString();
-    bool dup = false;
-    for (const std::string& seen : record->fr_citations) {
-      dup = dup || seen == s;
-    }
-    if (!dup) {
-      record->fr_citations.push_back(std::move(s));
-      record->citation_dates.push_back(c.date);
-    }
-  }
+std::string FirstFrCitation(std::string_view text) {
+  std::vector<FrCitation> all = ParseFrCitations(text);
+  return all.empty() ? "" : all.front().ToString();
 }
 
-}  // namespace ecg::ingest::lists
+}  // namespace ecg::ingest::util
