@@ -175,8 +175,8 @@ int Run(int argc, char** argv) {
     if (parsed.format == "csl-csv") {
       numbers = EntityNumbers(utf8, path);
     }
-    // list -> edition -> record ids; a file's newest edition is its list today.
-    std::map<std::string, std::map<std::string, std::set<std::string>>> parties;
+    // list -> ids of the records the file lists today.
+    std::map<std::string, std::set<std::string>> parties;
     for (const auto& r : parsed.records) {
       Rec rec;
       rec.file = f;
@@ -196,16 +196,18 @@ int Run(int argc, char** argv) {
       if (!rec.vertex.valid()) {
         continue;  // quarantined at ingest (no usable name)
       }
-      parties[r.list_code][r.edition].insert(rec.base_id);
+      if (!r.end_date || Date::Today() < *r.end_date) {  // on the list today
+        parties[r.list_code].insert(rec.base_id);
+      }
       recs.push_back(std::move(rec));
     }
     if (kFiles[f].complete) {
       // The file's own date; undated files count as of the order given.
       const Date date = parsed.snapshot_date.value_or(Date());
-      for (const auto& [list, editions] : parties) {
+      for (const auto& [list, ids] : parties) {
         Newest& n = newest_complete[list];
         if (n.file < 0 || !(date < n.date)) {
-          n = Newest{f, editions.rbegin()->second.size(), date};
+          n = Newest{f, ids.size(), date};
         }
       }
     }
