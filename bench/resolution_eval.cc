@@ -203,7 +203,13 @@ int Run(int argc, char** argv) {
     }
     if (kFiles[f].complete) {
       // The file's own date; undated files count as of the order given.
-      const Date date = parsed.snapshot_date.value_or(Date());
+      // A file holding several editions is of its newest record's date.
+      Date date = parsed.snapshot_date.value_or(Date());
+      for (const auto& r : parsed.records) {
+        if (r.start_date && date < *r.start_date && !r.edition.empty()) {
+          date = *r.start_date;
+        }
+      }
       for (const auto& [list, ids] : parties) {
         Newest& n = newest_complete[list];
         if (n.file < 0 || !(date < n.date)) {

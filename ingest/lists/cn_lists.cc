@@ -128,8 +128,9 @@ Result<ParsedList> ParseCnSanctionsCsv(std::string_view bytes, std::string_view 
       continue;
     }
     r.record_id = lists::StableId(r.list_code, {r.name, chinese});
-    // Each announcement is an edition: one party may be listed again later.
-    r.edition = start_text;
+    // Each announcement is an edition: one party may be listed again later,
+    // or by another ministry the same day.
+    r.edition = r.source_url.empty() ? start_text : r.source_url;
     out.records.push_back(std::move(r));
   }
   lists::DisambiguateIds(&out.records);
@@ -179,13 +180,14 @@ Result<ParsedList> ParseCnJson(std::string_view bytes, std::string_view file_lab
     if (r.country.empty()) {
       r.country = parts.country;
     }
-    r.edition = util::GetString(e, "date_added");  // one announcement
-    r.start_date = util::ParseIsoDate(r.edition);
+    const std::string added = util::GetString(e, "date_added");
+    r.start_date = util::ParseIsoDate(added);
     r.remarks = util::GetString(e, "reason");
     if (!parts.group_note.empty()) {
       r.remarks = parts.group_note + (r.remarks.empty() ? "" : "\n" + r.remarks);
     }
     r.source_url = util::GetString(e, "source_url");
+    r.edition = r.source_url.empty() ? added : r.source_url;  // one announcement
     if (auto verified = util::ParseIsoDate(util::GetString(e, "last_verified"))) {
       if (!out.snapshot_date || *out.snapshot_date < *verified) {
         out.snapshot_date = verified;
