@@ -26,8 +26,8 @@
 #include <string>
 #include <vector>
 
-#include "ingest/util/csv.h"
 #include "ingest/lists/detect.h"
+#include "ingest/util/csv.h"
 #include "store/graph_store.h"
 
 #include "bench/bench_util.h"

@@ -27,26 +27,6 @@ std::string Pad(const std::string& s, size_t width, bool right) {
   return right ? fill + s : s + fill;
 }
 
-nlohmann::json ToJson(const Value& v) {
-  switch (v.type()) {
-    case PropertyType::kNull:
-      return nullptr;
-    case PropertyType::kString:
-      return v.as_string();
-    case PropertyType::kInt:
-      return v.as_int();
-    case PropertyType::kDouble:
-      return v.as_double();
-    case PropertyType::kBool:
-      return v.as_bool();
-    case PropertyType::kDate:
-      return v.as_date().ToString();
-    case PropertyType::kStringList:
-      return v.as_string_list();
-  }
-  return nullptr;
-}
-
 std::string CsvField(const std::string& s) {
   if (s.find_first_of(",\"\r\n") == std::string::npos) {
     return s;
@@ -187,7 +167,7 @@ std::string FormatJsonLines(const ResultSet& result) {
   for (const auto& row : result.rows) {
     nlohmann::ordered_json obj = nlohmann::ordered_json::object();
     for (size_t c = 0; c < result.columns.size() && c < row.size(); ++c) {
-      obj[result.columns[c]] = ToJson(row[c]);
+      obj[result.columns[c]] = ValueToJson(row[c]);
     }
     out += obj.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   }
@@ -251,6 +231,26 @@ std::string FormatGraphml(const ResultSet& result) {
            "</data><data key=\"elabel\">" + XmlEscape(e.label) + "</data></edge>\n";
   }
   return out + "  </graph>\n</graphml>\n";
+}
+
+nlohmann::json ValueToJson(const Value& v) {
+  switch (v.type()) {
+    case PropertyType::kNull:
+      return nullptr;
+    case PropertyType::kString:
+      return v.as_string();
+    case PropertyType::kInt:
+      return v.as_int();
+    case PropertyType::kDouble:
+      return v.as_double();
+    case PropertyType::kBool:
+      return v.as_bool();
+    case PropertyType::kDate:
+      return v.as_date().ToString();
+    case PropertyType::kStringList:
+      return v.as_string_list();
+  }
+  return nullptr;
 }
 
 }  // namespace ecg::query

@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 #include "query/result_set.h"
 #include "schema/result.h"
 
@@ -41,6 +43,10 @@ std::string FormatCsv(const ResultSet& result);
 std::string FormatDot(const ResultSet& result);
 // GraphML of ResultSet::graph with kind/key/label and type/label data keys.
 std::string FormatGraphml(const ResultSet& result);
+
+// A value as JSON: strings, numbers, booleans, dates as "YYYY-MM-DD", string
+// lists as arrays, null.
+nlohmann::json ValueToJson(const Value& v);
 
 }  // namespace ecg::query
 

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "query/error.h"
+#include "query/format.h"
 
 #include "serve/handlers.h"
 
@@ -147,22 +148,7 @@ std::string Param(const UrlParams& params, const std::string& name, std::string 
 }
 
 nlohmann::json ValueJson(const Value& v) {
-  switch (v.type()) {
-    case PropertyType::kString:
-      return v.as_string();
-    case PropertyType::kInt:
-      return v.as_int();
-    case PropertyType::kDouble:
-      return v.as_double();
-    case PropertyType::kBool:
-      return v.as_bool();
-    case PropertyType::kDate:
-      return v.as_date().ToString();
-    case PropertyType::kStringList:
-      return v.as_string_list();
-    default:
-      return nullptr;
-  }
+  return query::ValueToJson(v);
 }
 
 nlohmann::json DateJson(Date d, bool is_end) {

@@ -208,9 +208,27 @@ TEST(OpenSanctionsUsCsvTest, Loads1260hMieuAndFcc) {
   ASSERT_OK_AND_ASSIGN(ParsedList dod, ParseOs1260hCsv(h, "dod.csv"));
   EXPECT_EQ(dod.records.size(), CountCsvRecords(h) - 1);
   EXPECT_EQ(dod.records.size(), 397u);
-  const size_t ended = std::count_if(dod.records.begin(), dod.records.end(),
-                                     [](const ListRecord& r) { return r.end_date.has_value(); });
-  EXPECT_EQ(ended, 21u);
+  // The file is the list's history: 21 rows state an end date, and a row of
+  // an older yearly list ends where the next list begins, so only the newest
+  // list (2026-06-08) is open.
+  Date newest;
+  for (const ListRecord& r : dod.records) {
+    if (r.start_date && newest < *r.start_date) {
+      newest = *r.start_date;
+    }
+  }
+  EXPECT_EQ(newest.ToString(), "2026-06-08");
+  size_t open = 0;
+  for (const ListRecord& r : dod.records) {
+    ASSERT_TRUE(r.start_date.has_value()) << r.name;
+    if (!r.end_date) {
+      EXPECT_EQ(*r.start_date, newest) << r.name;
+      ++open;
+    } else {
+      EXPECT_LT(*r.start_date, *r.end_date) << r.name;
+    }
+  }
+  EXPECT_EQ(open, 188u);  // the rows of the 2026-06-08 list (grep -c ",2026-06-08,")
   const ListRecord* qihoo = Find(dod, "1260H", "360 Security Technology Inc.");
   ASSERT_NE(qihoo, nullptr);
   EXPECT_TRUE(Has(qihoo->aliases, "Qihoo 360"));
