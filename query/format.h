@@ -48,6 +48,9 @@ std::string FormatGraphml(const ResultSet& result);
 // lists as arrays, null.
 nlohmann::json ValueToJson(const Value& v);
 
+// `s` with &, <, > and " escaped, for XML (GraphML) and HTML text.
+std::string XmlEscape(std::string_view s);
+
 }  // namespace ecg::query
 
 #endif  // ECG_QUERY_FORMAT_H_

@@ -4,6 +4,7 @@
 #include <string>
 #include <utility>
 
+#include "query/format.h"
 #include "schema/props.h"
 
 #include "serve/handlers.h"
@@ -12,29 +13,6 @@ namespace ecg::serve {
 namespace {
 
 constexpr size_t kDefaultLimit = 3;
-
-std::string HtmlEscape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '&':
-        out += "&amp;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 nlohmann::json Manifest(const Context& ctx) {
   const std::string& base = ctx.base_url;
@@ -168,7 +146,8 @@ Reply HandleReconcilePreview(const Context& ctx, const UrlParams& params) {
       values += values.empty() ? "" : "; ";
       values += v.is_string() ? v.get<std::string>() : Dump(v);
     }
-    html += "<dt>" + HtmlEscape(item.key()) + "</dt><dd>" + HtmlEscape(values) + "</dd>";
+    html +=
+        "<dt>" + query::XmlEscape(item.key()) + "</dt><dd>" + query::XmlEscape(values) + "</dd>";
   }
   html += "</dl></body></html>\n";
   Reply r;
