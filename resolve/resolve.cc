@@ -30,9 +30,25 @@ std::string EntityKey(const text::TextNormalizer& norm, std::string_view name,
 
 namespace {
 
-// Countries agree unless both are known and differ.
-bool CountriesAgree(std::string_view a, std::string_view b) {
-  return a.empty() || b.empty() || a == b;
+// Whether two sets of countries agree: one is unknown (empty) or they share one.
+bool Intersect(const std::set<std::string>& a, const std::set<std::string>& b) {
+  if (a.empty() || b.empty()) {
+    return true;
+  }
+  for (const std::string& c : a) {
+    if (b.count(c) != 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string Joined(const std::set<std::string>& countries) {
+  std::string out;
+  for (const std::string& c : countries) {
+    out += (out.empty() ? "" : "/") + c;
+  }
+  return out;
 }
 
 // The class a record type belongs to for the person / organisation /
@@ -140,9 +156,18 @@ Result<std::string> EntityResolver::Conflict(VertexId id, const RecordInput& rec
       }
     }
   }
-  ECG_ASSIGN_OR_RETURN(std::string country, StringOf(id, prop::kCountry, &country_cache_));
-  if (!CountriesAgree(country, record.country)) {
-    return "country " + country + " vs " + std::string(record.country);
+  std::set<std::string> mine_countries;
+  if (!record.country.empty()) {
+    mine_countries.emplace(record.country);
+  }
+  if (record.other_countries != nullptr) {
+    mine_countries.insert(record.other_countries->begin(), record.other_countries->end());
+  }
+  if (!mine_countries.empty()) {
+    ECG_ASSIGN_OR_RETURN(std::set<std::string> * theirs, CountriesOf(id));
+    if (!Intersect(*theirs, mine_countries)) {
+      return "country " + Joined(*theirs) + " vs " + Joined(mine_countries);
+    }
   }
   std::string_view mine = TypeClass(record.type);
   if (!mine.empty()) {
@@ -155,23 +180,56 @@ Result<std::string> EntityResolver::Conflict(VertexId id, const RecordInput& rec
   return std::string();
 }
 
-void EntityResolver::Remember(VertexId id, std::string_view name, std::string_view country,
-                              bool primary) {
+Result<std::set<std::string>*> EntityResolver::CountriesOf(VertexId id) {
+  auto it = countries_cache_.find(id);
+  if (it != countries_cache_.end()) {
+    return &it->second;
+  }
+  std::set<std::string> countries;
+  std::map<VertexId, std::string> unused;
+  ECG_ASSIGN_OR_RETURN(std::string country, StringOf(id, prop::kCountry, &unused));
+  if (!country.empty()) {
+    countries.insert(country);
+  }
+  std::vector<store::EdgeStatement> edges;
+  ECG_RETURN_IF_ERROR(batch_->GetEdges(id, store::Direction::kOut, EdgeType::kLocatedIn, &edges));
+  for (const auto& e : edges) {
+    ECG_ASSIGN_OR_RETURN(store::VertexRecord v, batch_->GetVertex(e.dst));
+    countries.insert(v.key);
+  }
+  return &(countries_cache_[id] = std::move(countries));
+}
+
+Status EntityResolver::RememberCountries(VertexId id, const RecordInput& record) {
+  ECG_ASSIGN_OR_RETURN(std::set<std::string> * countries, CountriesOf(id));
+  if (!record.country.empty()) {
+    countries->emplace(record.country);
+  }
+  if (record.other_countries != nullptr) {
+    countries->insert(record.other_countries->begin(), record.other_countries->end());
+  }
+  return Status::OK();
+}
+
+Status EntityResolver::Remember(VertexId id, std::string_view name, std::string_view country,
+                                bool primary) {
+  if (!country.empty()) {
+    ECG_ASSIGN_OR_RETURN(std::set<std::string> * countries, CountriesOf(id));
+    countries->emplace(country);
+  }
   std::string key = CanonicalNameKey(*normalizer_, name);
   if (key.empty()) {
-    return;
+    return Status::OK();
   }
   auto& v = pending_[key];
   for (Pending& p : v) {
-    if (p.id == id && p.country == country) {
+    if (p.id == id) {
       p.primary = p.primary || primary;
-      return;
+      return Status::OK();
     }
   }
-  v.push_back(Pending{id, std::string(country), primary});
-  if (!country.empty()) {
-    country_cache_[id] = std::string(country);
-  }
+  v.push_back(Pending{id, primary});
+  return Status::OK();
 }
 
 Result<VertexId> EntityResolver::MatchByNames(const RecordInput& record, std::string* why) {
@@ -344,10 +402,11 @@ Result<Resolution> EntityResolver::Resolve(const RecordInput& record) {
       type_cache_[r.id] = std::string(record.type);
     }
   }
-  Remember(r.id, record.name, record.country, r.owner);
+  ECG_RETURN_IF_ERROR(RememberCountries(r.id, record));
+  ECG_RETURN_IF_ERROR(Remember(r.id, record.name, record.country, r.owner));
   if (record.aliases != nullptr) {
     for (const auto& a : *record.aliases) {
-      Remember(r.id, a, record.country);
+      ECG_RETURN_IF_ERROR(Remember(r.id, a, record.country));
     }
   }
   return r;

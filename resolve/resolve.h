@@ -7,7 +7,9 @@
 //   - records of one list (scope) in one file are distinct parties unless
 //     they share a record id;
 //   - a person never joins an organisation, a vessel or an aircraft;
-//   - countries agree when both are known;
+//   - countries agree when both are known: the record's countries (its
+//     country and its addresses') and the entity's (its country and every
+//     located_in country) share one;
 //   - a weak name (one word, an acronym, an "Abu X" nickname, two Han
 //     characters; WeakNameReason) links two records only when it is the
 //     primary name of both.
@@ -19,6 +21,7 @@
 #define ECG_RESOLVE_RESOLVE_H_
 
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -59,6 +62,9 @@ struct RecordInput {
   std::string_view name;                              // primary name
   const std::vector<std::string>* aliases = nullptr;  // may be null
   std::string_view country;                           // ISO-2 or ""
+  // Further countries the record names (its addresses' countries), ISO-2;
+  // may be null. Countries agree when the record's and the entity's share one.
+  const std::vector<std::string>* other_countries = nullptr;
   std::string_view type;  // "person", "company", "vessel", "aircraft", "" / "unknown"
   // A curated reference (the alias file, an ownership file's party) names an
   // entity on purpose: its weak names may link (the other constraints hold).
@@ -106,12 +112,12 @@ class EntityResolver {
   // Tells the resolver that `id` now carries `name` in `country` (so later
   // records of the same file find it; the read view does not see the batch).
   // `primary` says whether `name` is the entity's primary name.
-  void Remember(VertexId id, std::string_view name, std::string_view country, bool primary = false);
+  Status Remember(VertexId id, std::string_view name, std::string_view country,
+                  bool primary = false);
 
  private:
   struct Pending {
     VertexId id;
-    std::string country;
     bool primary = false;
   };
   // The lowest-id entity that one of the record's names (the primary name
@@ -122,6 +128,11 @@ class EntityResolver {
   Result<std::string> Conflict(VertexId id, const RecordInput& record);
   Result<std::string> StringOf(VertexId id, PropertyId prop,
                                std::map<VertexId, std::string>* cache);
+  // The countries entity `id` is known in (its country and every located_in
+  // country, with those of this file's records), cached.
+  Result<std::set<std::string>*> CountriesOf(VertexId id);
+  // Adds the countries of `record` to the entity's.
+  Status RememberCountries(VertexId id, const RecordInput& record);
   // The canonical key of the entity's primary name (cached).
   Result<std::string> PrimaryKeyOf(VertexId id);
   // A natural key no vertex holds yet: `key`, else `key|<strong key>`, ...
@@ -134,7 +145,7 @@ class EntityResolver {
   std::map<std::string, std::vector<Pending>> pending_;
   // Entity -> the (scope, record id) of each record of this file it holds.
   std::map<VertexId, std::vector<std::pair<std::string, std::string>>> claims_;
-  std::map<VertexId, std::string> country_cache_;
+  std::map<VertexId, std::set<std::string>> countries_cache_;
   std::map<VertexId, std::string> type_cache_;
   std::map<VertexId, std::string> primary_key_cache_;
 };

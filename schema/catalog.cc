@@ -101,6 +101,10 @@ constexpr PropertyDef kProps[] = {
     // dates it ("the record", "the eCFR's date of 89 FR 96836", ...).
     {prop::kDatePrecision, "date_precision", PT::kString, false, 0, E(EdgeType::kListedOn)},
     {prop::kDatedBy, "dated_by", PT::kString, false, 0, E(EdgeType::kListedOn)},
+    // The start date a source gives a listing that cites only this rule (a
+    // CSL record's start_date), evidence for the listings of other sources
+    // that cite the rule without a date.
+    {prop::kListedFrom, "listed_from", PT::kDate, false, kRule, 0},
     // Regulation writer (ingest/regs/writer*.cc), ids 150-199.
     {prop::kCountryCounts, "country_counts", PT::kString, false, kRule, 0},
     {prop::kRelation, "relation", PT::kString, false, 0, kRuleRule},

@@ -124,6 +124,9 @@ Result<ParsedList> ParseCslCompactJson(std::string_view bytes, std::string_view 
         if (!countries.empty()) {
           r.country = util::CountryToIso(countries.front());
         }
+        for (size_t i = 1; i < countries.size(); ++i) {
+          lists::AddOtherCountry(util::CountryToIso(countries[i]), &r);
+        }
         lists::AddFrCitations(GetString(e, "fr"), &r);
         std::string number = GetString(e, "e");
         // Entries without an entity number (the BIS lists) get an id from their name
@@ -132,6 +135,7 @@ Result<ParsedList> ParseCslCompactJson(std::string_view bytes, std::string_view 
         r.record_id = !number.empty() ? number : lists::StableId(r.list_code, {r.name, r.country});
         out.records.push_back(std::move(r));
       });
+  lists::JoinPartiesListedUnderSeveralCountries(&out.records);
   lists::DisambiguateIds(&out.records);
   return out;
 }

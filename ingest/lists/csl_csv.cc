@@ -117,9 +117,11 @@ Result<ParsedList> ParseCslCsv(std::string_view bytes, std::string_view file_lab
     r.end_date = util::ParseIsoDate(util::CleanText(f[c.end]));
     lists::AddFrCitations(f[c.fr], &r);
     for (const std::string& a : r.addresses) {
-      r.country = util::CountryFromCslAddress(a);
-      if (!r.country.empty()) {
-        break;
+      std::string code = util::CountryFromCslAddress(a);
+      if (r.country.empty()) {
+        r.country = std::move(code);
+      } else {
+        lists::AddOtherCountry(code, &r);
       }
     }
     for (int col : {c.nationalities, c.citizenships}) {

@@ -1,5 +1,8 @@
 // The eCFR-derived list JSON files (Entity List, MEU, 1260H, NS-CMIC) and the
 // lists.json metadata beside them.
+#include <string>
+#include <vector>
+
 #include <re2/re2.h>
 
 #include "ingest/lists/list_util.h"
@@ -75,6 +78,42 @@ void ReadKeyedNotes(const std::string& notes, ListRecord* r) {
   }
 }
 
+// The extraction leaves an a.k.a. inside some names, often unclosed:
+// "Gazprom Neft (a.k.a. Gazprom Neft OAO" -> name "Gazprom Neft", alias
+// "Gazprom Neft OAO"; "Sabanican Company (a.k.a." -> "Sabanican Company".
+void SplitAka(ListRecord* r) {
+  static const RE2 kAka(R"((?i)^(.*?)[\s,]*\(\s*a\.k\.a\.?,?\s*(.*)$)");
+  std::string name;
+  std::string alias;
+  if (!RE2::FullMatch(r->name, kAka, &name, &alias) || name.empty()) {
+    return;
+  }
+  // Punctuation and quotes around the alias, the curly quotes as UTF-8.
+  static constexpr std::string_view kTrim[] = {" ", ",", ";", "\"", "'", "\u201c", "\u201d"};
+  auto strip = [&alias](bool front) {
+    for (bool again = true; again;) {
+      again = false;
+      for (std::string_view t : kTrim) {
+        if (front ? alias.starts_with(t) : alias.ends_with(t)) {
+          alias.erase(front ? 0 : alias.size() - t.size(), t.size());
+          again = true;
+        }
+      }
+    }
+  };
+  strip(false);
+  if (alias.ends_with(")") && alias.find('(') == std::string::npos) {
+    alias.pop_back();  // the a.k.a.'s own closing parenthesis
+    strip(false);
+  }
+  strip(true);
+  alias = util::CleanText(alias);
+  r->name = util::CleanText(name);
+  if (!alias.empty()) {
+    r->aliases.push_back(std::move(alias));
+  }
+}
+
 }  // namespace
 
 Result<ParsedList> ParseEcfrListJson(std::string_view bytes, std::string_view file_label) {
@@ -113,12 +152,33 @@ Result<ParsedList> ParseEcfrListJson(std::string_view bytes, std::string_view fi
           out.quarantined.push_back(rec.Quarantine("no name"));
           return;
         }
-        r.aliases = util::GetStringArray(e, "aliases");
         const std::string country = util::GetString(e, "country");
         r.country = util::CountryToIso(country);
         const std::string address = util::GetString(e, "address");
         // Several addresses are joined with "; and".
         r.addresses = util::SplitClean(address, "; and ");
+        for (const std::string& a : r.addresses) {
+          for (const std::string& code : util::CountriesOfEnglishAddress(a)) {
+            lists::AddOtherCountry(code, &r);
+          }
+        }
+        // An entry with many addresses continues in rows named "Address 01",
+        // "Address 02", ...: they are addresses of the entry before them.
+        static const RE2 kAddressRow(R"((?i)address(es)? ?\d+)");
+        if (RE2::FullMatch(r.name, kAddressRow) && !out.records.empty() &&
+            out.records.back().list_code == r.list_code) {
+          ListRecord& owner = out.records.back();
+          for (std::string& a : r.addresses) {
+            owner.addresses.push_back(std::move(a));
+          }
+          for (const std::string& code : r.other_countries) {
+            lists::AddOtherCountry(code, &owner);
+          }
+          lists::AddOtherCountry(r.country, &owner);
+          return;
+        }
+        r.aliases = util::GetStringArray(e, "aliases");
+        SplitAka(&r);
         const std::string fr = util::GetString(e, "federal_register");
         lists::AddFrCitations(fr, &r);
         const std::string notes = util::GetString(e, "notes");
@@ -137,6 +197,7 @@ Result<ParsedList> ParseEcfrListJson(std::string_view bytes, std::string_view fi
         r.record_id = lists::StableId(d.list_code, {r.name, country});
         out.records.push_back(std::move(r));
       });
+  lists::JoinPartiesListedUnderSeveralCountries(&out.records);
   lists::DisambiguateIds(&out.records);
   return out;
 }

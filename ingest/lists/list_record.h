@@ -42,6 +42,10 @@ struct ListRecord {
   std::string entity_type = "unknown";
   // ISO-3166 alpha-2 code of the ENTITY's country when known, else "".
   std::string country;
+  // Further ISO-3166 codes the record names: its addresses' countries (an
+  // entry of the Entity List's China section with a Hong Kong address), in
+  // source order, without `country`.
+  std::vector<std::string> other_countries;
   std::vector<std::string> addresses;
   // Identifiers as the source writes them ("Unified Social Credit Code
   // (USCC), 9111000071093019X7, CN").

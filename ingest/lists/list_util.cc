@@ -1,6 +1,9 @@
 #include "ingest/lists/list_util.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
+#include <map>
 #include <unordered_map>
 
 #include "ingest/util/fields.h"
@@ -66,6 +69,48 @@ void DisambiguateIds(std::vector<ListRecord>* records) {
       r.record_id.push_back('~');
       r.record_id.append(std::to_string(n));
     }
+  }
+}
+
+void JoinPartiesListedUnderSeveralCountries(std::vector<ListRecord>* records) {
+  std::map<std::string, std::vector<size_t>> by_name;
+  for (size_t i = 0; i < records->size(); ++i) {
+    const ListRecord& r = (*records)[i];
+    std::string key = r.list_code + '\x1f';
+    for (unsigned char c : r.name) {
+      if (std::isalnum(c) != 0 || c >= 0x80) {
+        key.push_back(static_cast<char>(std::tolower(c)));
+      }
+    }
+    by_name[key].push_back(i);
+  }
+  // Whether `a` names more than one country, `b`'s among them.
+  auto names = [](const ListRecord& a, const ListRecord& b) {
+    const auto& o = a.other_countries;
+    return !o.empty() && !b.country.empty() &&
+           (b.country == a.country || std::find(o.begin(), o.end(), b.country) != o.end());
+  };
+  for (const auto& [key, members] : by_name) {
+    for (size_t m = 1; m < members.size(); ++m) {
+      ListRecord& later = (*records)[members[m]];
+      for (size_t k = 0; k < m; ++k) {
+        const ListRecord& earlier = (*records)[members[k]];
+        if (names(earlier, later) || names(later, earlier)) {
+          later.record_id = earlier.record_id;
+          break;
+        }
+      }
+    }
+  }
+}
+
+void AddOtherCountry(std::string_view code, ListRecord* record) {
+  if (code.empty() || code == record->country) {
+    return;
+  }
+  auto& others = record->other_countries;
+  if (std::find(others.begin(), others.end(), code) == others.end()) {
+    others.emplace_back(code);
   }
 }
 

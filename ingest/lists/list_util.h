@@ -32,6 +32,19 @@ void DisambiguateIds(std::vector<ListRecord>* records);
 
 // Parses the FR citations in `text` (util::ParseFrCitations) and appends the
 // new ones to record->fr_citations / citation_dates.
+// One party listed under several countries: the Entity List repeats an
+// entry under each country of its addresses, and the entry of one country
+// names the others ("See alternate addresses under Pakistan"; a CSL entry's
+// further address countries). A record whose country is among the countries
+// of an earlier record of the same list and name that names more than one
+// takes that record's id (DisambiguateIds then adds "~2"), so resolution
+// keeps them one party. Call before DisambiguateIds.
+void JoinPartiesListedUnderSeveralCountries(std::vector<ListRecord>* records);
+
+// Adds ISO code `code` to the record's other countries unless it is empty,
+// the record's country, or already there.
+void AddOtherCountry(std::string_view code, ListRecord* record);
+
 void AddFrCitations(std::string_view text, ListRecord* record);
 
 }  // namespace ecg::ingest::lists

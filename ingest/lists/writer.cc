@@ -186,6 +186,7 @@ class RecordWriter {
     input.name = name;
     input.aliases = &aliases;
     input.country = r.country;
+    input.other_countries = &r.other_countries;
     input.type = r.entity_type;
     ECG_ASSIGN_OR_RETURN(resolve::Resolution res, resolver_.Resolve(input));
     bool changed = false;
@@ -229,24 +230,28 @@ class RecordWriter {
  private:
   // The day a source gives for the Federal Register citation `cit` (the
   // eCFR's "89 FR 96836, 12/5/24"), recorded on the citation's rule vertex
-  // by whichever file stated it first; nullopt when no source has.
-  Result<std::optional<Date>> CitationDate(const std::string& cit) {
-    auto it = citation_dates_.find(cit);
-    if (it != citation_dates_.end()) {
+  // by whichever file stated it first, or with `prop` = kListedFrom the
+  // start date a source gave a listing citing only `cit`; nullopt when no
+  // source has.
+  Result<std::optional<Date>> CitationDate(const std::string& cit,
+                                           PropertyId prop = prop::kPublicationDate) {
+    auto& cache = citation_dates_[prop];
+    auto it = cache.find(cit);
+    if (it != cache.end()) {
       return it->second;
     }
     std::optional<Date> date;
     ECG_ASSIGN_OR_RETURN(VertexId rule, ctx_->batch()->Find(VertexKind::kRule, cit));
     if (rule.valid()) {
       std::vector<store::PropertyStatement> props;
-      ECG_RETURN_IF_ERROR(ctx_->batch()->GetProperties(rule, prop::kPublicationDate, &props));
+      ECG_RETURN_IF_ERROR(ctx_->batch()->GetProperties(rule, prop, &props));
       for (const auto& p : props) {
         if (p.value.type() == PropertyType::kDate) {
           date = p.value.as_date();
         }
       }
     }
-    citation_dates_[cit] = date;
+    cache[cit] = date;
     return date;
   }
 
@@ -276,6 +281,13 @@ class RecordWriter {
       s.date = known;
       s.precision = "day";
       s.dated_by = "the date a source gives " + cit;
+      return s;
+    }
+    ECG_ASSIGN_OR_RETURN(std::optional<Date> listed, CitationDate(cit, prop::kListedFrom));
+    if (listed) {
+      s.date = listed;
+      s.precision = "day";
+      s.dated_by = "the start date a source gives a listing under " + cit;
       return s;
     }
     if (auto d = CitationYearStart(cit)) {
@@ -344,9 +356,13 @@ class RecordWriter {
     for (const auto& i : r.identifiers) {
       ECG_RETURN_IF_ERROR(set(prop::kIdentifier, Value(i)));
     }
+    std::vector<std::string_view> countries;
     if (!r.country.empty()) {
-      ECG_ASSIGN_OR_RETURN(VertexId country,
-                           ctx_->batch()->Vertex(VertexKind::kCountry, r.country));
+      countries.push_back(r.country);
+    }
+    countries.insert(countries.end(), r.other_countries.begin(), r.other_countries.end());
+    for (std::string_view code : countries) {
+      ECG_ASSIGN_OR_RETURN(VertexId country, ctx_->batch()->Vertex(VertexKind::kCountry, code));
       ECG_ASSIGN_OR_RETURN(
           WriteOutcome o, ctx_->PutEdge(EdgeType::kLocatedIn, id, country, {}, Interval::Always()));
       note(o);
@@ -404,8 +420,17 @@ class RecordWriter {
       if (stated && !known) {
         // The first source to date a citation dates it for every source.
         ECG_RETURN_IF_ERROR(Prop(rule, prop::kPublicationDate, Value(*stated)).status());
-        citation_dates_[cit] = stated;
+        citation_dates_[prop::kPublicationDate][cit] = stated;
         known = stated;
+      }
+      if (r.start_date && r.fr_citations.size() == 1 && !stated) {
+        // A dated record citing only this rule (a CSL record's start_date)
+        // dates the undated listings of other sources under it.
+        ECG_ASSIGN_OR_RETURN(std::optional<Date> listed, CitationDate(cit, prop::kListedFrom));
+        if (!listed) {
+          ECG_RETURN_IF_ERROR(Prop(rule, prop::kListedFrom, Value(*r.start_date)).status());
+          citation_dates_[prop::kListedFrom][cit] = r.start_date;
+        }
       }
       Interval iv = Interval::Always();
       if (stated) {
@@ -459,7 +484,8 @@ class RecordWriter {
   std::map<std::string, VertexId> lists_;
   std::set<VertexId> owned_in_file_;
   std::map<std::string, int> record_ids_;
-  std::map<std::string, std::optional<Date>> citation_dates_;
+  // Per property (kPublicationDate, kListedFrom): citation -> date.
+  std::map<PropertyId, std::map<std::string, std::optional<Date>>> citation_dates_;
 };
 
 }  // namespace

@@ -113,7 +113,7 @@ Status WriteAliasPairs(const std::vector<AliasPair>& pairs, SourceContext* ctx) 
     }
     for (const std::string* n : {&en, &zh}) {
       ECG_RETURN_IF_ERROR(ctx->SetProperty(id, prop::kAlias, Value(*n)).status());
-      resolver.Remember(id, *n, "");
+      ECG_RETURN_IF_ERROR(resolver.Remember(id, *n, ""));
     }
   }
   return Status::OK();

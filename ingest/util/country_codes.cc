@@ -201,6 +201,80 @@ std::string CountryFromCslAddress(std::string_view address) {
   return GetTables().codes.count(code) != 0 ? code : "";
 }
 
+std::vector<std::string> CountriesOfEnglishAddress(std::string_view address) {
+  std::vector<std::string> out;
+  auto add = [&out](std::string_view name) {
+    std::string n = Trimmed(name);
+    while (!n.empty() && (n.back() == '.' || n.back() == ';' || n.back() == ',')) {
+      n.pop_back();
+    }
+    if (n.size() <= 2) {
+      return;
+    }
+    std::string code = CountryToIso(n);
+    if (!code.empty() && std::find(out.begin(), out.end(), code) == out.end()) {
+      out.push_back(std::move(code));
+    }
+  };
+  // The address without its parenthesised remarks; a remark "under X" names X.
+  std::string plain;
+  std::vector<std::string_view> referred;
+  int depth = 0;
+  size_t open = 0;
+  for (size_t i = 0; i < address.size(); ++i) {
+    const char c = address[i];
+    if (c == '(') {
+      if (depth++ == 0) {
+        open = i;
+      }
+    } else if (c == ')' && depth > 0) {
+      if (--depth == 0) {
+        std::string_view remark = address.substr(open + 1, i - open - 1);
+        // "See alternate addresses under Pakistan", "see also address in
+        // Bahrain", "See also addresses under Greece, Pakistan, and U.K.".
+        if (remark.size() > 4 && text::AsciiLower(remark.substr(0, 4)) == "see ") {
+          size_t at = remark.rfind(" under ");
+          size_t skip = 7;
+          if (at == std::string_view::npos) {
+            at = remark.rfind(" in ");
+            skip = 4;
+          }
+          if (at != std::string_view::npos) {
+            std::string_view list = remark.substr(at + skip);
+            for (size_t start = 0; start < list.size();) {
+              size_t end = list.find(',', start);
+              std::string_view part = list.substr(
+                  start, end == std::string_view::npos ? std::string_view::npos : end - start);
+              // "Pakistan and U.K." -> two parts.
+              for (size_t a; (a = part.find(" and ")) != std::string_view::npos;) {
+                referred.push_back(part.substr(0, a));
+                part = part.substr(a + 5);
+              }
+              if (part.starts_with("and ")) {
+                part.remove_prefix(4);
+              }
+              referred.push_back(part);
+              start = end == std::string_view::npos ? list.size() : end + 1;
+            }
+          }
+        }
+      }
+    } else if (depth == 0) {
+      plain.push_back(c);
+    }
+  }
+  std::string_view rest = plain;
+  while (!rest.empty() && (rest.back() == ' ' || rest.back() == '.' || rest.back() == ',')) {
+    rest.remove_suffix(1);
+  }
+  const size_t comma = rest.rfind(',');
+  add(comma == std::string_view::npos ? rest : rest.substr(comma + 1));
+  for (std::string_view r : referred) {
+    add(r);
+  }
+  return out;
+}
+
 std::vector<std::string> ChineseCountryNames(std::string_view iso) {
   const Tables& t = GetTables();
   auto it = t.zh_by_code.find(std::string(iso));

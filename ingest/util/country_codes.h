@@ -29,6 +29,12 @@ std::string ChineseCountryPrefix(std::string_view text, size_t* length);
 // (the CSL style), or "" when the last part is not a known code.
 std::string CountryFromCslAddress(std::string_view address);
 
+// The countries an address written in English names: the one it ends with
+// ("..., Sheung Wan, Hong Kong." -> "HK"), then any it refers the reader to
+// ("(See alternate addresses under Pakistan)" -> "PK"). ISO codes, without
+// repeats; a trailing two-letter word is not taken for a code ("..., CA").
+std::vector<std::string> CountriesOfEnglishAddress(std::string_view address);
+
 // The Chinese names of country `iso` (upper-case alpha-2): ICU's display name
 // ("中国", "中国香港特别行政区"), then the short form in common use where ICU has
 // only the long one ("香港", "澳门", "阿联酋"). Empty for an unknown code.

@@ -43,7 +43,14 @@ TEST_F(ListWriterTest, CnJsonOneListingPerEntry) {
 
 TEST_F(ListWriterTest, EntityListOneListingPerEntry) {
   const std::string p = Shared("bis_entity_list_ecfr_nsfreg/bis_entity_list.json");
-  ExpectOneListingPerRecord(p, lists_test::JsonArraySize(testutil::ReadFile(p), "entities"));
+  const std::string bytes = testutil::ReadFile(p);
+  // Rows named "Address 01", "Address 02", ... are addresses of the entry
+  // before them, not entries.
+  size_t address_rows = 0;
+  for (size_t at = 0; (at = bytes.find("\"name\": \"Address ", at)) != std::string::npos; ++at) {
+    ++address_rows;
+  }
+  ExpectOneListingPerRecord(p, lists_test::JsonArraySize(bytes, "entities") - address_rows);
 }
 
 TEST_F(ListWriterTest, MilcorpsCsvOneListingPerRow) {

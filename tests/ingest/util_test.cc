@@ -170,6 +170,24 @@ TEST(CountryNamesTest, ChineseNamesComeFromIcuPlusShortForms) {
   EXPECT_TRUE(ChineseCountryNames("XX").empty());
 }
 
+TEST(CountryNamesTest, AnEnglishAddressNamesItsLastPartAndReferredCountries) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(CountriesOfEnglishAddress("Office 704, 135 Bonham Strand, Sheung Wan, Hong Kong."),
+            V{"HK"});
+  EXPECT_EQ(CountriesOfEnglishAddress("Flat No. 41 Block No. 24 Macroyan 3, Kabul, Afghanistan. "
+                                      "(See alternate addresses under Pakistan)."),
+            (V{"AF", "PK"}));
+  EXPECT_EQ(CountriesOfEnglishAddress("Yerevan, Armenia (See also addresses under Greece, "
+                                      "Pakistan, and U.K.)"),
+            (V{"AM", "GR", "PK", "GB"}));
+  EXPECT_EQ(
+      CountriesOfEnglishAddress("Islamabad, Pakistan (See alternate address in Afghanistan)."),
+      (V{"PK", "AF"}));
+  // A trailing two-letter word is a state as often as a country.
+  EXPECT_EQ(CountriesOfEnglishAddress("100 Main Street, San Jose, CA"), V{});
+  EXPECT_EQ(CountriesOfEnglishAddress("Room 5, Nowhere Land"), V{});
+}
+
 TEST(Sha256Test, MatchesFipsVectors) {
   EXPECT_EQ(Sha256Hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");

@@ -58,7 +58,7 @@ class ResolveTest : public ::testing::Test {
   // Resolves a record and writes the properties the list writer would.
   Resolution Add(const std::string& id, const std::string& scope, const std::string& name,
                  std::vector<std::string> aliases = {}, const std::string& country = "",
-                 const std::string& type = "") {
+                 const std::string& type = "", std::vector<std::string> other_countries = {}) {
     std::string strong = id.empty() ? "" : "rec:" + id;
     RecordInput in;
     in.strong_key = strong;
@@ -66,6 +66,7 @@ class ResolveTest : public ::testing::Test {
     in.name = name;
     in.aliases = &aliases;
     in.country = country;
+    in.other_countries = &other_countries;
     in.type = type;
     auto r = resolver_->Resolve(in);
     EXPECT_TRUE(r.ok()) << r.status().ToString();
@@ -79,6 +80,17 @@ class ResolveTest : public ::testing::Test {
       if (!type.empty()) {
         EXPECT_TRUE(batch_->SetProperty(r->id, prop::kType, Value(type), always, source_).ok());
       }
+    }
+    // Every country the record names is a located_in edge, as the writer does.
+    std::vector<std::string> countries = other_countries;
+    if (!country.empty()) {
+      countries.push_back(country);
+    }
+    for (const std::string& c : countries) {
+      auto cv = batch_->Vertex(VertexKind::kCountry, c);
+      EXPECT_TRUE(cv.ok());
+      EXPECT_TRUE(
+          batch_->PutEdge(EdgeType::kLocatedIn, r->id, *cv, {}, Interval::Always(), source_).ok());
     }
     return *r;
   }
@@ -139,6 +151,20 @@ TEST_F(ResolveTest, CountriesMustAgreeWhenBothAreKnown) {
   EXPECT_NE(cn.id, ru.id);
   Resolution unknown = Add("3", "MEU", "Beijing Example Institute of Technology", {}, "");
   EXPECT_EQ(cn.id, unknown.id);
+}
+
+TEST_F(ResolveTest, CountriesAgreeThroughAnAddress) {
+  // The Entity List lists Hong Kong parties in its China section; the CSL
+  // gives the address's country. One party, one shared country.
+  Resolution ecfr = Add("1", "EL", "Example Electronics (Hong Kong) Limited", {}, "CN", "", {"HK"});
+  NewFile();
+  Resolution csl = Add("2", "EL", "Example Electronics (Hong Kong) Limited", {}, "HK");
+  EXPECT_EQ(ecfr.id, csl.id) << csl.reason;
+  // Without a shared country the constraint still holds.
+  NewFile();
+  Resolution elsewhere =
+      Add("3", "SDN", "Example Electronics (Hong Kong) Limited", {}, "SG", "", {"MY"});
+  EXPECT_NE(ecfr.id, elsewhere.id);
 }
 
 TEST_F(ResolveTest, AWeakAliasNeverLinksOnItsOwn) {
