@@ -144,7 +144,30 @@ Result<std::string> EntityResolver::PrimaryKeyOf(VertexId id) {
   return key;
 }
 
+Result<const JudgementIndex*> EntityResolver::Judgements() {
+  if (!judgements_) {
+    ECG_ASSIGN_OR_RETURN(JudgementIndex index, LoadJudgements(*view_));
+    judgements_ = std::move(index);
+  }
+  return &*judgements_;
+}
+
 Result<std::string> EntityResolver::Conflict(VertexId id, const RecordInput& record) {
+  if (!record.strong_key.empty()) {
+    ECG_ASSIGN_OR_RETURN(const JudgementIndex* judgements, Judgements());
+    auto it = judgements->find(std::string(record.strong_key));
+    if (it != judgements->end()) {
+      for (const Judgement& j : it->second) {
+        if (j.same) {
+          continue;
+        }
+        ECG_ASSIGN_OR_RETURN(VertexId holder, batch_->Find(VertexKind::kEntity, j.other));
+        if (holder == id) {
+          return "judged a different party from " + j.other + " (" + j.reason + ")";
+        }
+      }
+    }
+  }
   if (!record.scope.empty()) {
     auto it = claims_.find(id);
     if (it != claims_.end()) {
@@ -355,6 +378,24 @@ Result<Resolution> EntityResolver::Resolve(const RecordInput& record) {
     ECG_ASSIGN_OR_RETURN(r.id, b->Find(VertexKind::kEntity, record.strong_key));
     if (r.id.valid()) {
       r.reason = "record id " + std::string(record.strong_key);
+    }
+  }
+  if (!r.id.valid() && !record.strong_key.empty()) {
+    ECG_ASSIGN_OR_RETURN(const JudgementIndex* judgements, Judgements());
+    auto it = judgements->find(std::string(record.strong_key));
+    if (it != judgements->end()) {
+      for (const Judgement& j : it->second) {
+        if (!j.same) {
+          continue;
+        }
+        ECG_ASSIGN_OR_RETURN(VertexId holder, b->Find(VertexKind::kEntity, j.other));
+        if (holder.valid()) {
+          r.id = holder;
+          r.merged = true;
+          r.reason = "judged one party with " + j.other + " (" + j.reason + ")";
+          break;
+        }
+      }
     }
   }
   std::string kept_apart;

@@ -12,7 +12,10 @@
 //     located_in country) share one;
 //   - a weak name (one word, an acronym, an "Abu X" nickname, two Han
 //     characters; WeakNameReason) links two records only when it is the
-//     primary name of both.
+//     primary name of both;
+//   - curated judgements (resolve/judgements.h) hold above all of these: a
+//     record judged one party with another joins that record's entity, and
+//     one judged distinct from another never joins the entity holding it.
 // Deterministic: the same input in the same order gives the same vertices
 // and keys.
 // Thread safety: one EntityResolver per file (it caches the batch's names);
@@ -21,6 +24,7 @@
 #define ECG_RESOLVE_RESOLVE_H_
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -31,6 +35,7 @@
 #include "schema/result.h"
 #include "store/graph_store.h"
 
+#include "resolve/judgements.h"
 #include "text/normalizer.h"
 
 namespace ecg::resolve {
@@ -135,6 +140,8 @@ class EntityResolver {
   Status RememberCountries(VertexId id, const RecordInput& record);
   // The canonical key of the entity's primary name (cached).
   Result<std::string> PrimaryKeyOf(VertexId id);
+  // The judgements of the committed graph (loaded on first use).
+  Result<const JudgementIndex*> Judgements();
   // A natural key no vertex holds yet: `key`, else `key|<strong key>`, ...
   Result<std::string> FreeKey(const std::string& key, std::string_view strong_key);
 
@@ -146,6 +153,7 @@ class EntityResolver {
   // Entity -> the (scope, record id) of each record of this file it holds.
   std::map<VertexId, std::vector<std::pair<std::string, std::string>>> claims_;
   std::map<VertexId, std::set<std::string>> countries_cache_;
+  std::optional<JudgementIndex> judgements_;
   std::map<VertexId, std::string> type_cache_;
   std::map<VertexId, std::string> primary_key_cache_;
 };

@@ -105,6 +105,9 @@ constexpr PropertyDef kProps[] = {
     // CSL record's start_date), evidence for the listings of other sources
     // that cite the rule without a date.
     {prop::kListedFrom, "listed_from", PT::kDate, false, kRule, 0},
+    // A curated resolution judgement a source made (resolve/judgements.h):
+    // "same|distinct<TAB>rec:A<TAB>rec:B<TAB>reason".
+    {prop::kJudgement, "judgement", PT::kString, true, kSource, 0},
     // Regulation writer (ingest/regs/writer*.cc), ids 150-199.
     {prop::kCountryCounts, "country_counts", PT::kString, false, kRule, 0},
     {prop::kRelation, "relation", PT::kString, false, 0, kRuleRule},

@@ -34,7 +34,9 @@ fi
 # sources that cite the same page take that date. Then the CSL samples, oldest
 # first, before the complete CSL, which closes what they listed and it does
 # not.
+# The curated judgements come first: every list record meets them.
 files=(
+  ingest/data/judgements.csv
   "$d"/bis_entity_list_ecfr_nsfreg/bis_entity_list.json
   "$d"/bis_entity_list_ecfr_nsfreg/bis_meu.json
   "$d"/bis_entity_list_ecfr_nsfreg/dow_1260h.json

@@ -254,6 +254,56 @@ class BatchImpl final : public Batch {
     return Status::OK();
   }
 
+  Status RetractProperty(const PropertyStatement& stmt) override {
+    ECG_RETURN_IF_ERROR(CheckUsable());
+    return SupersedeProp(stmt);
+  }
+
+  Status RetractEdge(const EdgeStatement& stmt) override {
+    ECG_RETURN_IF_ERROR(CheckUsable());
+    return SupersedeEdge(stmt);
+  }
+
+  Status MoveKey(VertexId id, std::string_view key) override {
+    ECG_RETURN_IF_ERROR(CheckUsable());
+    ECG_ASSIGN_OR_RETURN(VertexRecord rec, GetVertex(id));
+    Put(db_.nkey, NaturalKey(rec.kind, key), KeyBuilder().U64(id.value()).Release());
+    return Status::OK();
+  }
+
+  Status RekeyVertex(VertexId id, std::string_view key) override {
+    ECG_RETURN_IF_ERROR(CheckUsable());
+    ECG_ASSIGN_OR_RETURN(VertexRecord rec, GetVertex(id));
+    ECG_ASSIGN_OR_RETURN(VertexId other, Find(rec.kind, key));
+    if (other.valid() && other != id) {
+      return Status::AlreadyExists(std::string(VertexKindName(rec.kind)) + " key '" +
+                                   std::string(key) + "' belongs to vertex " +
+                                   std::to_string(other.value()));
+    }
+    Put(db_.vertex, VertexKey(id), VertexValue(rec.kind, key));
+    Put(db_.nkey, NaturalKey(rec.kind, key), KeyBuilder().U64(id.value()).Release());
+    return Status::OK();
+  }
+
+  Status KeysOf(VertexId id, std::vector<std::string>* out) override {
+    ECG_ASSIGN_OR_RETURN(VertexRecord rec, GetVertex(id));
+    const std::string prefix = KindPrefix(rec.kind);
+    Status bad;
+    ECG_RETURN_IF_ERROR(Scan(db_.nkey, prefix, [&](std::string_view k, std::string_view v) {
+      KeyReader r(v);
+      uint64_t holder = 0;
+      if (!r.U64(&holder)) {
+        bad = Status::Corruption("natural key value is malformed");
+        return false;
+      }
+      if (holder == id.value()) {
+        out->emplace_back(k.substr(prefix.size()));
+      }
+      return true;
+    }));
+    return bad;
+  }
+
   Status GetProperties(VertexId id, std::optional<PropertyId> property,
                        std::vector<PropertyStatement>* out) override {
     std::string prefix = property ? PropPrefix(id, *property) : PropPrefix(id);

@@ -316,6 +316,23 @@ class Batch {
   virtual Status CloseProperty(const PropertyStatement& stmt, Date to) = 0;
   virtual Status CloseEdge(const EdgeStatement& stmt, Date to) = 0;
 
+  // Withdraws a current statement without a successor: it stays in the
+  // record-time history (superseded by this run, so `known at` an earlier run
+  // still sees it) and leaves every current view. For corrections of
+  // identity (`ecg resolve merge` / `split`), not for facts that ended in the
+  // world (CloseProperty / CloseEdge).
+  virtual Status RetractProperty(const PropertyStatement& stmt) = 0;
+  virtual Status RetractEdge(const EdgeStatement& stmt) = 0;
+  // Points natural key `key` (of `id`'s kind) at `id`, whichever vertex held it.
+  virtual Status MoveKey(VertexId id, std::string_view key) = 0;
+  // Gives vertex `id` the primary natural key `key` (its record and the key
+  // index); the old key keeps whatever mapping it has (MoveKey it first to
+  // hand it to another vertex). kAlreadyExists when `key` names another vertex.
+  virtual Status RekeyVertex(VertexId id, std::string_view key) = 0;
+  // Every natural key that names vertex `id`, sorted. Scans the keys of its
+  // kind: for corrections, not for ingest's inner loop.
+  virtual Status KeysOf(VertexId id, std::vector<std::string>* out) = 0;
+
   // Current statements of the vertex / edges, seeing pending writes.
   virtual Status GetProperties(VertexId id, std::optional<PropertyId> property,
                                std::vector<PropertyStatement>* out) = 0;

@@ -12,6 +12,8 @@
 
 #include "schema/result.h"
 
+#include "resolve/judgements.h"
+
 namespace ecg::ingest {
 
 // One row of the alias file.
@@ -34,6 +36,14 @@ Result<std::vector<AliasPair>> ParseAliasCsv(std::string_view contents, std::str
 // installed path, share/ecgraph/aliases.csv, passed in by the program).
 // kNotFound when the file cannot be opened; otherwise as ParseAliasCsv.
 Result<std::vector<AliasPair>> LoadAliasFile(const std::string& path);
+
+// Parses the curated judgements file (ingest/data/judgements.csv): a header
+// "judgement,record,other,reason", then one row per judgement: "same" or
+// "distinct", two record keys ("rec:<id>", or an entity key "ent:..."), and a
+// non-empty reason. kInvalidArgument naming `label` and the line of the
+// first bad row.
+Result<std::vector<resolve::Judgement>> ParseJudgementsCsv(std::string_view contents,
+                                                           std::string_view label);
 
 }  // namespace ecg::ingest
 

@@ -21,7 +21,8 @@ bool IsSnapshotFormat(std::string_view format) {
   // CSL CSV files here are samples and subsets; ownership files are stakes
   // added over time; list-metadata describes lists without records.
   return format != "csl-csv" && format != "ownership-csv" && format != "ownership-jsonl" &&
-         format != "list-metadata-json" && format != kAliasCsvFormat;
+         format != "list-metadata-json" && format != kAliasCsvFormat &&
+         format != kJudgementsCsvFormat;
 }
 
 // "Semiconductor Manufacturing International Corporation (SMIC)" -> the name
@@ -557,6 +558,7 @@ Status WriteParsedList(const ParsedList& list, SourceContext* ctx) {
 std::vector<std::string> ListHandler::formats() const {
   std::vector<std::string> out = ListFormats();
   out.emplace_back(kAliasCsvFormat);
+  out.emplace_back(kJudgementsCsvFormat);
   return out;
 }
 
@@ -564,6 +566,9 @@ std::optional<std::string> ListHandler::Detect(std::string_view utf8,
                                                std::string_view file_name) const {
   if (utf8.starts_with("chinese_name,english_name,source_note")) {
     return std::string(kAliasCsvFormat);
+  }
+  if (utf8.starts_with("judgement,record,other,reason")) {
+    return std::string(kJudgementsCsvFormat);
   }
   auto f = DetectListFormat(utf8, file_name);
   if (!f.ok()) {
@@ -587,6 +592,11 @@ Status ListHandler::Apply(std::string_view utf8, SourceContext* ctx) const {
   if (ctx->format() == kAliasCsvFormat) {
     ECG_ASSIGN_OR_RETURN(std::vector<AliasPair> pairs, ParseAliasCsv(utf8, ctx->file_label()));
     return WriteAliasPairs(pairs, ctx);
+  }
+  if (ctx->format() == kJudgementsCsvFormat) {
+    ECG_ASSIGN_OR_RETURN(std::vector<resolve::Judgement> judgements,
+                         ParseJudgementsCsv(utf8, ctx->file_label()));
+    return WriteJudgements(judgements, ctx);
   }
   ECG_ASSIGN_OR_RETURN(ParsedList list, ParseListFile(utf8, ctx->format(), ctx->file_label()));
   return WriteParsedList(list, ctx);

@@ -24,7 +24,12 @@ namespace ecg::ingest {
 // (ingest/data/aliases.csv: chinese_name,english_name,source_note).
 inline constexpr std::string_view kAliasCsvFormat = "alias-csv";
 
-// Handles every list format of ListFormats() plus kAliasCsvFormat.
+// The format name of the curated judgements file
+// (ingest/data/judgements.csv: judgement,record,other,reason).
+inline constexpr std::string_view kJudgementsCsvFormat = "judgements-csv";
+
+// Handles every list format of ListFormats() plus kAliasCsvFormat and
+// kJudgementsCsvFormat.
 // Feeds: complete list files are snapshot feeds named
 // "list:<format>:<list codes>" (a newer file of the same lists closes the
 // listed_on edges of records that are gone); the CSL CSV files in
@@ -55,6 +60,12 @@ Status WriteOwnership(const std::vector<OwnershipRecord>& stakes, SourceContext*
 // by name, created from the English name when unknown) gets both names as
 // aliases, with the alias file as provenance.
 Status WriteAliasPairs(const std::vector<AliasPair>& pairs, SourceContext* ctx);
+
+// Records the judgements as statements of the file's source (the resolver
+// holds them against every later record) and applies them to the graph as
+// it is: records judged one party that sit on two entities are merged,
+// records judged two parties that sit on one entity are split.
+Status WriteJudgements(const std::vector<resolve::Judgement>& judgements, SourceContext* ctx);
 
 }  // namespace ecg::ingest
 

@@ -1,7 +1,8 @@
-// Ownership stakes (`owns` edges) and the curated alias file (alias
-// statements with the alias file as provenance).
+// Ownership stakes (`owns` edges), the curated alias file (alias
+// statements with the alias file as provenance) and the curated judgements.
 #include "ingest/lists/writer.h"
 
+#include "resolve/correct.h"
 #include "resolve/resolve.h"
 
 namespace ecg::ingest {
@@ -114,6 +115,28 @@ Status WriteAliasPairs(const std::vector<AliasPair>& pairs, SourceContext* ctx) 
     for (const std::string* n : {&en, &zh}) {
       ECG_RETURN_IF_ERROR(ctx->SetProperty(id, prop::kAlias, Value(*n)).status());
       ECG_RETURN_IF_ERROR(resolver.Remember(id, *n, ""));
+    }
+  }
+  return Status::OK();
+}
+
+Status WriteJudgements(const std::vector<resolve::Judgement>& judgements, SourceContext* ctx) {
+  store::Batch* batch = ctx->batch();
+  for (const resolve::Judgement& j : judgements) {
+    ECG_RETURN_IF_ERROR(
+        ctx->SetProperty(ctx->source(), prop::kJudgement, Value(resolve::EncodeJudgement(j)))
+            .status());
+    ECG_ASSIGN_OR_RETURN(VertexId a, batch->Find(VertexKind::kEntity, j.record));
+    ECG_ASSIGN_OR_RETURN(VertexId b, batch->Find(VertexKind::kEntity, j.other));
+    if (!a.valid() || !b.valid()) {
+      continue;  // held against the records when they arrive
+    }
+    if (j.same && a != b) {
+      ECG_RETURN_IF_ERROR(resolve::MergeEntities(batch, a, b, j.reason, ctx->source()).status());
+    } else if (!j.same && a == b) {
+      ECG_RETURN_IF_ERROR(
+          resolve::SplitRecord(batch, ctx->normalizer(), a, j.record, j.reason, ctx->source())
+              .status());
     }
   }
   return Status::OK();

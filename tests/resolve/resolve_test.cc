@@ -12,6 +12,7 @@
 #include "store/graph_store.h"
 #include "tests/testutil/testutil.h"
 
+#include "resolve/correct.h"
 #include "text/normalizer.h"
 
 namespace ecg::resolve {
@@ -192,6 +193,160 @@ TEST_F(ResolveTest, AStrongAliasStillLinks) {
                      {"Semiconductor Manufacturing International Corporation"}, "CN");
   EXPECT_EQ(a.id, b.id);
   EXPECT_TRUE(b.merged);
+}
+
+TEST_F(ResolveTest, AJudgementOfTwoPartiesHoldsAboveEveryName) {
+  ASSERT_TRUE(batch_
+                  ->SetProperty(source_, prop::kJudgement,
+                                Value(EncodeJudgement({false, "rec:b", "rec:a", "two firms"})),
+                                Interval::Always(), source_)
+                  .ok());
+  Resolution a = Add("a", "EL", "Example Trading Company", {}, "AE");
+  NewFile();
+  Resolution b = Add("b", "SDN", "Example Trading Company", {}, "AE");
+  EXPECT_NE(a.id, b.id);
+  // Without the judgement the same name and country join.
+  Resolution c = Add("c", "DPL", "Example Trading Company", {}, "AE");
+  EXPECT_EQ(a.id, c.id);
+}
+
+TEST_F(ResolveTest, AJudgementOfOnePartyJoinsWhatNoNameJoins) {
+  ASSERT_TRUE(batch_
+                  ->SetProperty(source_, prop::kJudgement,
+                                Value(EncodeJudgement({true, "rec:y", "rec:x", "renamed in 2024"})),
+                                Interval::Always(), source_)
+                  .ok());
+  Resolution x = Add("x", "EL", "Alpha Beta Industries", {}, "CN");
+  NewFile();
+  Resolution y = Add("y", "SDN", "Gamma Delta Holdings", {}, "CN");
+  EXPECT_EQ(x.id, y.id);
+  EXPECT_NE(y.reason.find("judged one party with rec:x"), std::string::npos) << y.reason;
+}
+
+TEST(JudgementTest, EncodesAndDecodes) {
+  Judgement j{true, "rec:1", "rec:2", "same registration number\tand address"};
+  auto back = DecodeJudgement(EncodeJudgement(j));
+  ASSERT_TRUE(back.has_value());
+  EXPECT_TRUE(back->same);
+  EXPECT_EQ(back->record, "rec:1");
+  EXPECT_EQ(back->other, "rec:2");
+  EXPECT_EQ(back->reason, j.reason);
+  EXPECT_FALSE(DecodeJudgement("maybe\trec:1\trec:2\tx").has_value());
+  EXPECT_FALSE(DecodeJudgement("same\trec:1").has_value());
+}
+
+class CorrectTest : public ResolveTest {
+ protected:
+  // A record as the list writer leaves it: resolved, named, its resolution
+  // statement and its listing (discriminated by its record id) from `file`.
+  VertexId Record(const std::string& id, const std::string& list, const std::string& name,
+                  VertexId file) {
+    Resolution r = Add(id, list, name, {}, "CN");
+    const Interval always = Interval::Always();
+    EXPECT_TRUE(batch_
+                    ->SetProperty(r.id, prop::kResolution,
+                                  Value(list + " record " + id + " '" + name + "': " + r.reason),
+                                  always, file)
+                    .ok());
+    EXPECT_TRUE(batch_->SetProperty(r.id, prop::kAlias, Value(name), always, file).ok());
+    auto lv = batch_->Vertex(VertexKind::kList, list);
+    EXPECT_TRUE(lv.ok());
+    EXPECT_TRUE(batch_->PutEdge(EdgeType::kListedOn, r.id, *lv, {}, always, file, id).ok());
+    return r.id;
+  }
+  VertexId File(const std::string& key) {
+    auto v = batch_->Vertex(VertexKind::kSource, key);
+    EXPECT_TRUE(v.ok());
+    return *v;
+  }
+  size_t Listings(const store::ReadView& view, VertexId id) {
+    size_t n = 0;
+    EXPECT_TRUE(view.ForEachEdge(id, store::Direction::kOut, EdgeType::kListedOn,
+                                 [&](const store::EdgeStatement&) {
+                                   ++n;
+                                   return true;
+                                 })
+                    .ok());
+    return n;
+  }
+};
+
+TEST_F(CorrectTest, MergeMovesNamesEdgesAndKeys) {
+  VertexId one = File("sha256:one");
+  VertexId a = Record("a", "EL", "Alpha Beta Industries", one);
+  auto article = batch_->Vertex(VertexKind::kArticle, "article:1");
+  ASSERT_TRUE(article.ok());
+  ASSERT_TRUE(batch_->PutEdge(EdgeType::kMentions, *article, a, {}, Interval::Always(), one).ok());
+  NewFile();
+  VertexId two = File("sha256:two");
+  VertexId b = Record("b", "SDN", "Gamma Delta Holdings", two);
+  ASSERT_NE(a, b);
+  NewFile();
+  auto c = MergeEntities(batch_.get(), a, b, "one registration number", source_);
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->entity, b);
+  ASSERT_EQ(c->judgements.size(), 1u);
+  EXPECT_TRUE(c->judgements[0].same);
+  NewFile();
+  EXPECT_EQ(*view_->FindByKey(VertexKind::kEntity, "rec:a"), b);
+  EXPECT_EQ(Listings(*view_, b), 2u);
+  EXPECT_EQ(Listings(*view_, a), 0u);
+  size_t mentions = 0;
+  ASSERT_TRUE(view_
+                  ->ForEachEdge(b, store::Direction::kIn, EdgeType::kMentions,
+                                [&](const store::EdgeStatement&) {
+                                  ++mentions;
+                                  return true;
+                                })
+                  .ok());
+  EXPECT_EQ(mentions, 1u);  // the article's mention follows the merge
+  std::vector<store::PropertyStatement> names;
+  ASSERT_TRUE(view_->GetProperties(b, prop::kName, &names).ok());
+  ASSERT_EQ(names.size(), 1u);
+  EXPECT_EQ(names[0].value.as_string(), "Gamma Delta Holdings");
+  std::vector<store::PropertyStatement> aliases;
+  ASSERT_TRUE(view_->GetProperties(b, prop::kAlias, &aliases).ok());
+  bool has_a = false;
+  for (const auto& p : aliases) {
+    has_a = has_a || p.value.as_string() == "Alpha Beta Industries";
+  }
+  EXPECT_TRUE(has_a);
+  EXPECT_FALSE(MergeEntities(batch_.get(), b, b, "x", source_).ok());
+  std::vector<std::string> problems;
+  ASSERT_TRUE(batch_->Commit().ok());
+  Status checked = store_->Check(&problems);
+  ASSERT_TRUE(checked.ok()) << checked.ToString();
+  for (const std::string& p : problems) {
+    ADD_FAILURE() << p;
+  }
+  resolver_.reset();
+}
+
+TEST_F(CorrectTest, SplitMovesTheRecordItsListingAndItsName) {
+  VertexId one = File("sha256:one");
+  VertexId a = Record("a", "EL", "Example Trading Company", one);
+  NewFile();
+  VertexId two = File("sha256:two");
+  VertexId b = Record("b", "SDN", "Example Trading Company", two);
+  ASSERT_EQ(a, b);
+  NewFile();
+  auto c = SplitRecord(batch_.get(), *normalizer_, a, "rec:b", "two firms", source_);
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  ASSERT_NE(c->entity, a);
+  ASSERT_EQ(c->judgements.size(), 1u);
+  EXPECT_FALSE(c->judgements[0].same);
+  EXPECT_EQ(c->judgements[0].other, "rec:a");
+  NewFile();
+  EXPECT_EQ(*view_->FindByKey(VertexKind::kEntity, "rec:b"), c->entity);
+  EXPECT_EQ(*view_->FindByKey(VertexKind::kEntity, "rec:a"), a);
+  EXPECT_EQ(Listings(*view_, a), 1u);
+  EXPECT_EQ(Listings(*view_, c->entity), 1u);
+  auto name = view_->GetValue(c->entity, prop::kName);
+  ASSERT_TRUE(name.ok());
+  EXPECT_EQ(name->as_string(), "Example Trading Company");
+  // A record that is the entity's only one cannot be split off.
+  EXPECT_FALSE(SplitRecord(batch_.get(), *normalizer_, c->entity, "rec:b", "x", source_).ok());
+  EXPECT_FALSE(SplitRecord(batch_.get(), *normalizer_, a, "rec:zzz", "x", source_).ok());
 }
 
 TEST(WeakNameTest, Reasons) {

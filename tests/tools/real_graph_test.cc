@@ -237,5 +237,38 @@ TEST_F(RealGraphTest, CslListingsTakeTheDayTheEcfrGivesTheirCitation) {
   }
 }
 
+TEST_F(RealGraphTest, HongKongEntriesOfTheChinaSectionMeetTheCslsHongKongEntries) {
+  // The eCFR lists Arrow Electronics (Hong Kong) under China with Hong Kong
+  // addresses; the CSL gives HK. One entity, located in both.
+  auto keys = Column("entity where name = \"Arrow Electronics (Hong Kong) Co., Ltd.\" | select key");
+  ASSERT_EQ(keys.size(), 1u);
+  auto countries = Column("entity \"" + keys[0] + "\" -> located_in country | select key");
+  EXPECT_TRUE(Has(countries, "HK"));
+  EXPECT_TRUE(Has(countries, "CN"));
+  // "Address 11" is an address of the entry before it, not an entity.
+  EXPECT_TRUE(Column("entity where name = \"Address 11\" | select key").empty());
+}
+
+TEST_F(RealGraphTest, OnePartyListedUnderSeveralCountriesIsOneEntity) {
+  // The eCFR repeats Abdul Satar Ghoura under Afghanistan and Pakistan, each
+  // entry referring to the other; the CSL has one entry with both countries.
+  auto keys = Column("entity where name = \"Abdul Satar Ghoura\" | select key");
+  EXPECT_EQ(keys.size(), 1u);
+  // Without a cross-reference, one name under two countries stays two.
+  EXPECT_EQ(Column("entity where name = \"Gulf Gate Sea Cargo LLC\" | select key").size(), 2u);
+}
+
+TEST_F(RealGraphTest, TheCuratedJudgementsHold) {
+  // ingest/data/judgements.csv: the SDN's CEC LIMITED is not China
+  // Electronics Corporation; CNOOC Limited is not its parent.
+  auto cec = Column("entity \"rec:16319\" | select key");
+  auto cecorp = Column("entity \"rec:30932\" | select key");
+  ASSERT_EQ(cec.size(), 1u);
+  ASSERT_EQ(cecorp.size(), 1u);
+  EXPECT_NE(cec[0], cecorp[0]);
+  auto judged = Column("source where format = \"judgements-csv\" | select format");
+  EXPECT_EQ(judged.size(), 1u);
+}
+
 }  // namespace
 }  // namespace ecg
