@@ -9,6 +9,7 @@
 
 #include "resolve/correct.h"
 #include "resolve/judgements.h"
+#include "resolve/resolve.h"
 #include "text/normalizer.h"
 
 namespace ecg::tools {
@@ -55,7 +56,11 @@ Result<VertexId> FindEntity(const store::ReadView& view, const std::string& ref)
   std::vector<VertexId> hits;
   ECG_RETURN_IF_ERROR(
       view.FindByName(ref, VertexKind::kEntity, [&](VertexId v, std::string_view indexed) {
-        if (indexed == ref && std::find(hits.begin(), hits.end(), v) == hits.end()) {
+        const text::TextNormalizer* norm = DefaultTextNormalizer();
+        const bool same = norm == nullptr ? indexed == ref
+                                          : resolve::CanonicalNameKey(*norm, indexed) ==
+                                                resolve::CanonicalNameKey(*norm, ref);
+        if (same && std::find(hits.begin(), hits.end(), v) == hits.end()) {
           hits.push_back(v);
         }
         return true;

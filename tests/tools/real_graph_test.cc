@@ -240,7 +240,8 @@ TEST_F(RealGraphTest, CslListingsTakeTheDayTheEcfrGivesTheirCitation) {
 TEST_F(RealGraphTest, HongKongEntriesOfTheChinaSectionMeetTheCslsHongKongEntries) {
   // The eCFR lists Arrow Electronics (Hong Kong) under China with Hong Kong
   // addresses; the CSL gives HK. One entity, located in both.
-  auto keys = Column("entity where name = \"Arrow Electronics (Hong Kong) Co., Ltd.\" | select key");
+  auto keys =
+      Column("entity where name = \"Arrow Electronics (Hong Kong) Co., Ltd.\" | select key");
   ASSERT_EQ(keys.size(), 1u);
   auto countries = Column("entity \"" + keys[0] + "\" -> located_in country | select key");
   EXPECT_TRUE(Has(countries, "HK"));

@@ -15,15 +15,15 @@
 namespace ecg {
 namespace {
 
-struct Run {
+struct CliRun {
   int exit_code = -1;
   std::string out;
 };
 
 // Runs ecg in `dir` (so files are named relative to it), stdout only.
-Run Ecg(const std::string& dir, const std::string& args) {
+CliRun Ecg(const std::string& dir, const std::string& args) {
   std::string cmd = "cd " + dir + " && " + std::string(ECG_BINARY_DIR) + "/tools/ecg " + args;
-  Run run;
+  CliRun run;
   FILE* p = popen(cmd.c_str(), "r");
   if (p == nullptr) {
     return run;
@@ -64,7 +64,7 @@ class ResolveCliTest : public ::testing::Test {
             Entry("Northern Aviation Plant", "Russia", "Omsk, Russia") + "]}");
   }
   nlohmann::json Explain(const std::string& db, const std::string& who) {
-    Run r = Ecg(d_, "--db " + db + " resolve explain '" + who + "' --format json");
+    CliRun r = Ecg(d_, "--db " + db + " resolve explain '" + who + "' --format json");
     EXPECT_EQ(r.exit_code, 0) << r.out;
     return nlohmann::json::parse(r.out, nullptr, false);
   }
@@ -75,7 +75,7 @@ class ResolveCliTest : public ::testing::Test {
 TEST_F(ResolveCliTest, ExplainSplitMergeAndReview) {
   ASSERT_EQ(Ecg(d_, "--db db ingest el.json meu.json > /dev/null").exit_code, 0);
   // Golden: the text explanation of the party on both lists.
-  Run text = Ecg(d_, "--db db resolve explain 'Example Optics Co., Ltd.'");
+  CliRun text = Ecg(d_, "--db db resolve explain 'Example Optics Co., Ltd.'");
   ASSERT_EQ(text.exit_code, 0) << text.out;
   EXPECT_EQ(text.out, testutil::ReadFile(std::string(ECG_TEST_DATA) + "/resolve/explain.golden"));
 
@@ -86,30 +86,30 @@ TEST_F(ResolveCliTest, ExplainSplitMergeAndReview) {
   EXPECT_EQ(e["records"][1]["list"], "MEU");
 
   // Split the MEU record off: two entities, each with its own listing.
-  Run split = Ecg(d_, "--db db resolve split '" + key + "' " + meu + " --reason 'two firms'");
+  CliRun split = Ecg(d_, "--db db resolve split '" + key + "' " + meu + " --reason 'two firms'");
   ASSERT_EQ(split.exit_code, 0) << split.out;
   EXPECT_EQ(Explain("db", key)["records"].size(), 1u);
   nlohmann::json off = Explain("db", meu);
   EXPECT_NE(off["key"], key);
   ASSERT_EQ(off["records"].size(), 1u);
-  Run lists = Ecg(d_, "--db db query -f csv 'entity \"" + off["key"].get<std::string>() +
-                          "\" -> listed_on list | select key'");
-  EXPECT_EQ(lists.out, "key\nMEU\n");
+  CliRun lists = Ecg(d_, "--db db query -f csv 'entity \"" + off["key"].get<std::string>() +
+                             "\" -> listed_on list | select key'");
+  EXPECT_EQ(lists.out, "key\r\nMEU\r\n");  // CSV rows end in CRLF (RFC 4180)
   EXPECT_EQ(Ecg(d_, "--db db check > /dev/null").exit_code, 0);
 
   // Merge them back: one entity holds both records and both listings, and
   // the merged entity's key now finds it.
-  Run merge = Ecg(d_, "--db db resolve merge '" + off["key"].get<std::string>() + "' '" + key +
-                          "' --reason 'one registration number'");
+  CliRun merge = Ecg(d_, "--db db resolve merge '" + off["key"].get<std::string>() + "' '" + key +
+                             "' --reason 'one registration number'");
   ASSERT_EQ(merge.exit_code, 0) << merge.out;
   nlohmann::json back = Explain("db", off["key"]);
   EXPECT_EQ(back["key"], key);
   EXPECT_EQ(back["records"].size(), 2u);
   EXPECT_EQ(Ecg(d_, "--db db check > /dev/null").exit_code, 0);
-  Run history = Ecg(d_, "--db db query 'entity \"" + key + "\" | history'");
+  CliRun history = Ecg(d_, "--db db query 'entity \"" + key + "\" | history'");
   EXPECT_NE(history.out.find("one registration number"), std::string::npos) << history.out;
 
-  Run review = Ecg(d_, "--db db resolve review --format json");
+  CliRun review = Ecg(d_, "--db db resolve review --format json");
   ASSERT_EQ(review.exit_code, 0);
   EXPECT_NE(review.out.find(key), std::string::npos) << review.out;
 
@@ -142,7 +142,7 @@ TEST_F(ResolveCliTest, JudgementsHoldOnARebuildAndCorrectAnExistingGraph) {
 
   // A bad row is rejected with its line.
   Write(d_ + "/bad.csv", "judgement,record,other,reason\nmaybe,rec:a,rec:b,why\n");
-  Run bad = Ecg(d_, "--db first ingest bad.csv 2>&1");
+  CliRun bad = Ecg(d_, "--db first ingest bad.csv 2>&1");
   EXPECT_EQ(bad.exit_code, 2) << bad.out;
   EXPECT_NE(bad.out.find("bad.csv:2"), std::string::npos) << bad.out;
 }
