@@ -210,8 +210,8 @@ std::vector<Link> LinksOf(const store::ReadView& view, const std::string& key,
       l.kind = "country";
     } else if (rec.kind == VertexKind::kEntity) {
       Value type = Must(view.GetValue(dst, prop::kType));
-      l.kind = type.type() == PropertyType::kString && type.as_string() == "person" ? "person"
-                                                                                     : "org";
+      l.kind =
+          type.type() == PropertyType::kString && type.as_string() == "person" ? "person" : "org";
     }
     out.push_back(std::move(l));
   }
@@ -334,8 +334,8 @@ int main(int argc, char** argv) {
       const std::string kind = hit != nullptr ? hit->kind : link.kind;
       Counts& k = per_kind[kind];
       Counts& a = per_article[file][kind];
-      bool right = hit != nullptr &&
-                   std::find(hit->targets.begin(), hit->targets.end(), link.key) != hit->targets.end();
+      bool right = hit != nullptr && std::find(hit->targets.begin(), hit->targets.end(),
+                                               link.key) != hit->targets.end();
       if (right) {
         if (!hit->matched) {
           ++k.tp;
@@ -345,13 +345,13 @@ int main(int argc, char** argv) {
       } else {
         ++k.fp;
         ++a.fp;
-        errors.push_back("FP " + file + " @" + std::to_string(link.offset) + " '" + link.surface +
-                         "' -> " + link.key + " (" + link.name + ")" +
-                         (hit == nullptr ? std::string(" [no label]")
-                                         : " [label: " +
-                                               (hit->targets.empty() ? std::string("none")
-                                                                     : hit->targets[0]) +
-                                               "]"));
+        errors.push_back(
+            "FP " + file + " @" + std::to_string(link.offset) + " '" + link.surface + "' -> " +
+            link.key + " (" + link.name + ")" +
+            (hit == nullptr
+                 ? std::string(" [no label]")
+                 : " [label: " + (hit->targets.empty() ? std::string("none") : hit->targets[0]) +
+                       "]"));
       }
     }
     for (Label* l : ls) {
@@ -373,8 +373,8 @@ int main(int argc, char** argv) {
   }
   std::printf("labels: %zu in %zu articles (%s)\n", labels.size(), by_article.size(),
               labels_path.c_str());
-  std::printf("%-44s %6s %6s %4s %4s %4s  %6s %6s\n", "", "gold", "links", "tp", "fp", "fn",
-              "prec", "recall");
+  std::printf("%-44s %6s %6s %4s %4s %4s  %6s %6s\n", "", "gold", "links", "tp", "fp", "fn", "prec",
+              "recall");
   for (const auto& [kind, c] : per_kind) {
     PrintRow("all articles, " + kind, c);
   }

@@ -54,12 +54,42 @@ bool HasAlnum(std::string_view s) {
   });
 }
 
+// Why an entity name is too weak to link without corroboration (see
+// GazetteerTarget::needs_evidence), or null.
+const char* NeedsEvidence(std::string_view name, const std::u32string& folded, bool ideographic,
+                          NameRole role, bool person) {
+  const bool one_token = folded.find(U' ') == std::u32string::npos;
+  if (person && ideographic && folded.size() <= 2) {
+    return "a two-character Han person name";
+  }
+  if (ideographic || !one_token) {
+    return nullptr;
+  }
+  if (person) {
+    return "a one-token person alias";
+  }
+  if (role == NameRole::kCore && folded.size() <= 5) {
+    return "a legal-form core of one short word";
+  }
+  const bool upper = std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '&';
+  });
+  if (upper && folded.size() <= 5) {
+    return "an acronym";
+  }
+  return nullptr;
+}
+
 }  // namespace
 
-Gazetteer::Gazetteer(const text::TextNormalizer* normalizer) : folder_(normalizer) {}
+Gazetteer::Gazetteer(const text::TextNormalizer* normalizer) : folder_(normalizer) {
+  if (auto s = text::WordSegmenter::Create(); s.ok()) {
+    segmenter_ = std::move(s).value();
+  }
+}
 
 void Gazetteer::AddName(std::string_view name, VertexId vertex, VertexKind kind, NameRole role,
-                        std::string_view country) {
+                        std::string_view country, bool person) {
   std::u32string folded = folder_.FoldName(name);
   size_t letters = 0;
   bool ideographic = false;
@@ -74,7 +104,10 @@ void Gazetteer::AddName(std::string_view name, VertexId vertex, VertexKind kind,
   }
   double confidence = role == NameRole::kName ? 0.95 : role == NameRole::kCore ? 0.85 : 0.9;
   bool weak = (!ideographic && folded.size() <= 2) ||
-              (kind != VertexKind::kCountry && GenericNames().count(folded) != 0);
+              (kind == VertexKind::kEntity && GenericNames().count(folded) != 0);
+  const char* evidence = kind == VertexKind::kEntity && !weak
+                             ? NeedsEvidence(name, folded, ideographic, role, person)
+                             : nullptr;
   uint32_t id = automaton_.Add(folded);
   if (id >= targets_.size()) {
     targets_.resize(id + 1);
@@ -82,14 +115,18 @@ void Gazetteer::AddName(std::string_view name, VertexId vertex, VertexKind kind,
   for (GazetteerTarget& t : targets_[id]) {
     if (t.vertex == vertex) {
       t.confidence = std::max(t.confidence, confidence);
+      if (evidence == nullptr) {
+        t.needs_evidence = nullptr;  // some name of the vertex is strong in this form
+      }
       return;
     }
   }
-  targets_[id].push_back(GazetteerTarget{vertex, kind, confidence, weak, std::string(country)});
+  targets_[id].push_back(
+      GazetteerTarget{vertex, kind, confidence, weak, std::string(country), evidence, person});
   if (kind == VertexKind::kEntity && role != NameRole::kCore) {
     std::u32string core = CoreOf(folded);
     if (core.size() != folded.size()) {
-      AddName(ToUtf8(core), vertex, kind, NameRole::kCore, country);
+      AddName(ToUtf8(core), vertex, kind, NameRole::kCore, country, person);
     }
   }
 }
@@ -158,6 +195,7 @@ Status Gazetteer::AddGraph(const store::ReadView& view) {
   static const PropertyId kCountry = prop::kCountry;
   static const PropertyId kCode = prop::kCode;
   static const PropertyId kCitation = prop::kCitation;
+  static const PropertyId kType = prop::kType;
   std::vector<store::PropertyStatement> props;
   for (VertexKind kind : {VertexKind::kEntity, VertexKind::kTechnology, VertexKind::kList,
                           VertexKind::kCountry, VertexKind::kEccn, VertexKind::kRule}) {
@@ -189,9 +227,12 @@ Status Gazetteer::AddGraph(const store::ReadView& view) {
         continue;
       }
       std::string country;
+      bool person = false;
       for (const auto& p : props) {
         if (p.property == kCountry && p.value.type() == PropertyType::kString) {
           country = p.value.as_string();
+        } else if (p.property == kType && p.value.type() == PropertyType::kString) {
+          person = p.value.as_string() == "person";
         }
       }
       for (const auto& p : props) {
@@ -200,9 +241,9 @@ Status Gazetteer::AddGraph(const store::ReadView& view) {
         }
         const std::string& s = p.value.as_string();
         if (p.property == kName) {
-          g->AddName(s, id, kind, NameRole::kName, country);
+          g->AddName(s, id, kind, NameRole::kName, country, person);
         } else if (p.property == kAlias) {
-          g->AddName(s, id, kind, NameRole::kAlias, country);
+          g->AddName(s, id, kind, NameRole::kAlias, country, person);
         } else if (p.property == kCode && kind == VertexKind::kTechnology && HasAlnum(s) &&
                    s.find('_') == std::string::npos &&
                    std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; })) {
@@ -229,8 +270,8 @@ void Gazetteer::AddListOrCountry(const std::string& key, VertexId id, VertexKind
     names += p.value.as_string() + "\n";
   }
   if (kind == VertexKind::kCountry) {
-    for (const std::string& zh : util::ChineseCountryNames(key)) {
-      AddName(zh, id, kind, NameRole::kAlias, key);
+    for (const std::string& name : util::CountryDisplayNames(key)) {
+      AddName(name, id, kind, NameRole::kAlias, key);
     }
     return;
   }

@@ -24,6 +24,7 @@
 #include "store/graph_store.h"
 
 #include "text/normalizer.h"
+#include "text/segment.h"
 
 namespace ecg::ingest {
 
@@ -45,6 +46,12 @@ struct GazetteerTarget {
   bool weak = false;
   // ISO code: the entity's country, or the country vertex's own code.
   std::string country;
+  // Why this name is too weak to link on its own (a static string: "a
+  // one-token person alias", "an acronym", "a legal-form core of one short
+  // word", "a two-character Han person name"), or null. Such a name links only
+  // with corroborating context (linker.h); otherwise it stays a candidate.
+  const char* needs_evidence = nullptr;
+  bool person = false;  // an entity of type "person"
 };
 
 class Gazetteer {
@@ -71,8 +78,10 @@ class Gazetteer {
 
   // Adds `name` for `vertex`. Names that fold to nothing, to digits only or
   // to one character are ignored. REQUIRES: Finish() not called.
+  // `person` marks an entity of type person (its one-token and two-character
+  // names need evidence).
   void AddName(std::string_view name, VertexId vertex, VertexKind kind, NameRole role,
-               std::string_view country = {});
+               std::string_view country = {}, bool person = false);
   // ECCN codes ("3A090", "3A090.a") and FR citations ("89 FR 96790").
   void AddEccn(std::string_view code, VertexId vertex);
   void AddCitation(std::string_view citation, VertexId vertex);
@@ -92,11 +101,18 @@ class Gazetteer {
   // the graph; invalid when none.
   VertexId FindCitation(std::string_view citation) const;
   Folder* folder() { return &folder_; }
+  // The graph the names came from (AddGraph), or null: the linker reads a
+  // weak name's neighbours from it. Not owned.
+  const store::ReadView* view() const { return view_; }
+  // ICU's word segmenter (text/segment.h), or null if ICU has no break
+  // rules: short Han names must start and end on its word boundaries.
+  const text::WordSegmenter* segmenter() const { return segmenter_.get(); }
 
  private:
   // Names, aliases and code of a list or country vertex with key `key`,
-  // plus the Chinese names of a country (util::ChineseCountryNames) and of
-  // the two lists articles name most.
+  // plus every CLDR name of a country (util::CountryDisplayNames: Simplified
+  // and Traditional Chinese, English) and the Chinese names of the two lists
+  // articles name most.
   void AddListOrCountry(const std::string& key, VertexId id, VertexKind kind,
                         const std::vector<store::PropertyStatement>& props);
 
@@ -106,6 +122,7 @@ class Gazetteer {
   std::unordered_map<std::string, VertexId> eccns_;
   std::unordered_map<std::string, VertexId> citations_;
   const store::ReadView* view_ = nullptr;  // not owned
+  std::unique_ptr<text::WordSegmenter> segmenter_;
 };
 
 }  // namespace ecg::ingest
