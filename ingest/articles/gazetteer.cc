@@ -123,12 +123,57 @@ void Gazetteer::AddName(std::string_view name, VertexId vertex, VertexKind kind,
   }
   targets_[id].push_back(
       GazetteerTarget{vertex, kind, confidence, weak, std::string(country), evidence, person});
+  if (kind == VertexKind::kEntity && !person && !ideographic &&
+      (role == NameRole::kName || role == NameRole::kAlias)) {
+    AddLatinKey(folded, targets_[id].back());
+  }
   if (kind == VertexKind::kEntity && role != NameRole::kCore) {
     std::u32string core = CoreOf(folded);
     if (core.size() != folded.size()) {
       AddName(ToUtf8(core), vertex, kind, NameRole::kCore, country, person);
     }
   }
+}
+
+void Gazetteer::AddLatinKey(const std::u32string& folded, const GazetteerTarget& target) {
+  std::string key;
+  size_t begin = 0;
+  while (begin < folded.size()) {
+    size_t end = folded.find(U' ', begin);
+    if (end == std::u32string::npos) {
+      end = folded.size();
+    }
+    std::u32string word = folded.substr(begin, end - begin);
+    if (GenericNames().count(word) != 0) {
+      break;
+    }
+    for (char32_t c : word) {
+      if (c < U'a' || c > U'z') {
+        return;  // digits, accents, other scripts: no pinyin reads so
+      }
+      key.push_back(static_cast<char>(c));
+    }
+    begin = end + 1;
+  }
+  if (key.size() < 6 || key.size() > 24) {
+    return;
+  }
+  std::vector<GazetteerTarget>& targets = latin_keys_[key];
+  for (const GazetteerTarget& t : targets) {
+    if (t.vertex == target.vertex) {
+      return;
+    }
+  }
+  targets.push_back(target);
+  targets.back().needs_evidence = nullptr;
+  for (size_t n = 1; n <= key.size(); ++n) {
+    latin_prefixes_.insert(key.substr(0, n));
+  }
+}
+
+const std::vector<GazetteerTarget>* Gazetteer::FindLatinKey(const std::string& key) const {
+  auto it = latin_keys_.find(key);
+  return it == latin_keys_.end() ? nullptr : &it->second;
 }
 
 void Gazetteer::AddEccn(std::string_view code, VertexId vertex) {

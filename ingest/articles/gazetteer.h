@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "ingest/articles/automaton.h"
@@ -101,6 +102,13 @@ class Gazetteer {
   // the graph; invalid when none.
   VertexId FindCitation(std::string_view citation) const;
   Folder* folder() { return &folder_; }
+  // The entities whose Latin name begins with `key` in pinyin (the leading
+  // words before generic and legal-form words, joined, at least 6 letters:
+  // "alibaba" of "Alibaba Group Holding Limited"), so that a Han
+  // transliteration (阿里巴巴) finds them; null when none. IsLatinKeyPrefix
+  // prunes the search.
+  const std::vector<GazetteerTarget>* FindLatinKey(const std::string& key) const;
+  bool IsLatinKeyPrefix(const std::string& prefix) const { return latin_prefixes_.count(prefix); }
   // The graph the names came from (AddGraph), or null: the linker reads a
   // weak name's neighbours from it. Not owned.
   const store::ReadView* view() const { return view_; }
@@ -116,6 +124,9 @@ class Gazetteer {
   void AddListOrCountry(const std::string& key, VertexId id, VertexKind kind,
                         const std::vector<store::PropertyStatement>& props);
 
+  // Records the pinyin-comparable key of an entity's Latin name (FindLatinKey).
+  void AddLatinKey(const std::u32string& folded, const GazetteerTarget& target);
+
   Folder folder_;
   Automaton automaton_;
   std::vector<std::vector<GazetteerTarget>> targets_;
@@ -123,6 +134,8 @@ class Gazetteer {
   std::unordered_map<std::string, VertexId> citations_;
   const store::ReadView* view_ = nullptr;  // not owned
   std::unique_ptr<text::WordSegmenter> segmenter_;
+  std::unordered_map<std::string, std::vector<GazetteerTarget>> latin_keys_;
+  std::unordered_set<std::string> latin_prefixes_;
 };
 
 }  // namespace ecg::ingest

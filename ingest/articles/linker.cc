@@ -10,6 +10,7 @@
 
 #include "ingest/util/eccn.h"
 #include "ingest/util/fr_citation.h"
+#include "text/pinyin.h"
 
 namespace ecg::ingest {
 namespace {
@@ -198,6 +199,53 @@ class LinkRun {
     }
     for (const Span& s : accepted_) {
       Emit(s);
+    }
+  }
+
+  // Han transliterations of Latin entity names (阿里巴巴 reads "alibaba",
+  // the Latin name's leading words): at least three characters, on word
+  // boundaries, outside other mentions; the longest reading wins.
+  void MatchTransliterations() {
+    const std::u32string& cps = ft_.cps;
+    for (size_t i = 0; i < cps.size(); ++i) {
+      if (!IsIdeograph(cps[i]) || taken_[ft_.src[i]]) {
+        continue;
+      }
+      std::string key;
+      size_t best_end = 0;
+      const std::vector<GazetteerTarget>* best = nullptr;
+      for (size_t j = i; j < cps.size() && j - i < 8 && IsIdeograph(cps[j]); ++j) {
+        std::vector<std::string_view> readings = text::PinyinReadings(cps[j]);
+        if (readings.empty() || taken_[ft_.src[j]]) {
+          break;
+        }
+        key += readings[0];
+        if (!g_->IsLatinKeyPrefix(key)) {
+          break;
+        }
+        if (j + 1 - i >= 3) {
+          if (const auto* t = g_->FindLatinKey(key); t != nullptr && OnWordEdges(i, j + 1)) {
+            best = t;
+            best_end = j + 1;
+          }
+        }
+      }
+      if (best == nullptr) {
+        continue;
+      }
+      uint32_t ob = ft_.src[i];
+      uint32_t oe = ft_.src[best_end - 1] + 1;
+      std::string reads;
+      for (size_t k = i; k < best_end; ++k) {
+        reads += text::PinyinReadings(cps[k])[0];
+      }
+      for (const GazetteerTarget& t : *best) {
+        Push(ob, oe, t.vertex, t.kind,
+             best->size() == 1 ? 0.75 : 0.75 / static_cast<double>(best->size()),
+             best->size() == 1 ? kRoleMention : kRoleCandidate,
+             "transliteration: reads " + reads + ", the entity's Latin name");
+      }
+      i = best_end - 1;
     }
   }
 
@@ -653,6 +701,7 @@ class LinkRun {
 LinkResult LinkText(Gazetteer* gazetteer, std::string_view utf8, const LinkOptions& options) {
   LinkRun run(gazetteer, utf8, options);
   run.MatchNames(options.mode);
+  run.MatchTransliterations();
   run.MatchCodes();
   if (options.report_unlinked) {
     run.FindUnlinked();
