@@ -3,9 +3,14 @@
 #include <algorithm>
 #include <set>
 
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
 #include "ingest/util/country_codes.h"
 #include "ingest/util/fr_citation.h"
 #include "schema/catalog.h"
+
+#include "text/pinyin.h"
 
 namespace ecg::ingest {
 namespace {
@@ -83,9 +88,31 @@ const char* NeedsEvidence(std::string_view name, const std::u32string& folded, b
 }  // namespace
 
 Gazetteer::Gazetteer(const text::TextNormalizer* normalizer) : folder_(normalizer) {
-  if (auto s = text::WordSegmenter::Create(); s.ok()) {
-    segmenter_ = std::move(s).value();
+  UErrorCode status = U_ZERO_ERROR;
+  word_breaker_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+  if (U_FAILURE(status)) {
+    word_breaker_.reset();
   }
+}
+
+Gazetteer::~Gazetteer() = default;
+
+bool Gazetteer::WordBreaks(std::string_view utf8, std::vector<uint32_t>* out) {
+  if (word_breaker_ == nullptr) {
+    return false;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  UText* ut = utext_openUTF8(nullptr, utf8.data(), static_cast<int64_t>(utf8.size()), &status);
+  if (U_FAILURE(status)) {
+    return false;
+  }
+  word_breaker_->setText(ut, status);
+  for (int32_t p = word_breaker_->first(); U_SUCCESS(status) && p != icu::BreakIterator::DONE;
+       p = word_breaker_->next()) {
+    out->push_back(static_cast<uint32_t>(p));  // UTF-8 UText: native indexes are bytes
+  }
+  utext_close(ut);
+  return U_SUCCESS(status);
 }
 
 void Gazetteer::AddName(std::string_view name, VertexId vertex, VertexKind kind, NameRole role,
@@ -158,22 +185,72 @@ void Gazetteer::AddLatinKey(const std::u32string& folded, const GazetteerTarget&
   if (key.size() < 6 || key.size() > 24) {
     return;
   }
-  std::vector<GazetteerTarget>& targets = latin_keys_[key];
-  for (const GazetteerTarget& t : targets) {
-    if (t.vertex == target.vertex) {
-      return;
+  if (syllable_ids_.empty()) {
+    // Every customary reading of the CJK Unified Ideographs block.
+    for (char32_t c = 0x4E00; c <= 0x9FFF; ++c) {
+      std::vector<std::string_view> r = text::PinyinReadings(c);
+      if (!r.empty() && syllable_ids_.emplace(std::string(r[0]), syllable_ids_.size() + 1).second) {
+        longest_syllable_ = std::max(longest_syllable_, r[0].size());
+      }
     }
   }
-  targets.push_back(target);
-  targets.back().needs_evidence = nullptr;
-  for (size_t n = 1; n <= key.size(); ++n) {
-    latin_prefixes_.insert(key.substr(0, n));
+  // Every split of the key into readings (a-li-ba-ba; xi-an and xian), as
+  // paths of the trie; at most 8 syllables, as the linker walks.
+  std::vector<std::pair<size_t, uint32_t>> stack = {{0, 0}};  // (key position, node)
+  size_t paths = 0;
+  while (!stack.empty() && paths < 16) {
+    auto [pos, node] = stack.back();
+    stack.pop_back();
+    if (pos == key.size()) {
+      std::vector<GazetteerTarget>& targets = latin_targets_[node];
+      if (std::none_of(targets.begin(), targets.end(),
+                       [&](const GazetteerTarget& t) { return t.vertex == target.vertex; })) {
+        targets.push_back(target);
+        targets.back().needs_evidence = nullptr;
+      }
+      ++paths;
+      continue;
+    }
+    for (size_t len = 1; len <= longest_syllable_ && pos + len <= key.size(); ++len) {
+      auto it = syllable_ids_.find(key.substr(pos, len));
+      if (it == syllable_ids_.end()) {
+        continue;
+      }
+      const uint64_t edge = (static_cast<uint64_t>(node) << 20) | it->second;
+      auto [child, created] = syllable_trie_.emplace(edge, trie_nodes_);
+      if (created) {
+        ++trie_nodes_;
+      }
+      stack.emplace_back(pos + len, child->second);
+    }
   }
 }
 
-const std::vector<GazetteerTarget>* Gazetteer::FindLatinKey(const std::string& key) const {
-  auto it = latin_keys_.find(key);
-  return it == latin_keys_.end() ? nullptr : &it->second;
+uint32_t Gazetteer::Syllable(char32_t c) {
+  auto it = cp_syllables_.find(c);
+  if (it != cp_syllables_.end()) {
+    return it->second;
+  }
+  uint32_t id = 0;
+  if (!syllable_ids_.empty()) {
+    std::vector<std::string_view> r = text::PinyinReadings(c);
+    if (!r.empty()) {
+      auto s = syllable_ids_.find(std::string(r[0]));
+      id = s == syllable_ids_.end() ? 0 : s->second;
+    }
+  }
+  cp_syllables_.emplace(c, id);
+  return id;
+}
+
+uint32_t Gazetteer::NextSyllable(uint32_t node, uint32_t syllable) const {
+  auto it = syllable_trie_.find((static_cast<uint64_t>(node) << 20) | syllable);
+  return it == syllable_trie_.end() ? 0 : it->second;
+}
+
+const std::vector<GazetteerTarget>* Gazetteer::LatinKeyTargets(uint32_t node) const {
+  auto it = latin_targets_.find(node);
+  return it == latin_targets_.end() ? nullptr : &it->second;
 }
 
 void Gazetteer::AddEccn(std::string_view code, VertexId vertex) {

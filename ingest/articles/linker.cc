@@ -10,6 +10,7 @@
 
 #include "ingest/util/eccn.h"
 #include "ingest/util/fr_citation.h"
+
 #include "text/pinyin.h"
 
 namespace ecg::ingest {
@@ -211,20 +212,16 @@ class LinkRun {
       if (!IsIdeograph(cps[i]) || taken_[ft_.src[i]]) {
         continue;
       }
-      std::string key;
+      uint32_t node = 0;
       size_t best_end = 0;
       const std::vector<GazetteerTarget>* best = nullptr;
       for (size_t j = i; j < cps.size() && j - i < 8 && IsIdeograph(cps[j]); ++j) {
-        std::vector<std::string_view> readings = text::PinyinReadings(cps[j]);
-        if (readings.empty() || taken_[ft_.src[j]]) {
-          break;
-        }
-        key += readings[0];
-        if (!g_->IsLatinKeyPrefix(key)) {
+        const uint32_t syllable = g_->Syllable(cps[j]);
+        if (syllable == 0 || taken_[ft_.src[j]] || (node = g_->NextSyllable(node, syllable)) == 0) {
           break;
         }
         if (j + 1 - i >= 3) {
-          if (const auto* t = g_->FindLatinKey(key); t != nullptr && OnWordEdges(i, j + 1)) {
+          if (const auto* t = g_->LatinKeyTargets(node); t != nullptr && OnWordEdges(i, j + 1)) {
             best = t;
             best_end = j + 1;
           }
@@ -237,7 +234,8 @@ class LinkRun {
       uint32_t oe = ft_.src[best_end - 1] + 1;
       std::string reads;
       for (size_t k = i; k < best_end; ++k) {
-        reads += text::PinyinReadings(cps[k])[0];
+        std::vector<std::string_view> r = text::PinyinReadings(cps[k]);
+        reads += r.empty() ? std::string_view() : r[0];
       }
       for (const GazetteerTarget& t : *best) {
         Push(ob, oe, t.vertex, t.kind,
@@ -451,26 +449,38 @@ class LinkRun {
   }
 
   // True when [b, e) of the folded text starts and ends on ICU word
-  // boundaries of the original text (always, without a segmenter).
+  // boundaries of the original text. Only the run of Han characters around
+  // the span is segmented (ICU's dictionary treats each run on its own), at
+  // most kRun characters on either side, once per run.
   bool OnWordEdges(size_t b, size_t e) {
-    if (g_->segmenter() == nullptr) {
-      return true;
+    static constexpr uint32_t kRun = 24;
+    const uint32_t ob = ft_.src[b];
+    const uint32_t oe = ft_.src[e - 1] + 1;
+    uint32_t rb = ob;
+    while (rb > 0 && ob - rb < kRun && IsIdeograph(CodePointAt(rb - 1))) {
+      --rb;
     }
-    if (edges_.empty()) {
-      edges_.assign(ft_.original_cps() + 1, 0);
-      auto tokens = g_->segmenter()->Segment(utf8_);
-      if (!tokens.ok()) {
-        std::fill(edges_.begin(), edges_.end(), char{1});
-      } else {
-        for (const text::Token& tok : *tokens) {
-          edges_[tok.cp_begin] = 1;
-          edges_[tok.cp_end] = 1;
-        }
+    auto it = run_breaks_.find(rb);
+    if (it == run_breaks_.end() || it->second.back() < oe) {
+      uint32_t re = oe;
+      const uint32_t n = static_cast<uint32_t>(ft_.original_cps());
+      while (re < n && re - oe < kRun && IsIdeograph(CodePointAt(re))) {
+        ++re;
       }
+      const std::vector<uint32_t>& at = ft_.cp_byte;
+      std::vector<uint32_t> bytes;
+      if (!g_->WordBreaks(utf8_.substr(at[rb], at[re] - at[rb]), &bytes)) {
+        return true;  // no segmenter: no compound check
+      }
+      std::vector<uint32_t> cps;
+      for (uint32_t off : bytes) {
+        cps.push_back(CpAt(ft_, at[rb] + off));
+      }
+      it = run_breaks_.insert_or_assign(rb, std::move(cps)).first;
     }
-    uint32_t ob = ft_.src[b];
-    uint32_t oe = ft_.src[e - 1] + 1;
-    return edges_[ob] != 0 && edges_[oe] != 0;
+    const std::vector<uint32_t>& breaks = it->second;
+    return std::binary_search(breaks.begin(), breaks.end(), ob) &&
+           std::binary_search(breaks.begin(), breaks.end(), oe);
   }
 
   void AddMention(size_t byte_begin, size_t byte_len, VertexId v, VertexKind kind, double c) {
@@ -581,6 +591,19 @@ class LinkRun {
     if (options_.screener == nullptr || options_.view == nullptr) {
       return false;
     }
+    // The name index's keys first (the normalizer's keys: folded name, core,
+    // pinyin and generic words in English): a span no indexed name shares a
+    // key with is not worth the scorer's fuzzy search, and most organisation
+    // spans of an article (高通公司, 設計公司) are such.
+    bool indexed = false;
+    Status looked =
+        options_.view->FindByName(span, VertexKind::kEntity, [&](VertexId, std::string_view) {
+          indexed = true;
+          return false;
+        });
+    if (!looked.ok() || !indexed) {
+      return false;
+    }
     screen::ScreenOptions so;
     so.threshold = options_.index_threshold - options_.index_margin;
     so.limit = 3;
@@ -674,11 +697,11 @@ class LinkRun {
 
   Gazetteer* g_;
   std::string_view utf8_;
+  const LinkOptions& options_;
   FoldedText ft_;
   std::vector<Span> accepted_;
   std::unordered_set<uint64_t> strong_;
   std::set<std::string> countries_;
-  const LinkOptions& options_;
   struct ShortForm {
     std::u32string form;  // folded
     VertexId vertex;
@@ -689,7 +712,9 @@ class LinkRun {
   std::unordered_map<uint64_t, VertexKind> strong_kind_;
   std::unordered_set<uint64_t>
       sole_;  // vertices named by a strong name of one vertex  // strong_ with each vertex's kind
-  std::vector<char> edges_;  // ICU word boundaries by original code point (lazy)
+  // ICU word boundaries (original code points) of the Han runs asked about,
+  // by the run's first code point.
+  std::unordered_map<uint32_t, std::vector<uint32_t>> run_breaks_;
   std::vector<char> taken_;  // original code points covered by a mention
   std::set<std::string> seen_unlinked_;
   std::vector<std::pair<size_t, std::string>> unlinked_;  // (byte offset, span)
