@@ -314,6 +314,39 @@ class LinkRun {
     LinkShortForms();
   }
 
+  // A Han organisation name followed by a different Latin name in
+  // parentheses names that other organisation (華為技術有限公司（Futurewei
+  // Technologies）, the US subsidiary): when the Latin name (two words or
+  // more) links to nothing or elsewhere, the Han one stays a candidate.
+  void CheckParentheses() {
+    static const re2::RE2 kParen(R"(^\s*[（(]\s*([A-Za-z][A-Za-z0-9&.,' -]*[A-Za-z.])\s*[）)])");
+    for (Mention& m : result_.mentions) {
+      if (m.role != kRoleMention || m.kind != VertexKind::kEntity || AllLatin(m.surface)) {
+        continue;
+      }
+      re2::StringPiece after(utf8_.data() + m.byte_offset + m.byte_length,
+                             utf8_.size() - m.byte_offset - m.byte_length);
+      re2::StringPiece latin;
+      if (!re2::RE2::PartialMatch(after, kParen, &latin) ||
+          std::string_view(latin.data(), latin.size()).find(' ') == std::string_view::npos) {
+        continue;
+      }
+      const uint32_t lb = CpAt(ft_, static_cast<size_t>(latin.data() - utf8_.data()));
+      const uint32_t le =
+          CpAt(ft_, static_cast<size_t>(latin.data() - utf8_.data()) + latin.size());
+      bool same = false;
+      for (const Mention& o : result_.mentions) {
+        same = same || (o.vertex == m.vertex && o.offset >= lb && o.offset < le);
+      }
+      if (!same) {
+        m.role = std::string(kRoleCandidate);
+        m.confidence = 0.3;
+        m.reason = "the name in parentheses (" + std::string(latin.data(), latin.size()) +
+                   ") is not this entity's";
+      }
+    }
+  }
+
   LinkResult Take() {
     std::sort(
         result_.mentions.begin(), result_.mentions.end(), [](const Mention& a, const Mention& b) {
@@ -731,6 +764,7 @@ LinkResult LinkText(Gazetteer* gazetteer, std::string_view utf8, const LinkOptio
   if (options.report_unlinked) {
     run.FindUnlinked();
   }
+  run.CheckParentheses();
   return run.Take();
 }
 

@@ -25,6 +25,7 @@ const VertexId kMali(4);
 const VertexId kAcro(5);       // "TCI" only
 const VertexId kHanPerson(6);  // 王伟
 const VertexId kAlibaba(7);
+const VertexId kHuawei(8);
 
 class EvidenceTest : public ::testing::Test {
  protected:
@@ -42,6 +43,9 @@ class EvidenceTest : public ::testing::Test {
                 "IR");
     g_->AddName("王伟", kHanPerson, VertexKind::kEntity, NameRole::kAlias, "CN", true);
     g_->AddName("Alibaba Group Holding Limited", kAlibaba, VertexKind::kEntity, NameRole::kName,
+                "CN");
+    g_->AddName("华为技术有限公司", kHuawei, VertexKind::kEntity, NameRole::kName, "CN");
+    g_->AddName("Huawei Technologies Co., Ltd.", kHuawei, VertexKind::kEntity, NameRole::kAlias,
                 "CN");
     g_->Finish();
   }
@@ -126,6 +130,19 @@ TEST_F(EvidenceTest, HanTransliterationOfALatinName) {
   EXPECT_EQ(ali->vertex, kAlibaba);
   EXPECT_EQ(ali->role, kRoleMention);
   EXPECT_NE(ali->reason.find("alibaba"), std::string::npos) << ali->reason;
+}
+
+TEST_F(EvidenceTest, ADifferentNameInParenthesesKeepsTheHanNameACandidate) {
+  std::vector<Mention> m =
+      Link("致函華為在美國矽谷的子公司華為技術有限公司（Futurewei Technologies），稱");
+  const Mention* hw = At(m, "華為技術有限公司");
+  ASSERT_NE(hw, nullptr);
+  EXPECT_EQ(hw->role, kRoleCandidate);
+  EXPECT_NE(hw->reason.find("Futurewei Technologies"), std::string::npos) << hw->reason;
+  // The same entity's Latin name in parentheses agrees.
+  m = Link("華為技術有限公司（Huawei Technologies Co., Ltd.）表示");
+  ASSERT_NE(At(m, "華為技術有限公司"), nullptr);
+  EXPECT_EQ(At(m, "華為技術有限公司")->role, kRoleMention);
 }
 
 TEST_F(EvidenceTest, EveryMentionCarriesItsSentence) {
