@@ -2,9 +2,10 @@
 // articles and the seed article, repeated), against ICU's word BreakIterator
 // alone over the same text, for both automaton modes (Aho-Corasick and a
 // trie walk), with the gazetteer of a real graph (technologies, aliases, the
-// Entity List) and with 100k synthetic names added.
+// Entity List) and with 100k synthetic names added. Linking includes the
+// screener's name index behind organisation-like spans, as `ecg ingest` does.
 //
-//   link_bench [--shared DIR] [--mb N]
+//   link_bench [--shared DIR] [--mb N] [--index yes|no]
 //
 // DIR defaults to ../shared/data next to the source tree (found from this
 // file's compiled path); N (the text size in MB) to 4.
@@ -32,6 +33,7 @@
 #include "ingest/run/ingest_run.h"
 #include "store/graph_store.h"
 
+#include "screen/screener.h"
 #include "text/normalizer.h"
 
 namespace fs = std::filesystem;
@@ -123,9 +125,12 @@ double BreakIteratorSeconds(const std::vector<std::string>& corpus, size_t* word
 }
 
 double LinkSeconds(ecg::ingest::Gazetteer* g, const std::vector<std::string>& corpus,
-                   ecg::ingest::MatchMode mode, size_t* mentions) {
+                   ecg::ingest::MatchMode mode, ecg::screen::Screener* screener,
+                   const ecg::store::ReadView* view, size_t* mentions) {
   ecg::ingest::LinkOptions options;
   options.mode = mode;
+  options.screener = screener;
+  options.view = view;
   *mentions = 0;
   auto t0 = Clock::now();
   for (const auto& text : corpus) {
@@ -172,9 +177,12 @@ int main(int argc, char** argv) {
   const std::string src = fs::path(__FILE__).parent_path().parent_path().string();
   std::string shared = src + "/../shared/data";
   double mb = 4;
+  bool with_index = true;  // --index no: without the screener's name index
   for (int i = 1; i + 1 < argc; i += 2) {
     if (std::strcmp(argv[i], "--shared") == 0) {
       shared = argv[i + 1];
+    } else if (std::strcmp(argv[i], "--index") == 0) {
+      with_index = std::strcmp(argv[i + 1], "no") != 0;
     } else if (std::strcmp(argv[i], "--mb") == 0) {
       mb = std::atof(argv[i + 1]);
     }
@@ -202,6 +210,15 @@ int main(int argc, char** argv) {
     Fail(s.ok() ? ecg::Status::Internal(report.ToText()) : s);
   }
   auto view = (*store)->NewReadView();
+  // The name index behind organisation-like spans, as `ecg ingest` links.
+  auto entities = ecg::screen::Screener::CountEntities(*view);
+  if (!entities.ok()) {
+    Fail(entities.status());
+  }
+  auto screener = ecg::screen::Screener::Create(nullptr, normalizer->get(), *entities);
+  if (!screener.ok()) {
+    Fail(screener.status());
+  }
 
   size_t distinct = 0;
   std::vector<std::string> corpus = Corpus(shared, static_cast<size_t>(mb * 1e6), &distinct);
@@ -233,8 +250,9 @@ int main(int argc, char** argv) {
     for (auto mode : {ecg::ingest::MatchMode::kAhoCorasick, ecg::ingest::MatchMode::kTrieWalk}) {
       size_t mentions = 0;
       // Warm the fold cache once, then measure.
-      LinkSeconds(&g, {corpus.begin(), corpus.begin() + 15}, mode, &mentions);
-      const double link_s = LinkSeconds(&g, corpus, mode, &mentions);
+      ecg::screen::Screener* index = with_index ? screener->get() : nullptr;
+      LinkSeconds(&g, {corpus.begin(), corpus.begin() + 15}, mode, index, view.get(), &mentions);
+      const double link_s = LinkSeconds(&g, corpus, mode, index, view.get(), &mentions);
       std::printf("%-44s %8.1f MB/s  (%zu mentions; link time / BreakIterator time = %.2f)\n",
                   mode == ecg::ingest::MatchMode::kAhoCorasick ? "  link, Aho-Corasick"
                                                                : "  link, trie walk",

@@ -59,7 +59,8 @@ constexpr PropertyDef kProps[] = {
     {prop::kEntitiesRevised, "entities_revised", PT::kInt, false, kRule, 0},
     // ECCNs and technologies.
     {prop::kHeading, "heading", PT::kString, false, kEccn, 0},
-    {prop::kReason, "reason", PT::kString, true, kEccn, 0},
+    // Also why a mentions edge links (or stays a candidate): ingest/articles/linker.h.
+    {prop::kReason, "reason", PT::kString, true, kEccn, E(EdgeType::kMentions)},
     {prop::kLicenseException, "license_exception", PT::kString, true, kEccn, 0},
     {prop::kRelatedControls, "related_controls", PT::kString, false, kEccn, 0},
     {prop::kTpp, "tpp", PT::kDouble, true, kEccn | kTech, 0},
@@ -116,6 +117,11 @@ constexpr PropertyDef kProps[] = {
     // Article linking (ingest/articles/), ids 200-249.
     // Organisation-like spans of an article that link to no vertex ("…公司").
     {prop::kUnlinked, "unlinked", PT::kStringList, false, kArticle, 0},
+    // The sentence around a mention; for spans linked through the name index,
+    // the screener's score and its reasons.
+    {prop::kContext, "context", PT::kString, false, 0, E(EdgeType::kMentions)},
+    {prop::kScore, "score", PT::kInt, false, 0, E(EdgeType::kMentions)},
+    {prop::kFeatures, "features", PT::kStringList, false, 0, E(EdgeType::kMentions)},
 };
 
 }  // namespace

@@ -79,6 +79,9 @@ inline constexpr PropertyId kRelation = 151;           // "relation"
 inline constexpr PropertyId kControl = 152;            // "control"
 inline constexpr PropertyId kSourceNote = 153;         // "source_note"
 inline constexpr PropertyId kUnlinked = 200;           // "unlinked"
+inline constexpr PropertyId kContext = 201;            // "context"
+inline constexpr PropertyId kScore = 202;              // "score"
+inline constexpr PropertyId kFeatures = 203;           // "features"
 
 }  // namespace prop
 }  // namespace ecg

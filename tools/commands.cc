@@ -46,6 +46,7 @@ void RegisterCommands(CLI::App* app, GlobalOptions* global) {
   RegisterServe(app, global);
   RegisterSnapshot(app, global);
   RegisterResolve(app, global);
+  RegisterRelink(app, global);
 }
 
 }  // namespace ecg::tools

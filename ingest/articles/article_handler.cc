@@ -14,6 +14,8 @@
 #include "ingest/run/handlers.h"
 #include "ingest/run/ingest_run.h"
 
+#include "screen/screener.h"
+
 namespace ecg::ingest {
 namespace {
 
@@ -42,8 +44,16 @@ class ArticleHandler final : public FormatHandler {
                          ParseArticles(utf8, ctx->format(), ctx->file_label()));
     ECG_ASSIGN_OR_RETURN(std::unique_ptr<Gazetteer> gazetteer,
                          Gazetteer::FromGraph(ctx->view(), &ctx->normalizer()));
+    // The screener's name index answers for the organisation-like spans the
+    // gazetteer misses.
+    ECG_ASSIGN_OR_RETURN(uint64_t entities, screen::Screener::CountEntities(ctx->view()));
+    ECG_ASSIGN_OR_RETURN(std::unique_ptr<screen::Screener> screener,
+                         screen::Screener::Create(nullptr, &ctx->normalizer(), entities));
+    LinkOptions options;
+    options.screener = screener.get();
+    options.view = &ctx->view();
     for (const Article& a : articles) {
-      LinkResult links = LinkText(gazetteer.get(), a.text);
+      LinkResult links = LinkText(gazetteer.get(), a.text, options);
       ECG_RETURN_IF_ERROR(WriteArticle(a, links, ctx).status());
       ++ctx->report()->counts.records_read;
     }

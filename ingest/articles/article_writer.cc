@@ -7,6 +7,24 @@
 
 namespace ecg::ingest {
 
+PropertyList MentionProperties(const Mention& m) {
+  PropertyList props = {{prop::kOffset, Value(static_cast<int64_t>(m.offset))},
+                        {prop::kLength, Value(static_cast<int64_t>(m.length))},
+                        {prop::kByteOffset, Value(static_cast<int64_t>(m.byte_offset))},
+                        {prop::kConfidence, Value(m.confidence)},
+                        {prop::kSurface, Value(m.surface)},
+                        {prop::kRole, Value(m.role)},
+                        {prop::kContext, Value(m.context)}};
+  if (!m.reason.empty()) {
+    props.emplace_back(prop::kReason, Value(m.reason));
+  }
+  if (m.score > 0) {
+    props.emplace_back(prop::kScore, Value(static_cast<int64_t>(m.score)));
+    props.emplace_back(prop::kFeatures, Value(Value::StringList(m.features)));
+  }
+  return props;
+}
+
 std::string ArticleKey(const Article& article) {
   return article.url.empty() ? "sha256:" + Sha256Hex(article.text) : article.url;
 }
@@ -19,13 +37,6 @@ Result<VertexId> WriteArticle(const Article& article, const LinkResult& links, S
   static const PropertyId kUrl = prop::kUrl;
   static const PropertyId kText = prop::kText;
   static const PropertyId kUnlinked = prop::kUnlinked;
-  static const PropertyId kOffset = prop::kOffset;
-  static const PropertyId kLength = prop::kLength;
-  static const PropertyId kByteOffset = prop::kByteOffset;
-  static const PropertyId kConfidence = prop::kConfidence;
-  static const PropertyId kSurface = prop::kSurface;
-  static const PropertyId kRole = prop::kRole;
-
   store::Batch* batch = ctx->batch();
   ECG_ASSIGN_OR_RETURN(VertexId id, batch->Vertex(VertexKind::kArticle, ArticleKey(article)));
   ECG_RETURN_IF_ERROR(ctx->SetProperty(id, kName, Value(article.title)).status());
@@ -44,12 +55,7 @@ Result<VertexId> WriteArticle(const Article& article, const LinkResult& links, S
   std::vector<store::EdgeStatement> before;
   ECG_RETURN_IF_ERROR(batch->GetEdges(id, store::Direction::kOut, EdgeType::kMentions, &before));
   for (const Mention& m : links.mentions) {
-    PropertyList props = {{kOffset, Value(static_cast<int64_t>(m.offset))},
-                          {kLength, Value(static_cast<int64_t>(m.length))},
-                          {kByteOffset, Value(static_cast<int64_t>(m.byte_offset))},
-                          {kConfidence, Value(m.confidence)},
-                          {kSurface, Value(m.surface)},
-                          {kRole, Value(m.role)}};
+    PropertyList props = MentionProperties(m);
     ECG_RETURN_IF_ERROR(ctx->PutEdge(EdgeType::kMentions, id, m.vertex, props, Interval::Always(),
                                      std::to_string(m.offset))
                             .status());

@@ -9,9 +9,15 @@
 #include "ingest/articles/article.h"
 #include "ingest/articles/linker.h"
 #include "ingest/run/ingest_run.h"
+#include "schema/catalog.h"
 #include "schema/result.h"
 
 namespace ecg::ingest {
+
+// The properties of the `mentions` edge of `m`: offset, length, byte_offset,
+// confidence, surface, role, context, and when set reason, score and
+// features.
+PropertyList MentionProperties(const Mention& m);
 
 // The natural key of an article vertex: its URL when known, else
 // "sha256:<hex of the text>".

@@ -51,6 +51,7 @@ class Folder {
 
   // Folds `utf8` (valid UTF-8; invalid bytes count as U+FFFD).
   FoldedText Fold(std::string_view utf8);
+  const text::TextNormalizer* normalizer() const { return normalizer_; }
   // The folded code points only, without leading or trailing separators:
   // the form gazetteer names are stored in.
   std::u32string FoldName(std::string_view utf8);

@@ -3,9 +3,14 @@
 #include <algorithm>
 #include <set>
 
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
 #include "ingest/util/country_codes.h"
 #include "ingest/util/fr_citation.h"
 #include "schema/catalog.h"
+
+#include "text/pinyin.h"
 
 namespace ecg::ingest {
 namespace {
@@ -54,12 +59,64 @@ bool HasAlnum(std::string_view s) {
   });
 }
 
+// Why an entity name is too weak to link without corroboration (see
+// GazetteerTarget::needs_evidence), or null.
+const char* NeedsEvidence(std::string_view name, const std::u32string& folded, bool ideographic,
+                          NameRole role, bool person) {
+  const bool one_token = folded.find(U' ') == std::u32string::npos;
+  if (person && ideographic && folded.size() <= 2) {
+    return "a two-character Han person name";
+  }
+  if (ideographic || !one_token) {
+    return nullptr;
+  }
+  if (person) {
+    return "a one-token person alias";
+  }
+  if (role == NameRole::kCore && folded.size() <= 5) {
+    return "a legal-form core of one short word";
+  }
+  const bool upper = std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '&';
+  });
+  if (upper && folded.size() <= 5) {
+    return "an acronym";
+  }
+  return nullptr;
+}
+
 }  // namespace
 
-Gazetteer::Gazetteer(const text::TextNormalizer* normalizer) : folder_(normalizer) {}
+Gazetteer::Gazetteer(const text::TextNormalizer* normalizer) : folder_(normalizer) {
+  UErrorCode status = U_ZERO_ERROR;
+  word_breaker_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+  if (U_FAILURE(status)) {
+    word_breaker_.reset();
+  }
+}
+
+Gazetteer::~Gazetteer() = default;
+
+bool Gazetteer::WordBreaks(std::string_view utf8, std::vector<uint32_t>* out) {
+  if (word_breaker_ == nullptr) {
+    return false;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  UText* ut = utext_openUTF8(nullptr, utf8.data(), static_cast<int64_t>(utf8.size()), &status);
+  if (U_FAILURE(status)) {
+    return false;
+  }
+  word_breaker_->setText(ut, status);
+  for (int32_t p = word_breaker_->first(); U_SUCCESS(status) && p != icu::BreakIterator::DONE;
+       p = word_breaker_->next()) {
+    out->push_back(static_cast<uint32_t>(p));  // UTF-8 UText: native indexes are bytes
+  }
+  utext_close(ut);
+  return U_SUCCESS(status);
+}
 
 void Gazetteer::AddName(std::string_view name, VertexId vertex, VertexKind kind, NameRole role,
-                        std::string_view country) {
+                        std::string_view country, bool person) {
   std::u32string folded = folder_.FoldName(name);
   size_t letters = 0;
   bool ideographic = false;
@@ -74,7 +131,10 @@ void Gazetteer::AddName(std::string_view name, VertexId vertex, VertexKind kind,
   }
   double confidence = role == NameRole::kName ? 0.95 : role == NameRole::kCore ? 0.85 : 0.9;
   bool weak = (!ideographic && folded.size() <= 2) ||
-              (kind != VertexKind::kCountry && GenericNames().count(folded) != 0);
+              (kind == VertexKind::kEntity && GenericNames().count(folded) != 0);
+  const char* evidence = kind == VertexKind::kEntity && !weak
+                             ? NeedsEvidence(name, folded, ideographic, role, person)
+                             : nullptr;
   uint32_t id = automaton_.Add(folded);
   if (id >= targets_.size()) {
     targets_.resize(id + 1);
@@ -82,16 +142,115 @@ void Gazetteer::AddName(std::string_view name, VertexId vertex, VertexKind kind,
   for (GazetteerTarget& t : targets_[id]) {
     if (t.vertex == vertex) {
       t.confidence = std::max(t.confidence, confidence);
+      if (evidence == nullptr) {
+        t.needs_evidence = nullptr;  // some name of the vertex is strong in this form
+      }
       return;
     }
   }
-  targets_[id].push_back(GazetteerTarget{vertex, kind, confidence, weak, std::string(country)});
+  targets_[id].push_back(
+      GazetteerTarget{vertex, kind, confidence, weak, std::string(country), evidence, person});
+  if (kind == VertexKind::kEntity && !person && !ideographic &&
+      (role == NameRole::kName || role == NameRole::kAlias)) {
+    AddLatinKey(folded, targets_[id].back());
+  }
   if (kind == VertexKind::kEntity && role != NameRole::kCore) {
     std::u32string core = CoreOf(folded);
     if (core.size() != folded.size()) {
-      AddName(ToUtf8(core), vertex, kind, NameRole::kCore, country);
+      AddName(ToUtf8(core), vertex, kind, NameRole::kCore, country, person);
     }
   }
+}
+
+void Gazetteer::AddLatinKey(const std::u32string& folded, const GazetteerTarget& target) {
+  std::string key;
+  size_t begin = 0;
+  while (begin < folded.size()) {
+    size_t end = folded.find(U' ', begin);
+    if (end == std::u32string::npos) {
+      end = folded.size();
+    }
+    std::u32string word = folded.substr(begin, end - begin);
+    if (GenericNames().count(word) != 0) {
+      break;
+    }
+    for (char32_t c : word) {
+      if (c < U'a' || c > U'z') {
+        return;  // digits, accents, other scripts: no pinyin reads so
+      }
+      key.push_back(static_cast<char>(c));
+    }
+    begin = end + 1;
+  }
+  if (key.size() < 6 || key.size() > 24) {
+    return;
+  }
+  if (syllable_ids_.empty()) {
+    // Every customary reading of the CJK Unified Ideographs block.
+    for (char32_t c = 0x4E00; c <= 0x9FFF; ++c) {
+      std::vector<std::string_view> r = text::PinyinReadings(c);
+      if (!r.empty() && syllable_ids_.emplace(std::string(r[0]), syllable_ids_.size() + 1).second) {
+        longest_syllable_ = std::max(longest_syllable_, r[0].size());
+      }
+    }
+  }
+  // Every split of the key into readings (a-li-ba-ba; xi-an and xian), as
+  // paths of the trie; at most 8 syllables, as the linker walks.
+  std::vector<std::pair<size_t, uint32_t>> stack = {{0, 0}};  // (key position, node)
+  size_t paths = 0;
+  while (!stack.empty() && paths < 16) {
+    auto [pos, node] = stack.back();
+    stack.pop_back();
+    if (pos == key.size()) {
+      std::vector<GazetteerTarget>& targets = latin_targets_[node];
+      if (std::none_of(targets.begin(), targets.end(),
+                       [&](const GazetteerTarget& t) { return t.vertex == target.vertex; })) {
+        targets.push_back(target);
+        targets.back().needs_evidence = nullptr;
+      }
+      ++paths;
+      continue;
+    }
+    for (size_t len = 1; len <= longest_syllable_ && pos + len <= key.size(); ++len) {
+      auto it = syllable_ids_.find(key.substr(pos, len));
+      if (it == syllable_ids_.end()) {
+        continue;
+      }
+      const uint64_t edge = (static_cast<uint64_t>(node) << 20) | it->second;
+      auto [child, created] = syllable_trie_.emplace(edge, trie_nodes_);
+      if (created) {
+        ++trie_nodes_;
+      }
+      stack.emplace_back(pos + len, child->second);
+    }
+  }
+}
+
+uint32_t Gazetteer::Syllable(char32_t c) {
+  auto it = cp_syllables_.find(c);
+  if (it != cp_syllables_.end()) {
+    return it->second;
+  }
+  uint32_t id = 0;
+  if (!syllable_ids_.empty()) {
+    std::vector<std::string_view> r = text::PinyinReadings(c);
+    if (!r.empty()) {
+      auto s = syllable_ids_.find(std::string(r[0]));
+      id = s == syllable_ids_.end() ? 0 : s->second;
+    }
+  }
+  cp_syllables_.emplace(c, id);
+  return id;
+}
+
+uint32_t Gazetteer::NextSyllable(uint32_t node, uint32_t syllable) const {
+  auto it = syllable_trie_.find((static_cast<uint64_t>(node) << 20) | syllable);
+  return it == syllable_trie_.end() ? 0 : it->second;
+}
+
+const std::vector<GazetteerTarget>* Gazetteer::LatinKeyTargets(uint32_t node) const {
+  auto it = latin_targets_.find(node);
+  return it == latin_targets_.end() ? nullptr : &it->second;
 }
 
 void Gazetteer::AddEccn(std::string_view code, VertexId vertex) {
@@ -158,6 +317,7 @@ Status Gazetteer::AddGraph(const store::ReadView& view) {
   static const PropertyId kCountry = prop::kCountry;
   static const PropertyId kCode = prop::kCode;
   static const PropertyId kCitation = prop::kCitation;
+  static const PropertyId kType = prop::kType;
   std::vector<store::PropertyStatement> props;
   for (VertexKind kind : {VertexKind::kEntity, VertexKind::kTechnology, VertexKind::kList,
                           VertexKind::kCountry, VertexKind::kEccn, VertexKind::kRule}) {
@@ -189,9 +349,12 @@ Status Gazetteer::AddGraph(const store::ReadView& view) {
         continue;
       }
       std::string country;
+      bool person = false;
       for (const auto& p : props) {
         if (p.property == kCountry && p.value.type() == PropertyType::kString) {
           country = p.value.as_string();
+        } else if (p.property == kType && p.value.type() == PropertyType::kString) {
+          person = p.value.as_string() == "person";
         }
       }
       for (const auto& p : props) {
@@ -200,9 +363,9 @@ Status Gazetteer::AddGraph(const store::ReadView& view) {
         }
         const std::string& s = p.value.as_string();
         if (p.property == kName) {
-          g->AddName(s, id, kind, NameRole::kName, country);
+          g->AddName(s, id, kind, NameRole::kName, country, person);
         } else if (p.property == kAlias) {
-          g->AddName(s, id, kind, NameRole::kAlias, country);
+          g->AddName(s, id, kind, NameRole::kAlias, country, person);
         } else if (p.property == kCode && kind == VertexKind::kTechnology && HasAlnum(s) &&
                    s.find('_') == std::string::npos &&
                    std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; })) {
@@ -229,8 +392,8 @@ void Gazetteer::AddListOrCountry(const std::string& key, VertexId id, VertexKind
     names += p.value.as_string() + "\n";
   }
   if (kind == VertexKind::kCountry) {
-    for (const std::string& zh : util::ChineseCountryNames(key)) {
-      AddName(zh, id, kind, NameRole::kAlias, key);
+    for (const std::string& name : util::CountryDisplayNames(key)) {
+      AddName(name, id, kind, NameRole::kAlias, key);
     }
     return;
   }

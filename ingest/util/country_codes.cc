@@ -1,10 +1,12 @@
 #include "ingest/util/country_codes.h"
 
 #include <algorithm>
+#include <memory>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
+#include <unicode/locdspnm.h>
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
@@ -49,7 +51,36 @@ struct Tables {
   std::vector<std::pair<std::string, std::string>> zh_names;
   // ISO -> ICU's Chinese name, then the short forms.
   std::unordered_map<std::string, std::vector<std::string>> zh_by_code;
+  // ISO -> CountryDisplayNames.
+  std::unordered_map<std::string, std::vector<std::string>> cldr_by_code;
 };
+
+// The CLDR names of every ISO country in the locales articles are written in
+// (Simplified and Traditional Chinese, English), standard then short length.
+void AddDisplayNames(Tables* t) {
+  UDisplayContext short_length[] = {UDISPCTX_LENGTH_SHORT};
+  for (const char* locale : {"zh", "zh_Hant", "zh_Hant_HK", "en"}) {
+    const icu::Locale loc(locale);
+    std::unique_ptr<icu::LocaleDisplayNames> standard(icu::LocaleDisplayNames::createInstance(loc));
+    std::unique_ptr<icu::LocaleDisplayNames> short_names(
+        icu::LocaleDisplayNames::createInstance(loc, short_length, 1));
+    for (const char* const* c = icu::Locale::getISOCountries(); *c != nullptr; ++c) {
+      std::vector<std::string>& names = t->cldr_by_code[*c];
+      for (const auto& dn : {standard.get(), short_names.get()}) {
+        if (dn == nullptr) {
+          continue;
+        }
+        icu::UnicodeString u;
+        std::string name;
+        dn->regionDisplayName(*c, u).toUTF8String(name);
+        if (!name.empty() && name != *c &&
+            std::find(names.begin(), names.end(), name) == names.end()) {
+          names.push_back(std::move(name));
+        }
+      }
+    }
+  }
+}
 
 const Tables& GetTables() {
   static const Tables* tables = [] {
@@ -141,6 +172,7 @@ const Tables& GetTables() {
         t->zh_names.emplace_back(name, code);
       }
     }
+    AddDisplayNames(t);
     std::stable_sort(t->zh_names.begin(), t->zh_names.end(),
                      [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
     return t;
@@ -279,6 +311,12 @@ std::vector<std::string> ChineseCountryNames(std::string_view iso) {
   const Tables& t = GetTables();
   auto it = t.zh_by_code.find(std::string(iso));
   return it == t.zh_by_code.end() ? std::vector<std::string>() : it->second;
+}
+
+std::vector<std::string> CountryDisplayNames(std::string_view iso) {
+  const Tables& t = GetTables();
+  auto it = t.cldr_by_code.find(std::string(iso));
+  return it == t.cldr_by_code.end() ? std::vector<std::string>() : it->second;
 }
 
 }  // namespace ecg::ingest::util

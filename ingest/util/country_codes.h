@@ -40,6 +40,14 @@ std::vector<std::string> CountriesOfEnglishAddress(std::string_view address);
 // only the long one ("香港", "澳门", "阿联酋"). Empty for an unknown code.
 std::vector<std::string> ChineseCountryNames(std::string_view iso);
 
+// Every name CLDR (through ICU's locale data) gives country or territory `iso`
+// in Simplified Chinese (zh), Traditional Chinese (zh_Hant, zh_Hant_HK) and
+// English, in both the standard and the short length: 中国香港特别行政区 and
+// 香港, 中國香港特別行政區, 北韓, 馬利, "Hong Kong SAR China" and "Hong Kong",
+// "United States" and "US". Distinct, in that order; empty for an unknown
+// code. No hand-written names.
+std::vector<std::string> CountryDisplayNames(std::string_view iso);
+
 }  // namespace ecg::ingest::util
 
 #endif  // ECG_INGEST_UTIL_COUNTRY_CODES_H_

@@ -112,7 +112,10 @@ TEST(TechnologiesTest, ShippedMappingLoadsWithChineseNamesAndMakers) {
   EXPECT_EQ(h100->maker_zh, (std::vector<std::string>{"英伟达"}));
   // The seed article's terms.
   EXPECT_TRUE(Has(FindTech(techs, "EUV_LITHO")->name_zh, "EUV光刻机"));
-  EXPECT_TRUE(Has(FindTech(techs, "DUV_LITHO")->name_zh, "光刻机"));
+  // The general term is its own technology; the specific ones are not it.
+  EXPECT_TRUE(Has(FindTech(techs, "LITHO")->name_zh, "光刻机"));
+  EXPECT_FALSE(Has(FindTech(techs, "DUV_LITHO")->name_zh, "光刻机"));
+  EXPECT_TRUE(Has(FindTech(techs, "IC")->name_zh, "芯片"));
   EXPECT_TRUE(Has(FindTech(techs, "ETCH")->name_zh, "刻蚀机"));
   EXPECT_TRUE(Has(FindTech(techs, "HBM")->name_zh, "高带宽内存"));
   EXPECT_TRUE(Has(FindTech(techs, "MODEL_WEIGHTS")->name_zh, "模型权重"));
