@@ -45,6 +45,7 @@ void RegisterCommands(CLI::App* app, GlobalOptions* global) {
   RegisterScreen(app, global);
   RegisterServe(app, global);
   RegisterSnapshot(app, global);
+  RegisterUpdate(app, global);
 }
 
 }  // namespace ecg::tools

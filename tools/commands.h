@@ -48,6 +48,7 @@ void RegisterQuery(CLI::App* app, GlobalOptions* global);
 void RegisterScreen(CLI::App* app, GlobalOptions* global);
 void RegisterServe(CLI::App* app, GlobalOptions* global);
 void RegisterSnapshot(CLI::App* app, GlobalOptions* global);
+void RegisterUpdate(CLI::App* app, GlobalOptions* global);
 
 }  // namespace ecg::tools
 
