@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fails when an #include points up the layers (DESIGN.md):
 #   schema <- store <- text <- {resolve, rules} <- screen <- {ingest, query} <- serve <- tools
-#   ingest <- update <- tools
+#   ingest <- update <- tools; {ingest, query} <- exchange <- tools
 # A folder may include its own headers and those of the folders below it;
 # resolve and rules do not see each other, nor ingest and query. Tests of a
 # folder (tests/<folder>/) may include what that folder may, plus
@@ -24,7 +24,8 @@ declare -A allowed=(
   [query]="schema store text rules screen"
   [serve]="schema store text rules screen query"
   [update]="schema store text resolve rules screen ingest"
-  [tools]="schema store text resolve rules screen ingest query serve update"
+  [exchange]="schema store text resolve rules screen ingest query"
+  [tools]="schema store text resolve rules screen ingest query serve update exchange"
 )
 
 may_include() {  # may_include FOLDER TARGET

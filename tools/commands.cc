@@ -46,6 +46,7 @@ void RegisterCommands(CLI::App* app, GlobalOptions* global) {
   RegisterServe(app, global);
   RegisterSnapshot(app, global);
   RegisterUpdate(app, global);
+  RegisterChanges(app, global);
 }
 
 }  // namespace ecg::tools

@@ -49,6 +49,7 @@ void RegisterScreen(CLI::App* app, GlobalOptions* global);
 void RegisterServe(CLI::App* app, GlobalOptions* global);
 void RegisterSnapshot(CLI::App* app, GlobalOptions* global);
 void RegisterUpdate(CLI::App* app, GlobalOptions* global);
+void RegisterChanges(CLI::App* app, GlobalOptions* global);
 
 }  // namespace ecg::tools
 
