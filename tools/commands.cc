@@ -47,6 +47,7 @@ void RegisterCommands(CLI::App* app, GlobalOptions* global) {
   RegisterSnapshot(app, global);
   RegisterUpdate(app, global);
   RegisterChanges(app, global);
+  RegisterExport(app, global);
 }
 
 }  // namespace ecg::tools
