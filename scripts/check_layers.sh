@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fails when an #include points up the layers (DESIGN.md):
 #   schema <- store <- text <- {resolve, rules} <- screen <- {ingest, query} <- serve <- tools
+#   ingest <- update <- tools; {ingest, query} <- exchange <- tools
 # A folder may include its own headers and those of the folders below it;
 # resolve and rules do not see each other, nor ingest and query. Tests of a
 # folder (tests/<folder>/) may include what that folder may, plus
@@ -22,7 +23,9 @@ declare -A allowed=(
   [ingest]="schema store text resolve rules screen"
   [query]="schema store text rules screen"
   [serve]="schema store text rules screen query"
-  [tools]="schema store text resolve rules screen ingest query serve"
+  [update]="schema store text resolve rules screen ingest"
+  [exchange]="schema store text resolve rules screen ingest query"
+  [tools]="schema store text resolve rules screen ingest query serve update exchange"
 )
 
 may_include() {  # may_include FOLDER TARGET

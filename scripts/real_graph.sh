@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Builds the graph of all of ../shared/data in one `ecg ingest` run, in the
-# order docs/ingest.md gives (lists and the alias file, then regulations and
-# technologies, then articles).
+# Builds the graph of all of ../shared/data in one `ecg update` run over
+# manifests/shared-data.yaml, in the order docs/ingest.md gives (lists and the
+# alias file, then regulations and technologies, then articles).
 # Usage: scripts/real_graph.sh [--check] DB
-#   --check  then ingest everything again (every file must be unchanged) and
+#   --check  then update again (every source must be unchanged) and
 #            run `ecg check`; exit non-zero on any rejection or problem
 #            (the test suite's real-graph fixture runs this).
-# ECG (default build/tools/ecg) names the binary; SHARED_DATA (default
-# ../shared/data) the data.
+# ECG (default build/tools/ecg) names the binary. SHARED_DATA, when set, must
+# be ../shared/data: the manifest names that folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 check=0
@@ -30,49 +30,26 @@ if [ ! -x "$ecg" ]; then
   echo "real_graph: $ecg not found; build first (scripts/setup.sh)" >&2
   exit 1
 fi
-# The eCFR extracts first: they date every citation to the day, and later
-# sources that cite the same page take that date. Then the CSL samples, oldest
-# first, before the complete CSL, which closes what they listed and it does
-# not.
-# The curated judgements come first: every list record meets them.
-files=(
-  ingest/data/judgements.csv
-  "$d"/bis_entity_list_ecfr_nsfreg/bis_entity_list.json
-  "$d"/bis_entity_list_ecfr_nsfreg/bis_meu.json
-  "$d"/bis_entity_list_ecfr_nsfreg/dow_1260h.json
-  "$d"/bis_entity_list_ecfr_nsfreg/ofac_nscmic.json
-  "$d"/bis_entity_list_ecfr_nsfreg/lists.json
-  "$d"/csl_raw_watchman/csl_2019-12_sample.csv
-  "$d"/csl_raw_watchman/csl_2023-11_subset.csv
-  "$d"/csl_raw_watchman/consolidated_2025-06_sample.csv
-  "$d"/csl_compact_seelpeed/screening-list.json
-  "$d"/us_lists_opensanctions/bis_mieu.csv
-  "$d"/us_lists_opensanctions/dod_chinese_milcorps_1260h.csv
-  "$d"/us_lists_opensanctions/fcc_covered_list_table.csv
-  "$d"/cn_sanctions_opensanctions/sanctions_2026-06-29.csv
-  "$d"/cn_sanctions_opensanctions/sanctions_2026-08-07.csv
-  "$d"/cn_lists_xyna/cn.json
-  ingest/data/aliases.csv
-  "$d"/ccl_ecfr_seelpeed/ccl.json
-  "$d"/ccl_ecfr_seelpeed/country-groups.json
-  "$d"/ccl_ecfr_seelpeed/country-chart.json
-  "$d"/ccl_index_ita_2015/ECCN_Descriptions_2015_06_16.txt
-  "$d"/ccl_index_ita_2015/eccn.descs.2015.05.20.csv
-  ingest/data/technologies.csv
-  "$d"/fr_metadata_deepseek_news/_posts/*.md
-  "$d"/seed_article_zh/*
-  "$d"/news_zh_hkcnews/*.md
-)
-if [ $check -eq 1 ]; then
-  rm -rf "$db"
+# One `ecg update` over the project's manifest of ../shared/data, which
+# lists the sources in docs/ingest.md's order (the eCFR extracts first: they
+# date every citation to the day; the CSL samples oldest first, before the
+# complete CSL, which closes what they listed and it does not).
+manifest=manifests/shared-data.yaml
+if [ "$(cd "$d" && pwd)" != "$(cd ../shared/data 2>/dev/null && pwd)" ]; then
+  echo "real_graph: $manifest reads ../shared/data; SHARED_DATA=$d is not it" >&2
+  exit 1
 fi
-"$ecg" --db "$db" ingest --label shared-data "${files[@]}" >/dev/null
 if [ $check -eq 1 ]; then
-  again=$("$ecg" --db "$db" ingest --label shared-data-again "${files[@]}" | tail -n 1)
-  case "$again" in
-    *"0 file(s) loaded, ${#files[@]} unchanged, 0 rejected"*) ;;
-    *) echo "real_graph: a second ingest changed the graph: $again" >&2; exit 1 ;;
+  rm -rf "$db" "$db.cache"
+fi
+"$ecg" --db "$db" update --label shared-data "$manifest" >/dev/null
+if [ $check -eq 1 ]; then
+  again=$("$ecg" --db "$db" update --label shared-data-again "$manifest")
+  sources=$(printf '%s\n' "$again" | head -n 1 | sed -E 's/.*: ([0-9]+) source\(s\)$/\1/')
+  case "$(printf '%s\n' "$again" | tail -n 1)" in
+    "total: 0 ingested, 0 fetched, 0 not modified, $sources unchanged, 0 rejected") ;;
+    *) echo "real_graph: a second update changed the graph:" >&2; echo "$again" >&2; exit 1 ;;
   esac
   "$ecg" --db "$db" check
 fi
-echo "real_graph: $db holds all of $d (${#files[@]} files)"
+echo "real_graph: $db holds all of $d ($manifest)"

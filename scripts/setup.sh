@@ -10,8 +10,9 @@ packages=(
   g++ cmake ninja-build pkg-config bzip2 unicode-data clang-format python3
   librocksdb-dev libsimdjson-dev libre2-dev libicu-dev libgtest-dev libgmock-dev
   libcli11-dev nlohmann-json3-dev libcsv-dev libxml2-dev libyaml-cpp-dev libreadline-dev libcpp-httplib-dev
-  libssl-dev
+  libssl-dev libcurl4-openssl-dev
   chromium fonts-noto-cjk  # the web page's browser test (tests/serve/browser_test.cc), CJK text
+  nodejs npm  # the export round-trip tests' consumers (tests/consumers: Oxigraph, DuckDB)
 )
 missing=()
 for p in "${packages[@]}"; do
@@ -26,6 +27,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The real consumers of `ecg export` for the round-trip tests, into the
+# project-local tests/consumers/node_modules (versions pinned by its
+# package-lock.json); nothing is downloaded at test time.
+if [ ! -d tests/consumers/node_modules/oxigraph ] || [ ! -d tests/consumers/node_modules/@duckdb ]; then
+  (cd tests/consumers && npm ci --no-audit --no-fund >/dev/null)
 fi
 
 # CI builds with -Werror; elsewhere the build directory keeps its setting, so

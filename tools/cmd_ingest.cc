@@ -75,6 +75,8 @@ int RunIngest(const GlobalOptions& global, const IngestArgs& args) {
   for (const auto& f : report.files) {
     if (f.status == ingest::FileReport::Status::kRejected) {
       std::cerr << "ecg ingest: rejected " << f.error << "\n";
+    } else if (f.status == ingest::FileReport::Status::kSkipped) {
+      std::cerr << "ecg ingest: warning: " << f.error << "\n";
     }
   }
   return report.rejected() > 0 ? kExitBadInput : kExitOk;

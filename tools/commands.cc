@@ -47,6 +47,9 @@ void RegisterCommands(CLI::App* app, GlobalOptions* global) {
   RegisterSnapshot(app, global);
   RegisterResolve(app, global);
   RegisterRelink(app, global);
+  RegisterUpdate(app, global);
+  RegisterChanges(app, global);
+  RegisterExport(app, global);
 }
 
 }  // namespace ecg::tools

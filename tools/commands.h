@@ -50,6 +50,9 @@ void RegisterServe(CLI::App* app, GlobalOptions* global);
 void RegisterSnapshot(CLI::App* app, GlobalOptions* global);
 void RegisterResolve(CLI::App* app, GlobalOptions* global);
 void RegisterRelink(CLI::App* app, GlobalOptions* global);
+void RegisterUpdate(CLI::App* app, GlobalOptions* global);
+void RegisterChanges(CLI::App* app, GlobalOptions* global);
+void RegisterExport(CLI::App* app, GlobalOptions* global);
 
 }  // namespace ecg::tools
 

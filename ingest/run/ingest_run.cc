@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "ingest/run/handlers.h"
+#include "ingest/util/json.h"
 #include "ingest/util/sha256.h"
 
 #include "text/decode.h"
@@ -85,7 +86,26 @@ Status Ingester::IngestFiles(const std::vector<std::string>& paths, const Ingest
   std::vector<Pending> files;
   files.reserve(paths.size());
   for (const auto& p : paths) {
-    files.push_back(Pending{p, p, {}});
+    files.push_back(Pending{p, p, {}, {}, {}, true, {}});
+  }
+  return Run(std::move(files), options, report);
+}
+
+Status Ingester::IngestInputs(const std::vector<FileInput>& inputs, const IngestOptions& options,
+                              RunReport* report) {
+  std::vector<Pending> files;
+  files.reserve(inputs.size());
+  for (const auto& in : inputs) {
+    if (!in.format.empty() && HandlerFor(in.format) == nullptr) {
+      return Status::InvalidArgument("unknown format '" + in.format + "' for " + in.path);
+    }
+    files.push_back(Pending{in.label.empty() ? in.path : in.label,
+                            in.path,
+                            {},
+                            in.format,
+                            in.complete_lists,
+                            in.close_gone,
+                            in.expect_feed});
   }
   return Run(std::move(files), options, report);
 }
@@ -93,7 +113,7 @@ Status Ingester::IngestFiles(const std::vector<std::string>& paths, const Ingest
 Status Ingester::IngestBytes(std::string_view label, std::string_view bytes,
                              const IngestOptions& options, RunReport* report) {
   std::vector<Pending> files;
-  files.push_back(Pending{std::string(label), {}, std::string(bytes)});
+  files.push_back(Pending{std::string(label), {}, std::string(bytes), {}, {}, true, {}});
   return Run(std::move(files), options, report);
 }
 
@@ -141,6 +161,11 @@ Result<std::string> ReadWholeFile(const std::string& path) {
     return Status::IOError(path + ": read error");
   }
   return os.str();
+}
+
+bool IsWellFormedJson(std::string_view utf8) {
+  util::JsonDoc doc;
+  return util::ParseJson(utf8, "", &doc).ok();
 }
 
 // Closes every current open edge of the snapshot types that an earlier source
@@ -219,9 +244,10 @@ Status Ingester::IngestOne(RunId run, const Pending& in, const IngestOptions& op
   read.shrink_to_fit();
 
   const FormatHandler* handler = nullptr;
-  if (!options.format.empty()) {
-    file->format = options.format;
-    handler = HandlerFor(options.format);
+  const std::string& forced = in.format.empty() ? options.format : in.format;
+  if (!forced.empty()) {
+    file->format = forced;
+    handler = HandlerFor(forced);
   } else {
     for (const auto& h : handlers_) {
       if (auto f = h->Detect(utf8, in.label)) {
@@ -229,6 +255,15 @@ Status Ingester::IngestOne(RunId run, const Pending& in, const IngestOptions& op
         handler = h.get();
         break;
       }
+    }
+    if (handler == nullptr && IsWellFormedJson(utf8)) {
+      // An index or metadata file beside the data (cn_lists_xyna/manifest.json)
+      // is not a bad data file: the run goes on without it.
+      file->status = FileReport::Status::kSkipped;
+      file->error = in.label +
+                    ": a JSON document of no known data format; skipped (use --format to name "
+                    "its format if it is data)";
+      return Status::OK();
     }
     if (handler == nullptr) {
       return Status::InvalidArgument(in.label +
@@ -254,14 +289,18 @@ Status Ingester::IngestOne(RunId run, const Pending& in, const IngestOptions& op
   SourceContext ctx(batch.get(), view.get(), source, file->format, in.label, run_date, normalizer_,
                     file);
   ctx.set_feed(file->feed);
-  ctx.set_complete_lists(options.complete_lists);
+  ctx.set_complete_lists(in.complete_lists.empty() ? options.complete_lists : in.complete_lists);
   ECG_RETURN_IF_ERROR(handler->Apply(utf8, &ctx));
   file->feed = ctx.feed();
+  if (!in.expect_feed.empty() && file->feed != in.expect_feed) {
+    return Status::InvalidArgument(in.label + ": belongs to feed '" + file->feed +
+                                   "', not the expected '" + in.expect_feed + "'");
+  }
   if (!file->feed.empty()) {
     ECG_RETURN_IF_ERROR(
         batch->SetProperty(source, prop::kFeed, Value(file->feed), always, source).status());
   }
-  if (!file->feed.empty() && !ctx.snapshot_types().empty()) {
+  if (in.close_gone && !file->feed.empty() && !ctx.snapshot_types().empty()) {
     ECG_RETURN_IF_ERROR(CloseGone(*view, file->feed, &ctx));
   }
   ECG_RETURN_IF_ERROR(batch->Commit());

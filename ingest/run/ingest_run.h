@@ -158,6 +158,23 @@ struct IngestOptions {
   std::function<void(const FileReport&, size_t index, size_t total)> on_file;
 };
 
+// One input of a run with settings of its own (a manifest's source, see
+// update/manifest.h); IngestOptions' format and complete_lists apply when
+// these are empty.
+struct FileInput {
+  std::string path;    // the file to read
+  std::string label;   // for messages and the source vertex's path; `path` when empty
+  std::string format;  // forces this format for the file; empty: detect
+  std::vector<std::string> complete_lists;
+  // False: the file closes nothing, even when its format is a snapshot of its
+  // feed (a partial extract of a list the manifest says is not complete).
+  bool close_gone = true;
+  // When set, the feed the file must belong to; a file of another feed is
+  // rejected before anything is written (a manifest entry that points at the
+  // wrong file).
+  std::string expect_feed;
+};
+
 // Runs ingests into one store. Not thread-safe; one run at a time.
 class Ingester {
  public:
@@ -178,9 +195,14 @@ class Ingester {
   // still load; *report is filled either way. Returns an error only when the
   // run itself fails (store not writable, commit I/O error); check
   // report->rejected() for rejected files. InvalidArgument for an unknown
-  // options.format.
+  // options.format. A well-formed JSON document that no handler recognises
+  // (an index or metadata file in a glob of data files) is not rejected but
+  // skipped (FileReport::Status::kSkipped, with the reason in `error`).
   Status IngestFiles(const std::vector<std::string>& paths, const IngestOptions& options,
                      RunReport* report);
+  // As IngestFiles, with settings per file (ecg update).
+  Status IngestInputs(const std::vector<FileInput>& inputs, const IngestOptions& options,
+                      RunReport* report);
   // As IngestFiles, for one in-memory file (tests, manifests).
   Status IngestBytes(std::string_view label, std::string_view bytes, const IngestOptions& options,
                      RunReport* report);
@@ -191,6 +213,10 @@ class Ingester {
     std::string label;
     std::string path;
     std::string bytes;
+    std::string format;
+    std::vector<std::string> complete_lists;
+    bool close_gone = true;
+    std::string expect_feed;
   };
   Status Run(std::vector<Pending> files, const IngestOptions& options, RunReport* report);
   // Ingests one file in `run`, filling *file. Errors reject the file.

@@ -27,6 +27,8 @@ std::string_view FileStatusName(FileReport::Status s) {
       return "unchanged";
     case FileReport::Status::kRejected:
       return "rejected";
+    case FileReport::Status::kSkipped:
+      return "skipped";
   }
   return "?";
 }
@@ -43,6 +45,14 @@ size_t RunReport::rejected() const {
   size_t n = 0;
   for (const auto& f : files) {
     n += f.status == FileReport::Status::kRejected ? 1 : 0;
+  }
+  return n;
+}
+
+size_t RunReport::skipped() const {
+  size_t n = 0;
+  for (const auto& f : files) {
+    n += f.status == FileReport::Status::kSkipped ? 1 : 0;
   }
   return n;
 }
@@ -87,7 +97,7 @@ std::string RunReport::ToText(size_t max_quarantine_lines) const {
   for (const auto& f : files) {
     os << "  " << f.path << " [" << (f.format.empty() ? "?" : f.format) << "] "
        << FileStatusName(f.status);
-    if (f.status == FileReport::Status::kRejected) {
+    if (f.status == FileReport::Status::kRejected || f.status == FileReport::Status::kSkipped) {
       os << ": " << f.error << "\n";
       continue;
     }
@@ -110,8 +120,13 @@ std::string RunReport::ToText(size_t max_quarantine_lines) const {
   for (const auto& f : files) {
     unchanged += f.status == FileReport::Status::kUnchanged ? 1 : 0;
   }
-  os << "total: " << CountsLine(Totals()) << "; " << files.size() - unchanged - rejected()
-     << " file(s) loaded, " << unchanged << " unchanged, " << rejected() << " rejected\n";
+  os << "total: " << CountsLine(Totals()) << "; "
+     << files.size() - unchanged - rejected() - skipped() << " file(s) loaded, " << unchanged
+     << " unchanged, " << rejected() << " rejected";
+  if (skipped() > 0) {
+    os << ", " << skipped() << " skipped";
+  }
+  os << "\n";
   return os.str();
 }
 

@@ -30,6 +30,9 @@ struct FileReport {
     kLoaded,     // written (possibly with quarantined records)
     kUnchanged,  // a source with the same SHA-256 is already recorded
     kRejected,   // not read, not recognised or not parsable: nothing written
+    kSkipped,    // a well-formed document of no known data format (an index or
+                 // metadata file beside the data, e.g. a manifest.json): warned, not
+                 // written, and not an error
   };
   std::string path;
   std::string format;
@@ -37,7 +40,7 @@ struct FileReport {
   std::string sha256;
   uint64_t bytes = 0;
   Status status = Status::kLoaded;
-  std::string error;  // set when rejected: "<file>:<line>: reason" or similar
+  std::string error;  // set when rejected or skipped: "<file>:<line>: reason" or similar
   IngestCounts counts;
   // The quarantined records (line, offset, reason), in file order.
   std::vector<Quarantined> quarantine;
@@ -52,6 +55,7 @@ struct RunReport {
 
   IngestCounts Totals() const;
   size_t rejected() const;
+  size_t skipped() const;
   bool all_unchanged() const;
   // A human-readable table: one line per file, then the totals and the
   // quarantined records (at most `max_quarantine_lines` per file).

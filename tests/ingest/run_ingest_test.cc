@@ -36,47 +36,6 @@ std::string CurrentStats(store::GraphStore* store) {
   return stats.ok() ? StatsKey(*stats) : "";
 }
 
-// A minimal quote-aware CSV reader (independent of libcsv): rows of fields.
-std::vector<std::vector<std::string>> ReadCsv(const std::string& text) {
-  std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> row;
-  std::string field;
-  bool quoted = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-        field += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      row.push_back(field);
-      field.clear();
-    } else if (c == '\n' || c == '\r') {
-      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
-        ++i;
-      }
-      row.push_back(field);
-      field.clear();
-      rows.push_back(row);
-      row.clear();
-    } else {
-      field += c;
-    }
-  }
-  if (!field.empty() || !row.empty()) {
-    row.push_back(field);
-    rows.push_back(row);
-  }
-  return rows;
-}
-
 std::string Trim(const std::string& s) {
   size_t a = s.find_first_not_of(' ');
   size_t b = s.find_last_not_of(' ');
@@ -87,7 +46,7 @@ std::string Trim(const std::string& s) {
 // `aliases`, also (alias, End date) for each alias in the Alias column.
 std::vector<std::pair<std::string, std::string>> CnRows(const std::string& path,
                                                         bool aliases = false) {
-  auto rows = ReadCsv(testutil::ReadFile(path));
+  auto rows = testutil::ReadCsv(testutil::ReadFile(path));
   std::vector<std::pair<std::string, std::string>> out;
   int name = -1;
   int end = -1;

@@ -4,6 +4,7 @@
 #define ECG_TESTS_TESTUTIL_TESTUTIL_H_
 
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -40,6 +41,9 @@ std::string TestData(const std::string& relative);
 // Whole file contents ("" when unreadable).
 std::string ReadFile(const std::string& path);
 void WriteFile(const std::string& path, const std::string& contents);
+// A minimal quote-aware CSV reader, independent of the project's (libcsv):
+// rows of fields; CRLF, LF and CR end rows, "" is a quote inside quotes.
+std::vector<std::vector<std::string>> ReadCsv(const std::string& text);
 
 }  // namespace ecg::testutil
 
