@@ -2,11 +2,13 @@
 // (docs/query.md) against a read-only view of the database.
 #include <readline/history.h>
 #include <readline/readline.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <charconv>
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <sstream>
@@ -28,7 +30,35 @@ struct QueryFlags {
   uint64_t max_expansions = 10'000'000;
   int64_t timeout_ms = 30'000;
   std::string today;
+  bool wide = false;
+  size_t max_values = 3;
 };
+
+// The table width: the terminal's when stdout is one, else $COLUMNS when
+// set, else no limit (a pipe or file gets whole cells).
+size_t TerminalWidth() {
+  winsize ws{};
+  if (isatty(STDOUT_FILENO) != 0 && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) {
+    return ws.ws_col;
+  }
+  if (const char* cols = std::getenv("COLUMNS"); cols != nullptr) {
+    size_t n = 0;
+    auto r = std::from_chars(cols, cols + std::strlen(cols), n);
+    if (r.ec == std::errc() && n > 0) {
+      return n;
+    }
+  }
+  return 0;
+}
+
+query::TableOptions TableOptionsFor(const QueryFlags& f) {
+  query::TableOptions t;
+  if (!f.wide) {
+    t.width = TerminalWidth();
+    t.max_values = t.width == 0 ? 0 : f.max_values;
+  }
+  return t;
+}
 
 // A parameter value typed by its shape: integer, number, ISO date, else string.
 Value ParamValue(const std::string& s) {
@@ -76,14 +106,15 @@ Result<query::ExecOptions> MakeOptions(const QueryFlags& f, query::Format format
 
 // Runs one query and prints its result; returns the exit code.
 int RunOne(const query::Engine& engine, const std::string& text, const query::Params& params,
-           query::Format format, const query::ExecOptions& options) {
+           query::Format format, const query::ExecOptions& options,
+           const query::TableOptions& table, std::ostream& out) {
   auto prepared = engine.Prepare(text, params);
   if (!prepared.ok()) {
     std::cerr << query::RenderError(text, prepared.status()) << "\n";
     return ExitCodeFor(prepared.status());
   }
   if (prepared->is_explain()) {
-    std::cout << prepared->Explain();
+    out << prepared->Explain();
     return kExitOk;
   }
   auto result = engine.Execute(*prepared, options);
@@ -91,15 +122,31 @@ int RunOne(const query::Engine& engine, const std::string& text, const query::Pa
     std::cerr << "ecg: " << result.status().message() << "\n";
     return ExitCodeFor(result.status());
   }
-  std::cout << query::Render(*result, format);
-  return kExitOk;
+  out << query::Render(*result, format, table);
+  if (!result->truncated) {
+    return kExitOk;
+  }
+  if (format != query::Format::kTable) {
+    // The table says so itself; the other formats may be read by programs.
+    std::cerr << "ecg: result cut at " << result->stopped_by << " (" << result->rows.size()
+              << " rows); raise --max-rows for the rest\n";
+  }
+  return kExitTruncated;
 }
 
 void AddQueryFlags(CLI::App* cmd, QueryFlags* f) {
   cmd->add_option("--format,-f", f->format, "table, json, csv, dot or graphml")
       ->capture_default_str();
   cmd->add_option("--param,-p", f->params, "bind $NAME in the query: NAME=VALUE (repeatable)");
-  cmd->add_option("--max-rows", f->max_rows, "stop after this many rows")->capture_default_str();
+  cmd->add_option("--max-rows", f->max_rows,
+                  "stop after this many rows; a cut answer says so and exits 6")
+      ->capture_default_str();
+  cmd->add_flag("--wide", f->wide,
+                "tables: whole cells and every value, not fitted to the terminal width");
+  cmd->add_option("--max-values", f->max_values,
+                  "tables fitted to the terminal: values shown per multi-valued cell, then "
+                  "'+N more'")
+      ->capture_default_str();
   cmd->add_option("--max-depth", f->max_depth, "deepest variable-length step")
       ->capture_default_str();
   cmd->add_option("--max-expansions", f->max_expansions, "edges and vertices read per query")
@@ -135,7 +182,8 @@ int RunQuery(const GlobalOptions& global, const QueryFlags& f) {
     return Fail(options.status());
   }
   query::Engine engine(*setup->store);
-  return RunOne(engine, f.text, setup->params, setup->format, *options);
+  return RunOne(engine, f.text, setup->params, setup->format, *options, TableOptionsFor(f),
+                std::cout);
 }
 
 constexpr const char* kShellHelp =
@@ -164,7 +212,7 @@ int RunShell(const GlobalOptions& global, const QueryFlags& f) {
     std::cout << "ecg shell on " << global.db << " (.help for help)\n";
   }
   std::string pending;
-  int last = kExitOk;
+  int failed = kExitOk;
   for (;;) {
     // readline echoes what it reads when input is not a terminal: a pipe is
     // read line by line instead.
@@ -229,13 +277,18 @@ int RunShell(const GlobalOptions& global, const QueryFlags& f) {
     if (!options.ok()) {
       return Fail(options.status());
     }
-    last = RunOne(engine, pending, *params, *format, *options);
+    int code = RunOne(engine, pending, *params, *format, *options, TableOptionsFor(f), std::cout);
+    // A piped shell reports the first failure, not just the last query's
+    // code; a cut answer (exit 6) is an answer, not a failure.
+    if (code != kExitOk && code != kExitTruncated && failed == kExitOk) {
+      failed = code;
+    }
     pending.clear();
   }
   if (!history_file.empty()) {
     write_history(history_file.c_str());
   }
-  return tty ? kExitOk : last;
+  return tty ? kExitOk : failed;
 }
 
 }  // namespace
