@@ -23,6 +23,9 @@ void ExecContext::set_valid_date(Date day) {
 }
 
 Status ExecContext::CheckDeadline() {
+  if (options_.interrupt != nullptr && options_.interrupt->load(std::memory_order_relaxed)) {
+    return Status::Aborted("query cancelled");
+  }
   if (std::chrono::steady_clock::now() > deadline_) {
     return Status::ResourceExhausted("query stopped: timeout (" +
                                      std::to_string(options_.timeout.count()) + " ms) reached");

@@ -119,5 +119,16 @@ TEST_F(QueryCliTest, PipedShellExitsNonZeroWhenAnyQueryFailed) {
   EXPECT_EQ(Sh("printf 'entity | where contry = 1\\nentity | count\\n' | " + shell).exit_code, 2);
 }
 
+// Ctrl-C (at the prompt and during a query), Enter, Tab completion, history
+// written per query and bare `help`, through a pseudo-terminal
+// (tests/tools/shell_pty.py drives the shell as a person would).
+TEST_F(QueryCliTest, ShellThroughAPseudoTerminal) {
+  testutil::TempDir home;
+  ShRun r = Sh("python3 " + std::string(ECG_SOURCE_DIR) + "/tests/tools/shell_pty.py " + EcgBin() +
+               " " + db_ + " " + home.path() + " 2>&1");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("ok"), std::string::npos) << r.out;
+}
+
 }  // namespace
 }  // namespace ecg
