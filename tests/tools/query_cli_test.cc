@@ -117,6 +117,11 @@ TEST_F(QueryCliTest, PipedShellExitsNonZeroWhenAnyQueryFailed) {
   std::string shell = EcgBin() + " --db " + db_ + " shell >/dev/null 2>&1";
   EXPECT_EQ(Sh("printf 'entity | count\\nentity | count\\n' | " + shell).exit_code, 0);
   EXPECT_EQ(Sh("printf 'entity | where contry = 1\\nentity | count\\n' | " + shell).exit_code, 2);
+  ShRun schema = Sh("printf '.schema\\n' | " + EcgBin() + " --db " + db_ + " shell");
+  EXPECT_EQ(schema.exit_code, 0) << schema.out;
+  EXPECT_NE(schema.out.find("kinds:"), std::string::npos) << schema.out;
+  EXPECT_NE(schema.out.find("edge types:"), std::string::npos) << schema.out;
+  EXPECT_NE(schema.out.find("  entity:  name "), std::string::npos) << schema.out;
 }
 
 // Ctrl-C (at the prompt and during a query), Enter, Tab completion, history
