@@ -106,6 +106,12 @@ TEST_F(QueryCliTest, TablesFitTheTerminalWidth) {
   EXPECT_EQ(wide.out.find("\xE2\x80\xA6"), std::string::npos) << wide.out;
 }
 
+TEST_F(QueryCliTest, MissingBatchFileIsBadInputNotABusyDatabase) {
+  ShRun r = Sh(EcgBin() + " --db " + db_ + " screen --batch /no/such/file 2>&1");
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_NE(r.out.find("cannot read batch file"), std::string::npos) << r.out;
+}
+
 TEST_F(QueryCliTest, StartKeysThatMatchNothingGetANotice) {
   ShRun r = Query("rule 2099-99999 | select key", "");
   EXPECT_EQ(r.exit_code, 0) << r.out;
@@ -124,16 +130,8 @@ TEST_F(QueryCliTest, PipedShellExitsNonZeroWhenAnyQueryFailed) {
   EXPECT_NE(schema.out.find("  entity:  name "), std::string::npos) << schema.out;
 }
 
-// Ctrl-C (at the prompt and during a query), Enter, Tab completion, history
-// written per query and bare `help`, through a pseudo-terminal
-// (tests/tools/shell_pty.py drives the shell as a person would).
-TEST_F(QueryCliTest, ShellThroughAPseudoTerminal) {
-  testutil::TempDir home;
-  ShRun r = Sh("python3 " + std::string(ECG_SOURCE_DIR) + "/tests/tools/shell_pty.py " + EcgBin() +
-               " " + db_ + " " + home.path() + " 2>&1");
-  EXPECT_EQ(r.exit_code, 0) << r.out;
-  EXPECT_NE(r.out.find("ok"), std::string::npos) << r.out;
-}
+// The shell through a pseudo-terminal (Ctrl-C, Enter, Tab, history) is
+// ShellPtyTest: tests/tools/shell_pty_test.sh.
 
 }  // namespace
 }  // namespace ecg
