@@ -13,8 +13,18 @@ bool IsNumber(const Value& v) {
   return v.type() == PropertyType::kInt || v.type() == PropertyType::kDouble;
 }
 
-std::string Cell(const Value& v) {
-  std::string s = v.ToString();
+std::string Cell(const Value& v, size_t max_values) {
+  std::string s;
+  if (v.type() == PropertyType::kStringList && max_values > 0 &&
+      v.as_string_list().size() > max_values) {
+    const std::vector<std::string>& all = v.as_string_list();
+    for (size_t i = 0; i < max_values; ++i) {
+      s += (i == 0 ? "" : "; ") + all[i];
+    }
+    s += "; +" + std::to_string(all.size() - max_values) + " more";
+  } else {
+    s = v.ToString();
+  }
   std::replace(s.begin(), s.end(), '\n', ' ');
   std::replace(s.begin(), s.end(), '\r', ' ');
   std::replace(s.begin(), s.end(), '\t', ' ');
@@ -52,6 +62,28 @@ std::string DotQuote(const std::string& s) {
   return out + "\"";
 }
 
+// Narrows the widest columns one column at a time until the line (cells
+// joined by two blanks) fits in `limit`; no column goes below kMinColumn or
+// its natural width.
+void FitColumns(std::vector<size_t>* width, size_t limit) {
+  constexpr size_t kMinColumn = 6;
+  if (limit == 0 || width->empty()) {
+    return;
+  }
+  size_t total = 2 * (width->size() - 1);
+  for (size_t w : *width) {
+    total += w;
+  }
+  while (total > limit) {
+    auto widest = std::max_element(width->begin(), width->end());
+    if (*widest <= kMinColumn) {
+      return;  // too many columns to fit: the line stays long, cells short
+    }
+    --*widest;
+    --total;
+  }
+}
+
 }  // namespace
 
 Result<Format> ParseFormat(std::string_view name) {
@@ -74,10 +106,10 @@ Result<Format> ParseFormat(std::string_view name) {
                                  "' (table, json, csv, dot, graphml)");
 }
 
-std::string Render(const ResultSet& result, Format format) {
+std::string Render(const ResultSet& result, Format format, const TableOptions& table) {
   switch (format) {
     case Format::kTable:
-      return FormatTable(result);
+      return FormatTable(result, table);
     case Format::kJson:
       return FormatJsonLines(result);
     case Format::kCsv:
@@ -90,31 +122,43 @@ std::string Render(const ResultSet& result, Format format) {
   return "";
 }
 
-std::string FormatTable(const ResultSet& result) {
+std::string FormatTable(const ResultSet& result, const TableOptions& options) {
   size_t n = result.columns.size();
   std::vector<size_t> width(n);
   std::vector<bool> numeric(n, true);
   std::vector<std::vector<std::string>> cells;
+  std::vector<std::string> header = result.columns;
   for (size_t c = 0; c < n; ++c) {
-    width[c] = DisplayWidth(result.columns[c]);
+    width[c] = DisplayWidth(header[c]);
   }
   for (const auto& row : result.rows) {
     std::vector<std::string>& line = cells.emplace_back();
     for (size_t c = 0; c < n && c < row.size(); ++c) {
-      line.push_back(Cell(row[c]));
+      line.push_back(Cell(row[c], options.max_values));
       width[c] = std::max(width[c], DisplayWidth(line.back()));
       if (!row[c].is_null() && !IsNumber(row[c])) {
         numeric[c] = false;
       }
     }
   }
+  FitColumns(&width, options.width);
+  if (options.width != 0) {
+    for (size_t c = 0; c < n; ++c) {
+      header[c] = FitWidth(header[c], width[c]);
+    }
+    for (auto& line : cells) {
+      for (size_t c = 0; c < line.size(); ++c) {
+        line[c] = FitWidth(line[c], width[c]);
+      }
+    }
+  }
   std::string out;
-  auto emit = [&](const std::vector<std::string>& line, bool header) {
+  auto emit = [&](const std::vector<std::string>& line, bool is_header) {
     std::string text;
     for (size_t c = 0; c < n; ++c) {
       const std::string& s = c < line.size() ? line[c] : std::string();
       bool last = c + 1 == n;
-      bool right = !header && numeric[c];
+      bool right = !is_header && numeric[c];
       text += (c == 0 ? "" : "  ") + (last && !right ? s : Pad(s, width[c], right));
     }
     while (!text.empty() && text.back() == ' ') {
@@ -122,17 +166,18 @@ std::string FormatTable(const ResultSet& result) {
     }
     out += text + "\n";
   };
-  emit(result.columns, /*header=*/true);
+  emit(header, /*is_header=*/true);
   std::string rule;
   for (size_t c = 0; c < n; ++c) {
     rule += (c == 0 ? "" : "  ") + std::string(width[c], '-');
   }
   out += rule + "\n";
   for (const auto& line : cells) {
-    emit(line, /*header=*/false);
+    emit(line, /*is_header=*/false);
   }
   size_t rows = result.rows.size();
-  out += "(" + std::to_string(rows) + (rows == 1 ? " row" : " rows") + ")\n";
+  out += "(" + std::to_string(rows) + (rows == 1 ? " row" : " rows") +
+         (result.truncated ? ", truncated" : "") + ")\n";
   for (const std::string& notice : result.notices) {
     out += "note: " + notice + "\n";
   }
@@ -147,6 +192,13 @@ std::string FormatJsonLines(const ResultSet& result) {
       obj[result.columns[c]] = ValueToJson(row[c]);
     }
     out += obj.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  }
+  if (result.truncated) {
+    nlohmann::ordered_json trailer = {{"truncated", true},
+                                      {"stopped_by", result.stopped_by},
+                                      {"rows", result.rows.size()},
+                                      {"notices", result.notices}};
+    out += trailer.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   }
   return out;
 }

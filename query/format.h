@@ -26,15 +26,28 @@ inline bool IsGraphFormat(Format f) {
   return f == Format::kDot || f == Format::kGraphml;
 }
 
-// Renders `result` in `format`. Every output ends with a newline.
-std::string Render(const ResultSet& result, Format format);
+// How a table fits a terminal.
+struct TableOptions {
+  // The widest line, in display columns; 0 for no limit. Columns are
+  // narrowed, widest first, until the line fits, and cells that no longer
+  // fit end in "…".
+  size_t width = 0;
+  // A multi-valued cell shows this many values, then "+N more"; 0 for all.
+  size_t max_values = 0;
+};
 
-// An aligned table: header, a rule, the rows, then "(N rows)" and any
-// notices. Numbers are right-aligned; newlines in values become spaces.
-std::string FormatTable(const ResultSet& result);
+// Renders `result` in `format`. Every output ends with a newline.
+std::string Render(const ResultSet& result, Format format, const TableOptions& table = {});
+
+// An aligned table: header, a rule, the rows, then "(N rows)" (", truncated"
+// when max_rows cut the result) and any notices. Numbers are right-aligned;
+// newlines in values become spaces.
+std::string FormatTable(const ResultSet& result, const TableOptions& options = {});
 // One JSON object per row, keys named after the columns. Strings, numbers
 // and booleans map to JSON; dates to "YYYY-MM-DD"; string lists to arrays;
-// null to null.
+// null to null. When max_rows cut the result, a last line
+// {"truncated": true, "stopped_by": ..., "rows": N, "notices": [...]} says
+// so; a complete result has no such line.
 std::string FormatJsonLines(const ResultSet& result);
 // RFC 4180: a header line, CRLF line ends, fields quoted when they hold a
 // comma, quote, CR or LF.

@@ -3,6 +3,7 @@
 #ifndef ECG_QUERY_OPTIONS_H_
 #define ECG_QUERY_OPTIONS_H_
 
+#include <atomic>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -31,6 +32,10 @@ struct ExecOptions {
   std::chrono::milliseconds timeout{30'000};
   // The valid-time day of a query without `as of`; nullopt means today (UTC).
   std::optional<Date> today;
+  // When set, the executor checks it with the deadline (at every chunk and
+  // every 4096 expansions) and stops with kAborted "query cancelled" once it
+  // is true: the shell's Ctrl-C. Must outlive the execution.
+  const std::atomic<bool>* interrupt = nullptr;
   // The domain rules' settings (the rule imposing the affiliates rule, ...);
   // `affiliates` reports whether that rule is in force.
   rules::RulesOptions rules;

@@ -2,18 +2,27 @@
 // (docs/query.md) against a read-only view of the database.
 #include <readline/history.h>
 #include <readline/readline.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <chrono>
+#include <csignal>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <iomanip>
 #include <iostream>
 #include <sstream>
 
 #include "query/engine.h"
 #include "query/error.h"
 #include "query/format.h"
+#include "schema/catalog.h"
+#include "schema/kinds.h"
 #include "tools/commands.h"
 
 namespace ecg::tools {
@@ -28,7 +37,35 @@ struct QueryFlags {
   uint64_t max_expansions = 10'000'000;
   int64_t timeout_ms = 30'000;
   std::string today;
+  bool wide = false;
+  size_t max_values = 3;
 };
+
+// The table width: the terminal's when stdout is one, else $COLUMNS when
+// set, else no limit (a pipe or file gets whole cells).
+size_t TerminalWidth() {
+  winsize ws{};
+  if (isatty(STDOUT_FILENO) != 0 && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) {
+    return ws.ws_col;
+  }
+  if (const char* cols = std::getenv("COLUMNS"); cols != nullptr) {
+    size_t n = 0;
+    auto r = std::from_chars(cols, cols + std::strlen(cols), n);
+    if (r.ec == std::errc() && n > 0) {
+      return n;
+    }
+  }
+  return 0;
+}
+
+query::TableOptions TableOptionsFor(const QueryFlags& f) {
+  query::TableOptions t;
+  if (!f.wide) {
+    t.width = TerminalWidth();
+    t.max_values = t.width == 0 ? 0 : f.max_values;
+  }
+  return t;
+}
 
 // A parameter value typed by its shape: integer, number, ISO date, else string.
 Value ParamValue(const std::string& s) {
@@ -76,14 +113,15 @@ Result<query::ExecOptions> MakeOptions(const QueryFlags& f, query::Format format
 
 // Runs one query and prints its result; returns the exit code.
 int RunOne(const query::Engine& engine, const std::string& text, const query::Params& params,
-           query::Format format, const query::ExecOptions& options) {
+           query::Format format, const query::ExecOptions& options,
+           const query::TableOptions& table, std::ostream& out) {
   auto prepared = engine.Prepare(text, params);
   if (!prepared.ok()) {
     std::cerr << query::RenderError(text, prepared.status()) << "\n";
     return ExitCodeFor(prepared.status());
   }
   if (prepared->is_explain()) {
-    std::cout << prepared->Explain();
+    out << prepared->Explain();
     return kExitOk;
   }
   auto result = engine.Execute(*prepared, options);
@@ -91,15 +129,31 @@ int RunOne(const query::Engine& engine, const std::string& text, const query::Pa
     std::cerr << "ecg: " << result.status().message() << "\n";
     return ExitCodeFor(result.status());
   }
-  std::cout << query::Render(*result, format);
-  return kExitOk;
+  out << query::Render(*result, format, table);
+  if (!result->truncated) {
+    return kExitOk;
+  }
+  if (format != query::Format::kTable) {
+    // The table says so itself; the other formats may be read by programs.
+    std::cerr << "ecg: result cut at " << result->stopped_by << " (" << result->rows.size()
+              << " rows); raise --max-rows for the rest\n";
+  }
+  return kExitTruncated;
 }
 
 void AddQueryFlags(CLI::App* cmd, QueryFlags* f) {
   cmd->add_option("--format,-f", f->format, "table, json, csv, dot or graphml")
       ->capture_default_str();
   cmd->add_option("--param,-p", f->params, "bind $NAME in the query: NAME=VALUE (repeatable)");
-  cmd->add_option("--max-rows", f->max_rows, "stop after this many rows")->capture_default_str();
+  cmd->add_option("--max-rows", f->max_rows,
+                  "stop after this many rows; a cut answer says so and exits 6")
+      ->capture_default_str();
+  cmd->add_flag("--wide", f->wide,
+                "tables: whole cells and every value, not fitted to the terminal width");
+  cmd->add_option("--max-values", f->max_values,
+                  "tables fitted to the terminal: values shown per multi-valued cell, then "
+                  "'+N more'")
+      ->capture_default_str();
   cmd->add_option("--max-depth", f->max_depth, "deepest variable-length step")
       ->capture_default_str();
   cmd->add_option("--max-expansions", f->max_expansions, "edges and vertices read per query")
@@ -135,16 +189,149 @@ int RunQuery(const GlobalOptions& global, const QueryFlags& f) {
     return Fail(options.status());
   }
   query::Engine engine(*setup->store);
-  return RunOne(engine, f.text, setup->params, setup->format, *options);
+  return RunOne(engine, f.text, setup->params, setup->format, *options, TableOptionsFor(f),
+                std::cout);
 }
 
 constexpr const char* kShellHelp =
-    "Type a query (docs/query.md), ending it with ';' or an empty line to run it.\n"
-    "Lines ending in '\\' or '|' continue on the next line.\n"
-    "  .help              this text\n"
-    "  .format NAME       table, json, csv, dot or graphml\n"
+    "Type a query (docs/query.md); Enter runs it when it is complete. A query\n"
+    "that is not complete yet, or a line ending in '\\' or '|', continues on the\n"
+    "next line; ';' or an empty line also ends it. Ctrl-C cancels the running\n"
+    "query or clears the line; Tab completes keywords, kinds, edge types and\n"
+    "properties.\n"
+    "  .help              this text (also 'help')\n"
+    "  .schema            kinds, edge types and properties, with counts\n"
+    "  .format [NAME]     table, json, csv, dot or graphml\n"
+    "  .timer on|off      print each query's run time\n"
+    "  .output [FILE]     write results to FILE (no FILE: back to the terminal)\n"
     "  .param NAME=VALUE  bind $NAME for later queries\n"
     "  .quit              leave (also Ctrl-D)\n";
+
+// Ctrl-C: set by the SIGINT handler, read by the executor (a running query
+// stops with "query cancelled") and by readline's signal hook (the line is
+// cleared).
+std::atomic<bool> g_interrupt{false};
+std::string* g_pending = nullptr;  // the shell's unfinished query, cleared by Ctrl-C
+
+extern "C" void OnSigint(int /*sig*/) {
+  g_interrupt.store(true);
+}
+
+// Called by readline when a read is interrupted by a signal: Ctrl-C at the
+// prompt drops the line and any unfinished query and shows a fresh prompt.
+int OnReadlineSignal() {
+  if (!g_interrupt.exchange(false)) {
+    return 0;
+  }
+  if (g_pending != nullptr) {
+    g_pending->clear();
+  }
+  rl_replace_line("", 0);
+  rl_crlf();
+  rl_set_prompt("ecg> ");
+  rl_on_new_line();
+  rl_redisplay();
+  return 0;
+}
+
+// The words Tab completes: keywords, kinds, edge types, property names.
+const std::vector<std::string>& CompletionWords() {
+  static const std::vector<std::string> words = [] {
+    std::vector<std::string> w = {
+        "explain",  "where", "select",  "distinct", "sort",      "by",         "desc",
+        "asc",      "limit", "count",   "group",    "as",        "of",         "any",
+        "known",    "at",    "history", "diff",     "today",     "affiliates", "path",
+        "and",      "or",    "not",     "in",       "contains",  "exists",     "listed",
+        "sum",      "min",   "max",     "avg",      "edge.from", "edge.to",    "edge.source",
+        "edge.run", ".help", ".schema", ".format",  ".timer",    ".output",    ".param",
+        ".quit"};
+    for (VertexKind k : kAllVertexKinds) {
+      w.emplace_back(VertexKindName(k));
+    }
+    for (EdgeType t : kAllEdgeTypes) {
+      w.emplace_back(EdgeTypeName(t));
+    }
+    for (const PropertyDef& p : Catalog::Properties()) {
+      w.emplace_back(p.name);
+      if (p.edge_types != 0) {
+        w.push_back("edge." + std::string(p.name));
+      }
+    }
+    std::sort(w.begin(), w.end());
+    w.erase(std::unique(w.begin(), w.end()), w.end());
+    return w;
+  }();
+  return words;
+}
+
+char* CompletionGenerator(const char* text, int state) {
+  static size_t next = 0;
+  if (state == 0) {
+    next = 0;
+  }
+  const std::vector<std::string>& words = CompletionWords();
+  const size_t n = std::strlen(text);
+  while (next < words.size()) {
+    const std::string& w = words[next++];
+    if (w.compare(0, n, text) == 0) {
+      return strdup(w.c_str());
+    }
+  }
+  return nullptr;
+}
+
+char** Complete(const char* text, int /*start*/, int /*end*/) {
+  rl_attempted_completion_over = 1;  // no file names
+  return rl_completion_matches(text, CompletionGenerator);
+}
+
+// `.schema`: vertex counts per kind, edge counts per type, and for each kind
+// the properties its vertices hold, with how many hold each.
+void PrintSchema(const store::GraphStore& store, const query::Engine& engine, std::ostream& out) {
+  auto view = store.NewReadView();
+  auto stats = view->ComputeStats();
+  if (!stats.ok()) {
+    std::cerr << "ecg: " << stats.status().message() << "\n";
+    return;
+  }
+  out << "kinds:\n";
+  for (const auto& k : stats->kinds) {
+    out << "  " << VertexKindName(k.kind) << "  " << k.vertices << "\n";
+  }
+  out << "edge types:\n";
+  for (const auto& e : stats->edges) {
+    out << "  " << EdgeTypeName(e.type) << "  " << e.open + e.closed << "\n";
+  }
+  out << "properties (vertices holding one, today):\n";
+  for (const auto& k : stats->kinds) {
+    if (k.vertices == 0) {
+      continue;
+    }
+    std::string kind(VertexKindName(k.kind));
+    std::string line;
+    for (std::string_view prop : Catalog::NamesFor(k.kind)) {
+      auto prepared =
+          engine.Prepare(kind + " | where exists(" + std::string(prop) + ") | count", {});
+      if (!prepared.ok()) {
+        continue;
+      }
+      auto result = engine.Execute(*prepared);
+      if (!result.ok() || result->rows.empty() || result->rows[0][0].as_int() == 0) {
+        continue;
+      }
+      line += "  " + std::string(prop) + " " + result->rows[0][0].ToString();
+    }
+    out << "  " << kind << ":" << line << "\n";
+  }
+}
+
+// True when `text` is a query the parser has not seen the end of yet (it
+// wants more tokens), so Enter should continue it on the next line.
+bool Incomplete(const query::Engine& engine, const std::string& text, const query::Params& params) {
+  auto prepared = engine.Prepare(text, params);
+  return !prepared.ok() &&
+         prepared.status().message().find("found end of query") != std::string::npos;
+}
 
 int RunShell(const GlobalOptions& global, const QueryFlags& f) {
   auto setup = StartQueries(global, f);
@@ -156,15 +343,27 @@ int RunShell(const GlobalOptions& global, const QueryFlags& f) {
   query::Engine engine(*setup->store);
   const bool tty = isatty(STDIN_FILENO) != 0;
   std::string history_file;
-  if (const char* home = std::getenv("HOME"); home != nullptr && tty) {
-    history_file = std::string(home) + "/.ecg_history";
-    read_history(history_file.c_str());
-  }
+  std::string pending;
   if (tty) {
+    if (const char* home = std::getenv("HOME"); home != nullptr) {
+      history_file = std::string(home) + "/.ecg_history";
+      read_history(history_file.c_str());
+    }
+    // Our own SIGINT handler, without SA_RESTART so that readline's read is
+    // interrupted and its signal hook runs.
+    struct sigaction sa {};
+    sa.sa_handler = OnSigint;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, nullptr);
+    rl_catch_signals = 0;
+    rl_signal_event_hook = OnReadlineSignal;
+    rl_attempted_completion_function = Complete;
+    g_pending = &pending;
     std::cout << "ecg shell on " << global.db << " (.help for help)\n";
   }
-  std::string pending;
-  int last = kExitOk;
+  bool timer = false;
+  std::ofstream file_out;
+  int failed = kExitOk;
   for (;;) {
     // readline echoes what it reads when input is not a terminal: a pipe is
     // read line by line instead.
@@ -179,11 +378,19 @@ int RunShell(const GlobalOptions& global, const QueryFlags& f) {
     } else if (!std::getline(std::cin, line)) {
       break;
     }
-    if (tty && !line.empty()) {
-      add_history(line.c_str());
+    std::ostream& out = file_out.is_open() ? static_cast<std::ostream&>(file_out) : std::cout;
+    std::string trimmed = line;
+    trimmed.erase(0, trimmed.find_first_not_of(" \t"));
+    trimmed.erase(trimmed.find_last_not_of(" \t;") + 1);
+    if (pending.empty() && (trimmed == "help" || trimmed == "?")) {
+      std::cout << kShellHelp;  // not a vertex kind: the shell's help
+      continue;
     }
-    if (pending.empty() && !line.empty() && line[0] == '.') {
-      std::istringstream in(line);
+    if (pending.empty() && !trimmed.empty() && trimmed[0] == '.') {
+      if (tty) {
+        add_history(trimmed.c_str());
+      }
+      std::istringstream in(trimmed);
       std::string cmd;
       std::string arg;
       in >> cmd >> arg;
@@ -191,9 +398,27 @@ int RunShell(const GlobalOptions& global, const QueryFlags& f) {
         break;
       } else if (cmd == ".help") {
         std::cout << kShellHelp;
+      } else if (cmd == ".schema") {
+        PrintSchema(*setup->store, engine, out);
+      } else if (cmd == ".timer") {
+        if (arg == "on" || arg == "off") {
+          timer = arg == "on";
+        } else {
+          std::cerr << ".timer takes on or off\n";
+        }
+      } else if (cmd == ".output") {
+        file_out.close();
+        if (!arg.empty()) {
+          file_out.open(arg, std::ios::out | std::ios::trunc);
+          if (!file_out) {
+            std::cerr << "ecg: cannot write " << arg << "\n";
+          }
+        }
       } else if (cmd == ".format") {
-        auto fmt = query::ParseFormat(arg);
-        if (fmt.ok()) {
+        if (arg.empty()) {
+          static constexpr const char* kNames[] = {"table", "json", "csv", "dot", "graphml"};
+          std::cout << kNames[static_cast<int>(*format)] << "\n";
+        } else if (auto fmt = query::ParseFormat(arg); fmt.ok()) {
           *format = *fmt;
         } else {
           std::cerr << fmt.status().message() << "\n";
@@ -210,32 +435,57 @@ int RunShell(const GlobalOptions& global, const QueryFlags& f) {
       }
       continue;
     }
-    // A query ends at ';' or an empty line in a terminal, at the end of the
-    // line from a pipe; a trailing '\\' or '|' always continues it.
+    // A query ends at the end of the line when it is complete (in a
+    // terminal), at ';' or an empty line, and at the end of the line from a
+    // pipe; a trailing '\\' or '|' always continues it.
     const bool continues = !line.empty() && (line.back() == '\\' || line.back() == '|');
-    const bool ends = !continues && (!tty || line.empty() || line.back() == ';');
+    const bool explicit_end = line.empty() || line.back() == ';';
     if (!line.empty() && (line.back() == ';' || line.back() == '\\')) {
       line.pop_back();
     }
     pending += (pending.empty() ? "" : "\n") + line;
-    if (!ends) {
-      continue;
-    }
     if (pending.find_first_not_of(" \t\n") == std::string::npos) {
       pending.clear();
       continue;
+    }
+    const bool ends = !continues && (!tty || explicit_end || !Incomplete(engine, pending, *params));
+    if (!ends) {
+      continue;
+    }
+    if (tty) {
+      // Saved as it runs, so a crash or a kill loses nothing.
+      std::string entry = pending;
+      std::replace(entry.begin(), entry.end(), '\n', ' ');
+      add_history(entry.c_str());
+      if (!history_file.empty()) {
+        write_history(history_file.c_str());
+      }
     }
     auto options = MakeOptions(f, *format);
     if (!options.ok()) {
       return Fail(options.status());
     }
-    last = RunOne(engine, pending, *params, *format, *options);
+    options->interrupt = &g_interrupt;
+    g_interrupt.store(false);
+    auto started = std::chrono::steady_clock::now();
+    int code = RunOne(engine, pending, *params, *format, *options,
+                      file_out.is_open() ? query::TableOptions{} : TableOptionsFor(f), out);
+    out.flush();
+    g_interrupt.store(false);
+    if (timer) {
+      auto ms =
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
+      std::cout << "time: " << std::fixed << std::setprecision(1) << ms.count() << " ms\n";
+    }
+    // A piped shell reports the first failure, not just the last query's
+    // code; a cut answer (exit 6) is an answer, not a failure.
+    if (code != kExitOk && code != kExitTruncated && failed == kExitOk) {
+      failed = code;
+    }
     pending.clear();
   }
-  if (!history_file.empty()) {
-    write_history(history_file.c_str());
-  }
-  return tty ? kExitOk : last;
+  g_pending = nullptr;
+  return tty ? kExitOk : failed;
 }
 
 }  // namespace

@@ -131,7 +131,8 @@ int RunBatch(screen::Screener* screener, const ScreenArgs& args,
              const screen::ScreenOptions& base) {
   std::ifstream in(args.batch, std::ios::binary);
   if (!in) {
-    return Fail(Status::NotFound("cannot read batch file '" + args.batch + "'"));
+    // Bad input (exit 2), not the busy or missing database of exit 4.
+    return Fail(Status::InvalidArgument("cannot read batch file '" + args.batch + "'"));
   }
   std::stringstream ss;
   ss << in.rdbuf();

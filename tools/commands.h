@@ -20,6 +20,10 @@ inline constexpr int kExitBadInput = 2;
 inline constexpr int kExitIntegrity = 3;
 inline constexpr int kExitUnavailable = 4;
 inline constexpr int kExitInternal = 5;
+// `ecg query`: the answer was printed but cut at --max-rows (stated in
+// every format: the table's "(N rows, truncated)", a JSON trailer line, a
+// stderr line for the others).
+inline constexpr int kExitTruncated = 6;
 
 struct GlobalOptions {
   std::string db;

@@ -22,7 +22,88 @@ CompareOp OpOf(ast::CompareOp op) {
 
 constexpr std::string_view kSpecials[] = {"id", "kind", "key", "path"};
 
+// The fields every edge has besides its properties, in EdgeMeta order: its
+// valid interval, the source it came from and the ingest run that wrote it.
+constexpr std::string_view kEdgeMetaNames[] = {"from", "to", "source", "run"};
+
 }  // namespace
+
+Result<std::unique_ptr<BoundExpr>> Binder::BindEdgeField(std::string_view name, ast::Span span,
+                                                         std::optional<EdgeType> edge,
+                                                         bool any_edge, int slot) {
+  std::string prefix = slot < 0 ? "edge." : "";
+  const PropertyDef* def = Catalog::Find(name);
+  bool applies =
+      def != nullptr && (edge ? Catalog::AppliesTo(*def, *edge) : any_edge && def->edge_types != 0);
+  if (applies) {
+    auto e = Node(BoundExprKind::kEdgeProp, prefix + std::string(name));
+    e->prop = def;
+    e->slot = slot;
+    return e;
+  }
+  for (size_t i = 0; i < std::size(kEdgeMetaNames); ++i) {
+    if (name == kEdgeMetaNames[i]) {
+      auto e = Node(BoundExprKind::kEdgeMeta, prefix + std::string(name));
+      e->index = i;
+      e->slot = slot;
+      return e;
+    }
+  }
+  std::vector<std::string_view> names(std::begin(kEdgeMetaNames), std::end(kEdgeMetaNames));
+  std::string owner = "edges of any type";
+  if (edge) {
+    for (std::string_view n : Catalog::NamesFor(*edge)) {
+      names.push_back(n);
+    }
+    owner = std::string(EdgeTypeName(*edge)) + " edges";
+  } else {
+    for (const PropertyDef& p : Catalog::Properties()) {
+      if (p.edge_types != 0) {
+        names.push_back(p.name);
+      }
+    }
+  }
+  return Error(
+      span, "unknown property '" + std::string(name) + "' for " + owner + DidYouMean(name, names));
+}
+
+Result<std::unique_ptr<BoundExpr>> Binder::BindNamedField(const NamedScope& named,
+                                                          std::string_view step,
+                                                          std::string_view name, ast::Span span) {
+  std::string shown = std::string(step) + "." + std::string(name);
+  BoundExprKind special = name == "id"     ? BoundExprKind::kId
+                          : name == "kind" ? BoundExprKind::kKind
+                          : name == "key"  ? BoundExprKind::kKey
+                                           : BoundExprKind::kConst;
+  if (special != BoundExprKind::kConst) {
+    auto e = Node(special, shown);
+    e->slot = named.slot;
+    return e;
+  }
+  const PropertyDef* def = Catalog::Find(name);
+  if (def != nullptr && (named.kinds.empty() ||
+                         std::any_of(named.kinds.begin(), named.kinds.end(), [def](VertexKind k) {
+                           return Catalog::AppliesTo(*def, k);
+                         }))) {
+    auto e = Node(BoundExprKind::kVertexProp, shown);
+    e->prop = def;
+    e->slot = named.slot;
+    return e;
+  }
+  std::vector<std::string_view> names = {"id", "kind", "key"};
+  std::string owner;
+  for (VertexKind k : named.kinds) {
+    for (std::string_view n : Catalog::NamesFor(k)) {
+      names.push_back(n);
+    }
+    owner += owner.empty() ? std::string(VertexKindName(k)) : "/" + std::string(VertexKindName(k));
+  }
+  std::string hint =
+      named.has_edge ? " (its edge's fields are " + std::string(step) + ".edge.*)" : "";
+  return Error(span, "unknown property '" + std::string(name) + "' for step '" + std::string(step) +
+                         "' (" + (owner.empty() ? "any vertex" : owner) + ")" +
+                         DidYouMean(name, names) + hint);
+}
 
 Result<std::unique_ptr<BoundExpr>> Binder::BindField(std::string_view qualifier,
                                                      std::string_view name, ast::Span span,
@@ -30,17 +111,10 @@ Result<std::unique_ptr<BoundExpr>> Binder::BindField(std::string_view qualifier,
   std::string shown =
       qualifier.empty() ? std::string(name) : std::string(qualifier) + "." + std::string(name);
   if (edge_only) {
-    const PropertyDef* def = Catalog::Find(name);
-    if ((qualifier.empty() || qualifier == "edge") && def != nullptr &&
-        Catalog::AppliesTo(*def, *filter_edge_)) {
-      auto e = Node(BoundExprKind::kEdgeProp, "edge." + std::string(name));
-      e->prop = def;
-      return e;
+    if (qualifier.empty() || qualifier == "edge") {
+      return BindEdgeField(name, span, filter_edge_, filter_any_edge_, -1);
     }
-    std::vector<std::string_view> names = Catalog::NamesFor(*filter_edge_);
-    return Error(span, "unknown property '" + shown + "' for " +
-                           std::string(EdgeTypeName(*filter_edge_)) + " edges" +
-                           DidYouMean(name, names));
+    return Error(span, "an edge filter reads only the edge's fields, not '" + shown + "'");
   }
   if (scope_.tabular) {
     for (size_t i = 0; i < scope_.columns.size(); ++i) {
@@ -60,21 +134,38 @@ Result<std::unique_ptr<BoundExpr>> Binder::BindField(std::string_view qualifier,
   }
   const PropertyDef* def = Catalog::Find(name);
   if (qualifier == "edge") {
-    if (!scope_.edge) {
+    if (!scope_.edge && !scope_.any_edge) {
       return Error(span, "'" + shown + "' needs a step before it");
     }
-    if (def != nullptr && Catalog::AppliesTo(*def, *scope_.edge)) {
-      auto e = Node(BoundExprKind::kEdgeProp, shown);
-      e->prop = def;
-      return e;
-    }
-    std::vector<std::string_view> names = Catalog::NamesFor(*scope_.edge);
-    return Error(span, "unknown property '" + std::string(name) + "' for " +
-                           std::string(EdgeTypeName(*scope_.edge)) + " edges" +
-                           DidYouMean(name, names));
+    return BindEdgeField(name, span, scope_.edge, scope_.any_edge, -1);
   }
   if (!qualifier.empty()) {
-    return Error(span, "unknown qualifier '" + std::string(qualifier) + "' (only 'edge.')");
+    std::string_view step = qualifier;
+    bool of_edge = false;
+    if (step.size() > 5 && step.substr(step.size() - 5) == ".edge") {
+      step.remove_suffix(5);
+      of_edge = true;
+    }
+    auto it = scope_.names.find(step);
+    if (it == scope_.names.end()) {
+      std::vector<std::string_view> names = {"edge"};
+      for (const auto& [n, unused] : scope_.names) {
+        names.push_back(n);
+      }
+      std::string known = scope_.names.empty() ? " (name a step with 'as', e.g. 'rule as r')" : "";
+      return Error(
+          span, "unknown step name '" + std::string(step) + "'" + DidYouMean(step, names) + known);
+    }
+    if (!of_edge) {
+      return BindNamedField(it->second, step, name, span);
+    }
+    if (!it->second.has_edge) {
+      return Error(span, "'" + std::string(step) + "' names the start set, which has no edge");
+    }
+    ECG_ASSIGN_OR_RETURN(auto e, BindEdgeField(name, span, it->second.edge,
+                                               !it->second.edge.has_value(), it->second.slot));
+    e->name = shown;
+    return e;
   }
   if (name == "id") {
     return Node(BoundExprKind::kId, "id");
@@ -173,6 +264,10 @@ Status Binder::CheckComparable(const BoundExpr& field, BoundExpr* literal, const
     want = PropertyType::kInt;
   } else if (field.kind == BoundExprKind::kKind || field.kind == BoundExprKind::kKey) {
     want = PropertyType::kString;
+  } else if (field.kind == BoundExprKind::kEdgeMeta) {
+    static constexpr PropertyType kTypes[] = {PropertyType::kDate, PropertyType::kDate,
+                                              PropertyType::kString, PropertyType::kInt};
+    want = kTypes[field.index];
   }
   Value& v = literal->value;
   PropertyType got = v.type();

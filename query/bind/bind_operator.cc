@@ -129,6 +129,8 @@ Status Binder::BindAffiliates(const ast::Operator& op, BoundOp* bop) {
   }
   scope_.kinds = {VertexKind::kEntity};
   scope_.edge.reset();
+  scope_.any_edge = false;
+  scope_.names.clear();  // the affiliates are new rows, not the steps' vertices
   scope_.extras = {"pct", "owners", "rule"};
   return Status::OK();
 }
@@ -165,7 +167,12 @@ Status Binder::BindAggregate(const ast::Operator& op, BoundOp* bop) {
   for (const ast::Item& item : op.items) {
     if (item.aggregate.empty()) {
       ECG_ASSIGN_OR_RETURN(auto e, BindField(item.qualifier, item.name, item.span, false));
-      bop->items.push_back(BoundItem{item.name, std::move(e), false});
+      // Named like select's columns (`count by e.country` gives `e.country`),
+      // except that a last-step edge field keeps its bare name as before.
+      std::string name = item.qualifier.empty() || item.qualifier == "edge"
+                             ? item.name
+                             : item.qualifier + "." + item.name;
+      bop->items.push_back(BoundItem{name, std::move(e), false});
       continue;
     }
     saw_aggregate = true;

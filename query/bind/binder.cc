@@ -116,18 +116,41 @@ Status Binder::BindStart(const ast::Start& start, BoundQuery* out) {
       break;
     }
   }
+  if (!start.name.empty()) {
+    ECG_ASSIGN_OR_RETURN(out->start.slot,
+                         AddName(start.name, start.name_span, /*has_edge=*/false, out));
+    out->start.name = start.name;
+  }
   if (start.where) {
     ECG_ASSIGN_OR_RETURN(out->start.where, BindExpr(*start.where, /*edge_only=*/false));
   }
   return Status::OK();
 }
 
+Result<int> Binder::AddName(const std::string& name, ast::Span span, bool has_edge,
+                            BoundQuery* out) {
+  if (scope_.names.count(name) != 0) {
+    return Error(span, "step name '" + name + "' is used twice");
+  }
+  if (ParseVertexKind(name) || ParseEdgeType(name) || name == "edge") {
+    return Error(span, "'" + name + "' names a kind or edge type; choose another step name");
+  }
+  NamedScope named;
+  named.slot = static_cast<int>(out->slots++);
+  named.kinds = scope_.kinds;
+  named.edge = has_edge ? scope_.edge : std::nullopt;
+  named.has_edge = has_edge;
+  scope_.names[name] = named;
+  return named.slot;
+}
+
 Status Binder::BindStep(const ast::Step& step, BoundQuery* out) {
   if (scope_.tabular) {
     return Error(step.span, "a step needs vertices, but the pipeline produces a table here");
   }
-  std::optional<EdgeType> type = ParseEdgeType(step.edge);
-  if (!type) {
+  const bool any_type = step.edge == "*";
+  std::optional<EdgeType> type = any_type ? std::nullopt : ParseEdgeType(step.edge);
+  if (!type && !any_type) {
     std::vector<std::string_view> names = EdgeNames();
     return Error(step.edge_span,
                  "unknown edge type '" + step.edge + "'" + DidYouMean(step.edge, names));
@@ -136,18 +159,20 @@ Status Binder::BindStep(const ast::Step& step, BoundQuery* out) {
   op.kind = BoundOpKind::kStep;
   BoundStep& b = op.step;
   b.dir = DirOf(step.dir);
-  b.type = *type;
+  b.type = type;
   b.variable = step.variable;
   b.min_hops = step.min_hops;
   b.max_hops = step.max_hops;
   if (step.edge_filter) {
-    filter_edge_ = *type;
+    filter_edge_ = type;
+    filter_any_edge_ = any_type;
     Result<std::unique_ptr<BoundExpr>> f = BindExpr(*step.edge_filter, /*edge_only=*/true);
     filter_edge_.reset();
+    filter_any_edge_ = false;
     ECG_RETURN_IF_ERROR(f.status());
     b.edge_filter = std::move(f).value();
   }
-  EdgeEndpoints ends = EndpointsOf(*type);
+  EdgeEndpoints ends = type ? EndpointsOf(*type) : EdgeEndpoints{};
   std::vector<VertexKind> kinds;
   if (b.dir == store::Direction::kOut && ends.to) {
     kinds = {*ends.to};
@@ -170,8 +195,13 @@ Status Binder::BindStep(const ast::Step& step, BoundQuery* out) {
     kinds = {target};
   }
   scope_.kinds = kinds;
-  scope_.edge = *type;
+  scope_.edge = type;
+  scope_.any_edge = any_type;
   scope_.extras.clear();
+  if (!step.name.empty()) {
+    ECG_ASSIGN_OR_RETURN(b.slot, AddName(step.name, step.name_span, /*has_edge=*/true, out));
+    b.name = step.name;
+  }
   if (step.where) {
     ECG_ASSIGN_OR_RETURN(b.where, BindExpr(*step.where, /*edge_only=*/false));
   }

@@ -32,13 +32,30 @@ class Binder {
 
  private:
   // What the pipeline produces at the current stage.
+  // A named step (`as r`): its row slot and what it holds.
+  struct NamedScope {
+    int slot = 0;
+    std::vector<VertexKind> kinds;  // empty = any
+    std::optional<EdgeType> edge;   // the step's edge type; none for the start or `*`
+    bool has_edge = false;          // a step (not the start set)
+  };
+
   struct Scope {
     bool tabular = false;
     std::vector<VertexKind> kinds;  // possible vertex kinds; empty = any
     std::optional<EdgeType> edge;   // edge type of the last step, if any
+    bool any_edge = false;          // the last step was `-> *`
     std::vector<std::string> extras;
     std::vector<std::string> columns;
+    std::map<std::string, NamedScope, std::less<>> names;
   };
+
+  // Registers `as name` for the current scope; returns its slot.
+  Result<int> AddName(const std::string& name, ast::Span span, bool has_edge, BoundQuery* out);
+  // A field of the edge `edge` (the last step's or a named step's).
+  Result<std::unique_ptr<BoundExpr>> BindEdgeField(std::string_view name, ast::Span span,
+                                                   std::optional<EdgeType> edge, bool any_edge,
+                                                   int slot);
 
   Status BindStart(const ast::Start& start, BoundQuery* out);
   Status BindStep(const ast::Step& step, BoundQuery* out);
@@ -59,6 +76,9 @@ class Binder {
   Result<std::unique_ptr<BoundExpr>> BindExpr(const ast::Expr& expr, bool edge_only);
   Result<std::unique_ptr<BoundExpr>> BindField(std::string_view qualifier, std::string_view name,
                                                ast::Span span, bool edge_only);
+  // A field of the vertex a named step kept (`r.title`, `r.key`).
+  Result<std::unique_ptr<BoundExpr>> BindNamedField(const NamedScope& named, std::string_view step,
+                                                    std::string_view name, ast::Span span);
   Result<std::unique_ptr<BoundExpr>> BindOperand(const ast::Expr& expr, bool edge_only);
   Status CheckComparable(const BoundExpr& field, BoundExpr* literal, const ast::Expr& at);
   Result<Value> ArgValue(const ast::Arg& arg);
@@ -71,8 +91,9 @@ class Binder {
   Scope scope_;
   // Set when any field reads `path`, so that steps track paths.
   bool uses_paths_ = false;
-  // While binding an edge filter: the step's edge type.
+  // While binding an edge filter: the step's edge type (none for `*`).
   std::optional<EdgeType> filter_edge_;
+  bool filter_any_edge_ = false;
 };
 
 }  // namespace ecg::query

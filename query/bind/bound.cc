@@ -42,6 +42,7 @@ std::string BoundExpr::ToString() const {
     case BoundExprKind::kId:
     case BoundExprKind::kKind:
     case BoundExprKind::kKey:
+    case BoundExprKind::kEdgeMeta:
     case BoundExprKind::kExtra:
     case BoundExprKind::kPath:
       return name;
@@ -75,6 +76,7 @@ std::unique_ptr<BoundExpr> BoundExpr::Clone() const {
   e->value = value;
   e->prop = prop;
   e->index = index;
+  e->slot = slot;
   e->op = op;
   e->regex = regex;
   e->name = name;

@@ -34,6 +34,7 @@ enum class BoundExprKind : uint8_t {
   kExtra,       // extra column `index` produced by an operator (affiliates)
   kColumn,      // column `index` of a tabular row (after select / count / group)
   kPath,        // the path to the current vertex, as text
+  kEdgeMeta,    // the edge's valid from / to, source key or run (EdgeMeta `index`)
   kCompare,     // children[0] op children[1]
   kAnd,
   kOr,
@@ -47,11 +48,18 @@ enum class BoundExprKind : uint8_t {
 
 enum class CompareOp : uint8_t { kEq, kNe, kLt, kLe, kGt, kGe };
 
+// What kEdgeMeta reads from an edge statement.
+enum class EdgeMeta : uint8_t { kFrom, kTo, kSource, kRun };
+
 struct BoundExpr {
   BoundExprKind kind = BoundExprKind::kConst;
   Value value;
   const PropertyDef* prop = nullptr;
   size_t index = 0;
+  // For the vertex and edge fields (kVertexProp, kEdgeProp, kEdgeMeta, kId,
+  // kKind, kKey): the named step (`as r`) they read, or -1 for the current
+  // vertex and the last step's edge.
+  int slot = -1;
   CompareOp op = CompareOp::kEq;
   std::shared_ptr<const re2::RE2> regex;
   std::string name;  // display name of a field
@@ -88,12 +96,14 @@ struct BoundStart {
   VertexKind kind{};
   StartMode mode = StartMode::kAll;
   std::string text;
+  int slot = -1;  // `as name`: the row slot the start vertex is kept in
+  std::string name;
   std::unique_ptr<BoundExpr> where;
 };
 
 struct BoundStep {
   store::Direction dir = store::Direction::kOut;
-  EdgeType type{};
+  std::optional<EdgeType> type;  // nullopt: any edge type (`-> *`)
   bool variable = false;
   uint32_t min_hops = 1;
   uint32_t max_hops = 1;  // 0 = unbounded (up to ExecOptions::max_depth)
@@ -102,6 +112,8 @@ struct BoundStep {
   // True when the edge type's schema already guarantees the target kind, so
   // the executor need not read each neighbour's record to check it.
   bool target_implied = false;
+  int slot = -1;  // `as name`: the row slot the vertex and edge are kept in
+  std::string name;
   std::unique_ptr<BoundExpr> where;
 };
 
@@ -138,6 +150,7 @@ struct BoundQuery {
   std::optional<Date> as_of;
   std::optional<Date> known_at;
   bool needs_paths = false;  // some stage reads the path
+  size_t slots = 0;          // named steps
 };
 
 }  // namespace ecg::query

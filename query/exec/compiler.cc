@@ -28,6 +28,8 @@ Result<std::unique_ptr<Op>> Compile(const LogicalOp& op) {
       return NewProjectOp(std::move(input), &op.items);
     case LogicalOpKind::kDistinct:
       return NewDistinctOp(std::move(input));
+    case LogicalOpKind::kKeep:
+      return NewKeepOp(std::move(input), op.slot);
     case LogicalOpKind::kSort:
       return NewSortOp(std::move(input), &op.items);
     case LogicalOpKind::kLimit:

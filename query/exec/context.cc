@@ -1,6 +1,9 @@
 #include "query/exec/context.h"
 
 #include <algorithm>
+#include <cctype>
+
+#include "query/error.h"
 
 namespace ecg::query::exec {
 
@@ -20,6 +23,9 @@ void ExecContext::set_valid_date(Date day) {
 }
 
 Status ExecContext::CheckDeadline() {
+  if (options_.interrupt != nullptr && options_.interrupt->load(std::memory_order_relaxed)) {
+    return Status::Aborted("query cancelled");
+  }
   if (std::chrono::steady_clock::now() > deadline_) {
     return Status::ResourceExhausted("query stopped: timeout (" +
                                      std::to_string(options_.timeout.count()) + " ms) reached");
@@ -196,7 +202,47 @@ Result<const std::unordered_set<uint64_t>*> ExecContext::ListIds(const std::stri
     ids.insert(v.value());
     return true;
   }));
+  if (ids.empty()) {
+    // `listed("Entity Lst")` would quietly match nothing: say so, with the
+    // nearest list.
+    ECG_ASSIGN_OR_RETURN(std::string nearest, NearestLabel(VertexKind::kList, list));
+    AddNotice("no list has the key or name '" + list + "'" +
+              (nearest.empty() ? "" : " (did you mean '" + nearest + "'?)") +
+              "; listed(...) matches nothing");
+  }
   return &lists_.emplace(list, std::move(ids)).first->second;
+}
+
+Result<std::string> ExecContext::NearestLabel(VertexKind kind, std::string_view text) {
+  auto lower = [](std::string_view s) {
+    std::string out(s);
+    for (char& c : out) {
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return out;
+  };
+  const std::string want = lower(text);
+  const size_t limit = std::max<size_t>(1, want.size() / 3);
+  std::string best;
+  size_t best_distance = limit + 1;
+  std::vector<VertexId> ids;
+  ECG_RETURN_IF_ERROR(view_.ScanKind(kind, [&](VertexId id) {
+    ids.push_back(id);
+    return true;
+  }));
+  ECG_RETURN_IF_ERROR(Charge(ids.size()));
+  for (VertexId id : ids) {
+    ECG_ASSIGN_OR_RETURN(store::VertexRecord rec, Vertex(id));
+    ECG_ASSIGN_OR_RETURN(std::string label, Label(id));
+    for (const std::string& candidate : {rec.key, label}) {
+      size_t d = EditDistance(want, lower(candidate));
+      if (d < best_distance) {
+        best_distance = d;
+        best = candidate;
+      }
+    }
+  }
+  return best;
 }
 
 Result<bool> ExecContext::Listed(VertexId id, const std::optional<std::string>& list) {

@@ -4,6 +4,7 @@
 #ifndef ECG_QUERY_EXEC_CONTEXT_H_
 #define ECG_QUERY_EXEC_CONTEXT_H_
 
+#include <algorithm>
 #include <chrono>
 #include <functional>
 #include <map>
@@ -71,8 +72,18 @@ class ExecContext {
   // The vertex's name, or its key when it has none.
   Result<std::string> Label(VertexId id);
   // Remarks for the ResultSet (the affiliates rule's status, ...).
-  void AddNotice(std::string notice) { notices_.push_back(std::move(notice)); }
+  // Once each: diff runs its input twice.
+  void AddNotice(std::string notice) {
+    if (std::find(notices_.begin(), notices_.end(), notice) == notices_.end()) {
+      notices_.push_back(std::move(notice));
+    }
+  }
   std::vector<std::string> TakeNotices() { return std::move(notices_); }
+
+  // The key or name of a vertex of `kind` nearest to `text` (a likely
+  // misspelling, compared without case), or "" when none is close. Scans the
+  // kind, so callers use it only for kinds with few vertices.
+  Result<std::string> NearestLabel(VertexKind kind, std::string_view text);
 
   // True when the vertex has a visible listed_on edge, to a list called
   // `list` (by key or name) when given.

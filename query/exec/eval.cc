@@ -78,27 +78,77 @@ bool CompareAny(CompareOp op, const Value& a, const Value& b) {
   return false;
 }
 
+// The vertex and edge a field reads: a named step's, or the row's own.
+const Named* NamedOf(const BoundExpr& expr, const Row& row) {
+  static const Named kNone;
+  if (expr.slot < 0) {
+    return nullptr;
+  }
+  size_t slot = static_cast<size_t>(expr.slot);
+  return slot < row.named.size() ? &row.named[slot] : &kNone;
+}
+
+Value DateOrNull(Date d) {
+  return d.is_min() || d.is_max() ? Value() : Value(d);
+}
+
+Result<Value> EdgeMetaValue(EdgeMeta what, const store::EdgeStatement& e, ExecContext& ctx) {
+  switch (what) {
+    case EdgeMeta::kFrom:
+      return DateOrNull(e.meta.valid.from);
+    case EdgeMeta::kTo:
+      return DateOrNull(e.meta.valid.to);
+    case EdgeMeta::kSource: {
+      if (!e.meta.source.valid()) {
+        return Value();
+      }
+      ECG_ASSIGN_OR_RETURN(store::VertexRecord src, ctx.Vertex(e.meta.source));
+      return Value(src.key);
+    }
+    case EdgeMeta::kRun:
+      return Value(static_cast<int64_t>(e.meta.recorded.value()));
+  }
+  return Value();
+}
+
 }  // namespace
 
 Result<Value> Eval(const BoundExpr& expr, const Row& row, ExecContext& ctx) {
+  const Named* named = NamedOf(expr, row);
+  const VertexId vertex = named != nullptr ? named->vertex : row.vertex;
+  const store::EdgeStatement* edge = named != nullptr ? named->edge.get() : row.edge.get();
   switch (expr.kind) {
     case BoundExprKind::kConst:
       return expr.value;
     case BoundExprKind::kVertexProp:
-      if (!row.vertex.valid()) {
+      if (!vertex.valid()) {
         return Value();
       }
-      return ctx.Property(row.vertex, *expr.prop);
+      return ctx.Property(vertex, *expr.prop);
     case BoundExprKind::kEdgeProp:
-      return row.edge ? row.edge->Get(expr.prop->id) : Value();
+      return edge != nullptr ? edge->Get(expr.prop->id) : Value();
+    case BoundExprKind::kEdgeMeta:
+      if (edge == nullptr) {
+        return Value();
+      }
+      return EdgeMetaValue(static_cast<EdgeMeta>(expr.index), *edge, ctx);
     case BoundExprKind::kId:
-      return Value(static_cast<int64_t>(row.vertex.value()));
+      if (!vertex.valid()) {
+        return Value();
+      }
+      return Value(static_cast<int64_t>(vertex.value()));
     case BoundExprKind::kKind: {
-      ECG_ASSIGN_OR_RETURN(store::VertexRecord rec, ctx.Vertex(row.vertex));
+      if (!vertex.valid()) {
+        return Value();
+      }
+      ECG_ASSIGN_OR_RETURN(store::VertexRecord rec, ctx.Vertex(vertex));
       return Value(VertexKindName(rec.kind));
     }
     case BoundExprKind::kKey: {
-      ECG_ASSIGN_OR_RETURN(store::VertexRecord rec, ctx.Vertex(row.vertex));
+      if (!vertex.valid()) {
+        return Value();
+      }
+      ECG_ASSIGN_OR_RETURN(store::VertexRecord rec, ctx.Vertex(vertex));
       return Value(rec.key);
     }
     case BoundExprKind::kExtra:

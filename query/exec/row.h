@@ -21,12 +21,19 @@ struct PathNode {
   std::shared_ptr<const PathNode> parent;
 };
 
+// What a named step (`as r`) kept: its vertex and the edge that reached it.
+struct Named {
+  VertexId vertex;
+  std::shared_ptr<const store::EdgeStatement> edge;
+};
+
 struct Row {
   VertexId vertex;
   std::shared_ptr<const store::EdgeStatement> edge;  // the last step's edge
   std::shared_ptr<const PathNode> path;              // when paths are tracked
   std::vector<Value> extras;                         // operator columns (affiliates)
   std::vector<Value> values;                         // table columns
+  std::vector<Named> named;                          // by slot, once the step ran
 };
 
 using Chunk = std::vector<Row>;

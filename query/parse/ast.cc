@@ -136,6 +136,9 @@ std::string Start::ToString() const {
       out += " fuzzy " + arg.ToString();
       break;
   }
+  if (!name.empty()) {
+    out += " as " + name;
+  }
   if (where) {
     out += " (where " + where->ToString() + ")";
   }
@@ -154,6 +157,9 @@ std::string Step::ToString() const {
   }
   if (!target.empty()) {
     out += " " + target;
+  }
+  if (!name.empty()) {
+    out += " as " + name;
   }
   if (where) {
     out += " (where " + where->ToString() + ")";

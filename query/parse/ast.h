@@ -52,7 +52,7 @@ struct Expr {
   Span span;
   Arg arg;                // kLiteral; kListed's list name when has_arg
   bool has_arg = false;   // kListed("...")
-  std::string qualifier;  // kField / kExists: "edge" or ""
+  std::string qualifier;  // kField / kExists: "edge", a step's name, or ""
   std::string name;       // kField / kExists
   CompareOp op = CompareOp::kEq;
   std::vector<std::unique_ptr<Expr>> children;
@@ -67,7 +67,9 @@ struct Start {
   std::string kind;  // vertex kind name as written
   Span kind_span;
   StartBy by = StartBy::kAll;
-  Arg arg;  // the key or name for kKey / kName / kFuzzy
+  Arg arg;           // the key or name for kKey / kName / kFuzzy
+  std::string name;  // `as name`, empty when unnamed
+  Span name_span;
   std::unique_ptr<Expr> where;
   std::string ToString() const;
 };
@@ -78,7 +80,7 @@ enum class StepDir : uint8_t { kOut, kIn, kBoth };
 struct Step {
   Span span;
   StepDir dir = StepDir::kOut;
-  std::string edge;  // edge type name as written
+  std::string edge;  // edge type name as written; "*" for any type
   Span edge_span;
   bool variable = false;  // `*` present
   uint32_t min_hops = 1;
@@ -86,6 +88,8 @@ struct Step {
   std::unique_ptr<Expr> edge_filter;
   std::string target;  // target kind, empty for any
   Span target_span;
+  std::string name;  // `as name`, empty when unnamed
+  Span name_span;
   std::unique_ptr<Expr> where;
   std::string ToString() const;
 };
@@ -111,7 +115,7 @@ std::string_view OpKindName(OpKind kind);
 // A field in select / sort / count by / group by, or an aggregate
 // (`sum(pct)`, `count`) in group by.
 struct Item {
-  std::string qualifier;  // "edge" or ""
+  std::string qualifier;  // "edge", a step's name, or ""
   std::string name;
   std::string aggregate;  // "", "count", "sum", "min", "max"
   bool descending = false;

@@ -138,7 +138,7 @@ Status Parser::ParseItem(ast::Item* item, bool allow_aggregates, bool allow_desc
   return Status::OK();
 }
 
-// field = identifier [ "." identifier ] ;
+// field = identifier [ "." identifier [ "." identifier ] ] ;  (edge.pct, r.title, e.edge.from)
 Status Parser::ParseField(std::string* qualifier, std::string* name, ast::Span* span) {
   const Token& tok = Peek();
   if (tok.kind != TokenKind::kIdent) {
@@ -153,6 +153,15 @@ Status Parser::ParseField(std::string* qualifier, std::string* name, ast::Span* 
     *qualifier = *name;
     *name = Peek().text;
     Advance();
+    // `e.edge.from`: the edge of the step named e.
+    if (*name == "edge" && *qualifier != "edge" && Accept(TokenKind::kDot)) {
+      if (Peek().kind != TokenKind::kIdent) {
+        return Unexpected("a field name after '.'");
+      }
+      *qualifier += ".edge";
+      *name = Peek().text;
+      Advance();
+    }
   }
   *span = SpanFrom(tok.offset);
   return Status::OK();

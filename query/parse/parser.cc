@@ -129,7 +129,7 @@ Status Parser::ParseStart(ast::Start* start) {
       Advance();
       break;
     case TokenKind::kIdent:
-      if (!tok.Is("where")) {
+      if (!tok.Is("where") && !tok.Is("as")) {
         start->by = ast::StartBy::kKey;
         start->arg.value = Value(tok.text);
         start->arg.span = {tok.offset, tok.length};
@@ -152,23 +152,39 @@ Status Parser::ParseStart(ast::Start* start) {
     default:
       break;
   }
+  ECG_RETURN_IF_ERROR(ParseName(&start->name, &start->name_span));
   if (AcceptWord("where")) {
     ECG_ASSIGN_OR_RETURN(start->where, ParseExpr(0));
   }
   return Status::OK();
 }
 
-// step = ( "->" | "<-" | "--" ) edge_type [ "*" [ range ] ] [ "[" expr "]" ]
-//        [ kind ] [ "where" expr ] ;
+// name = "as" identifier ;  (after a start set or a step)
+Status Parser::ParseName(std::string* name, ast::Span* span) {
+  if (!AcceptWord("as")) {
+    return Status::OK();
+  }
+  const Token& tok = Peek();
+  if (tok.kind != TokenKind::kIdent || tok.Is("where") || tok.Is("edge")) {
+    return Unexpected("a name for the step after 'as'");
+  }
+  *name = tok.text;
+  *span = {tok.offset, tok.length};
+  Advance();
+  return Status::OK();
+}
+
+// step = ( "->" | "<-" | "--" ) ( edge_type | "*" ) [ "*" [ range ] ] [ "[" expr "]" ]
+//        [ kind ] [ "as" identifier ] [ "where" expr ] ;
 Status Parser::ParseStep(ast::Step* step) {
   const Token& arrow = Advance();
   step->dir = arrow.kind == TokenKind::kArrowOut  ? ast::StepDir::kOut
               : arrow.kind == TokenKind::kArrowIn ? ast::StepDir::kIn
                                                   : ast::StepDir::kBoth;
-  if (Peek().kind != TokenKind::kIdent) {
-    return Unexpected("an edge type after " + std::string(TokenKindName(arrow.kind)));
+  if (Peek().kind != TokenKind::kIdent && Peek().kind != TokenKind::kStar) {
+    return Unexpected("an edge type or '*' after " + std::string(TokenKindName(arrow.kind)));
   }
-  step->edge = Peek().text;
+  step->edge = Peek().kind == TokenKind::kStar ? "*" : Peek().text;
   step->edge_span = {Peek().offset, Peek().length};
   Advance();
   if (Accept(TokenKind::kStar)) {
@@ -181,11 +197,12 @@ Status Parser::ParseStep(ast::Step* step) {
     ECG_ASSIGN_OR_RETURN(step->edge_filter, ParseExpr(0));
     ECG_RETURN_IF_ERROR(Expect(TokenKind::kRBracket, " to close the edge filter"));
   }
-  if (Peek().kind == TokenKind::kIdent && !Peek().Is("where")) {
+  if (Peek().kind == TokenKind::kIdent && !Peek().Is("where") && !Peek().Is("as")) {
     step->target = Peek().text;
     step->target_span = {Peek().offset, Peek().length};
     Advance();
   }
+  ECG_RETURN_IF_ERROR(ParseName(&step->name, &step->name_span));
   if (AcceptWord("where")) {
     ECG_ASSIGN_OR_RETURN(step->where, ParseExpr(0));
   }

@@ -35,6 +35,8 @@ class Parser {
   Status ParseStart(ast::Start* start);
   Status ParseStep(ast::Step* step);
   Status ParseRange(ast::Step* step);
+  // `as name` after a start set or a step; leaves `name` empty when absent.
+  Status ParseName(std::string* name, ast::Span* span);
   Status ParseOperator(ast::Operator* op);
   Status ParseItems(ast::Operator* op, bool allow_aggregates, bool allow_desc);
   Status ParseItem(ast::Item* item, bool allow_aggregates, bool allow_desc);

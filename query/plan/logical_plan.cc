@@ -52,7 +52,8 @@ std::string LogicalOp::Describe() const {
     case LogicalOpKind::kExpand:
     case LogicalOpKind::kExpandVar: {
       std::string out = kind == LogicalOpKind::kExpand ? "Expand " : "ExpandVar ";
-      out += std::string(DirName(step.dir)) + " " + std::string(EdgeTypeName(step.type));
+      out += std::string(DirName(step.dir)) + " " +
+             (step.type ? std::string(EdgeTypeName(*step.type)) : "*");
       if (kind == LogicalOpKind::kExpandVar) {
         out += " hops " + std::to_string(step.min_hops) + ".." +
                (step.max_hops == 0 ? std::string("max_depth") : std::to_string(step.max_hops));
@@ -74,6 +75,8 @@ std::string LogicalOp::Describe() const {
       return "Project " + Items(items);
     case LogicalOpKind::kDistinct:
       return "Distinct";
+    case LogicalOpKind::kKeep:
+      return "Keep #" + std::to_string(slot) + " as " + text;
     case LogicalOpKind::kSort:
       return "Sort " + Items(items);
     case LogicalOpKind::kLimit:

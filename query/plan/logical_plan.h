@@ -30,6 +30,7 @@ enum class LogicalOpKind : uint8_t {
   kAffiliates,  // fixed point of aggregate ownership >= threshold
   kHistory,     // every statement about each vertex, by valid time
   kDiff,        // input evaluated at `from` and at `to`, compared
+  kKeep,        // a named step (`as text`): keeps each row's vertex and edge in `slot`
 };
 
 struct LogicalOp {
@@ -50,6 +51,7 @@ struct LogicalOp {
   double threshold = 50;                   // kAffiliates
   Date from;                               // kDiff
   Date to;                                 // kDiff
+  int slot = -1;                           // kKeep
   // Output column names when the op produces a table (project, aggregate,
   // history, diff); empty while it produces vertices.
   std::vector<std::string> columns;

@@ -39,6 +39,17 @@ const std::string* NameEquality(const BoundExpr* where) {
   return nullptr;
 }
 
+std::unique_ptr<LogicalOp> Keep(std::unique_ptr<LogicalOp> input, int slot,
+                                const std::string& name) {
+  if (slot < 0) {
+    return input;
+  }
+  auto op = Wrap(LogicalOpKind::kKeep, std::move(input));
+  op->slot = slot;
+  op->text = name;
+  return op;
+}
+
 std::unique_ptr<LogicalOp> PlanStart(BoundStart& start) {
   auto op = std::make_unique<LogicalOp>();
   op->vertex_kind = start.kind;
@@ -58,6 +69,7 @@ std::unique_ptr<LogicalOp> PlanStart(BoundStart& start) {
       op->kind = LogicalOpKind::kFuzzyLookup;
       break;
   }
+  op = Keep(std::move(op), start.slot, start.name);
   if (start.where) {
     op = Wrap(LogicalOpKind::kFilter, std::move(op));
     op->predicate = std::move(start.where);
@@ -69,7 +81,7 @@ bool ReadsEdge(const BoundExpr* e) {
   if (e == nullptr) {
     return false;
   }
-  if (e->kind == BoundExprKind::kEdgeProp) {
+  if (e->kind == BoundExprKind::kEdgeProp || e->kind == BoundExprKind::kEdgeMeta) {
     return true;
   }
   for (const auto& c : e->children) {
@@ -167,9 +179,13 @@ class PlanBuilder {
     op_ =
         Wrap(b->step.variable ? LogicalOpKind::kExpandVar : LogicalOpKind::kExpand, std::move(op_));
     op_->track_paths = query_->needs_paths;
-    op_->keep_edges = EdgeReadAfter(query_->ops, i);
+    // A named step's edge may be read anywhere after it (`e.edge.from`).
+    op_->keep_edges = b->step.slot >= 0 || EdgeReadAfter(query_->ops, i);
     std::unique_ptr<BoundExpr> where = std::move(b->step.where);
     op_->step = std::move(b->step);
+    int slot = op_->step.slot;
+    std::string name = op_->step.name;
+    op_ = Keep(std::move(op_), slot, name);
     if (where) {
       op_ = Wrap(LogicalOpKind::kFilter, std::move(op_));
       op_->predicate = std::move(where);

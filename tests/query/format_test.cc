@@ -86,5 +86,74 @@ TEST(FormatTest, ParsesFormatNames) {
   EXPECT_FALSE(ParseFormat("xml").ok());
 }
 
+// A result with cells far wider than any terminal: a long alias list, CJK
+// text and a long title.
+ResultSet WideSample() {
+  ResultSet r;
+  r.columns = {"key", "name", "alias", "title"};
+  Value::StringList aliases;
+  for (int i = 0; i < 200; ++i) {
+    aliases.push_back("Alias Number " + std::to_string(i) + " 华为技术有限公司");
+  }
+  r.rows.push_back({Value("huawei"), Value("Huawei Technologies Co., Ltd."), Value(aliases),
+                    Value(std::string(600, 'x'))});
+  r.rows.push_back({Value("smic"),
+                    Value("中芯国际集成电路制造有限公司中芯国际集成电路制造有限公司"),
+                    Value(Value::StringList{"SMIC"}), Value("short")});
+  return r;
+}
+
+TEST(FormatTest, TableFitsTheTerminalAt80And120Columns) {
+  for (size_t width : {80u, 120u}) {
+    TableOptions options;
+    options.width = width;
+    options.max_values = 3;
+    std::string table = FormatTable(WideSample(), options);
+    size_t start = 0;
+    while (start < table.size()) {
+      size_t end = table.find('\n', start);
+      std::string line = table.substr(start, end - start);
+      EXPECT_LE(DisplayWidth(line), width) << line;
+      start = end + 1;
+    }
+    EXPECT_NE(table.find("\xE2\x80\xA6"), std::string::npos) << table;  // cells cut with "…"
+  }
+}
+
+TEST(FormatTest, MultiValuedCellsAreCappedWithACount) {
+  TableOptions options;
+  options.max_values = 3;
+  std::string table = FormatTable(WideSample(), options);
+  EXPECT_NE(table.find("Alias Number 2 华为技术有限公司; +197 more"), std::string::npos);
+  EXPECT_EQ(table.find("Alias Number 3 "), std::string::npos);
+  // Without a width or cap (--wide), every value is shown whole.
+  std::string wide = FormatTable(WideSample());
+  EXPECT_NE(wide.find("Alias Number 199 华为技术有限公司"), std::string::npos);
+  EXPECT_NE(wide.find(std::string(600, 'x')), std::string::npos);
+}
+
+TEST(FormatTest, FitWidthCutsByDisplayColumns) {
+  EXPECT_EQ(FitWidth("abcdef", 6), "abcdef");
+  EXPECT_EQ(FitWidth("abcdef", 4), "abc\xE2\x80\xA6");
+  EXPECT_EQ(FitWidth("华为技术", 5), "华为\xE2\x80\xA6");  // 2+2 columns, then the ellipsis
+  EXPECT_EQ(DisplayWidth(FitWidth("华为技术", 4)), 3u);    // a wide char is never split
+}
+
+TEST(FormatTest, EveryFormatStatesTruncation) {
+  ResultSet r = Sample();
+  r.truncated = true;
+  r.stopped_by = "max_rows";
+  r.notices.push_back("result cut at max_rows (2 rows)");
+  EXPECT_NE(FormatTable(r).find("(2 rows, truncated)"), std::string::npos);
+  std::string json = FormatJsonLines(r);
+  std::string last = json.substr(json.rfind('\n', json.size() - 2) + 1);
+  auto trailer = nlohmann::json::parse(last);
+  EXPECT_EQ(trailer["truncated"], true);
+  EXPECT_EQ(trailer["stopped_by"], "max_rows");
+  EXPECT_EQ(trailer["rows"], 2);
+  // A complete result has no trailer.
+  EXPECT_EQ(FormatJsonLines(Sample()).find("truncated"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace ecg::query

@@ -36,6 +36,11 @@ const ParseCase kCases[] = {
     {"eccn 3A090 <- amends rule -> adds entity | as of 2024-12-31 | count by country",
      "(query (start eccn key \"3A090\") (step in amends rule) (step out adds entity) "
      "(as-of date:2024-12-31) (count-by country))"},
+    {"rule as r -> adds entity as e | select r.title, e.name, e.edge.from",
+     "(query (start rule as r) (step out adds entity as e) (select r.title e.name e.edge.from))"},
+    {"rule 2022-21658 as r where r.key = \"x\" -- * as n",
+     "(query (start rule key \"2022-21658\" as r (where (= r.key \"x\"))) (step both * as n))"},
+    {"entity -> *[pct > 1] entity", "(query (start entity) (step out * [(> pct 1)] entity))"},
     {"entity ~\"Huawei\" -> owns*[pct >= 50] entity",
      "(query (start entity fuzzy \"Huawei\") (step out owns *1..inf [(>= pct 50)] entity))"},
     {"entity -> owns*1..3 entity | path",
@@ -85,7 +90,10 @@ TEST(ParserTest, ProducesGoldenAstDumps) {
 const ParseCase kErrors[] = {
     {"",
      "error: expected a vertex kind (entity, rule, list, eccn, ...), found end of query at 1:1"},
-    {"entity ->", "error: expected an edge type after '->', found end of query at 1:10"},
+    {"entity as", "error: expected a name for the step after 'as', found end of query at 1:10"},
+    {"entity -> owns as where",
+     "error: expected a name for the step after 'as', found 'where' at 1:19"},
+    {"entity ->", "error: expected an edge type or '*' after '->', found end of query at 1:10"},
     {"entity | cout", "error: unknown operator 'cout' (did you mean 'count'?) at 1:10"},
     {"entity | where", "error: expected a field or a value, found end of query at 1:15"},
     {"entity | where name",

@@ -63,6 +63,12 @@ std::string GeneratePeerGraph(const testutil::TempDir& dir, int scale) {
 TEST(CliTest, UsageErrorsExitOne) {
   EXPECT_EQ(Ecg("").exit_code, 1);
   EXPECT_EQ(Ecg("no-such-command").exit_code, 1);
+  CliRun misspelt = Ecg("qurey 'entity'");
+  EXPECT_EQ(misspelt.exit_code, 1);
+  EXPECT_NE(misspelt.out.find("did you mean query?"), std::string::npos) << misspelt.out;
+  CliRun flag = Ecg("query 'entity' --fromat json");
+  EXPECT_EQ(flag.exit_code, 1);
+  EXPECT_NE(flag.out.find("did you mean --format?"), std::string::npos) << flag.out;
   CliRun help = Ecg("check --help");
   EXPECT_EQ(help.exit_code, 0);
   EXPECT_NE(help.out.find("integrity"), std::string::npos) << help.out;

@@ -22,6 +22,7 @@ class ExpandOp final : public ExpandOpBase {
       }
       Row r;
       r.vertex = hop.next;
+      r.named = row.named;
       if (track_paths_) {
         r.path = Extend(RootPath(row), hop.next, hop.edge);
       }

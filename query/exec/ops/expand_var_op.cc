@@ -42,6 +42,7 @@ class ExpandVarOp final : public ExpandOpBase {
           }
           Row r;
           r.vertex = hop.next;
+          r.named = start.named;
           if (track_paths_) {
             r.path = Extend(at.path, hop.next, hop.edge);
           }

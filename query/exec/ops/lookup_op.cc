@@ -16,6 +16,36 @@ class LookupOp final : public BufferedOp {
 
  protected:
   Status OpenImpl() override {
+    ECG_RETURN_IF_ERROR(Find());
+    if (buffer_.empty()) {
+      ECG_RETURN_IF_ERROR(NoteNoMatch());
+    }
+    return Status::OK();
+  }
+
+ private:
+  // A start that matches nothing gives 0 rows, which reads like an answer;
+  // the notice says the key or name itself was not found, with the nearest
+  // one for the kinds that have few vertices.
+  Status NoteNoMatch() {
+    std::string kind(VertexKindName(kind_));
+    std::string what = mode_ == LookupMode::kKeyOrName ? "the key or name"
+                       : mode_ == LookupMode::kName    ? "the name"
+                                                       : "a name like";
+    std::string hint;
+    if (kind_ != VertexKind::kEntity && kind_ != VertexKind::kArticle) {
+      ECG_ASSIGN_OR_RETURN(std::string nearest, ctx_->NearestLabel(kind_, text_));
+      if (!nearest.empty()) {
+        hint = " (did you mean '" + nearest + "'?)";
+      }
+    } else if (mode_ != LookupMode::kFuzzy) {
+      hint = " (try " + kind + " ~\"" + text_ + "\" for spelling variants)";
+    }
+    ctx_->AddNotice("no " + kind + " has " + what + " '" + text_ + "'" + hint);
+    return Status::OK();
+  }
+
+  Status Find() {
     const store::ReadView& view = ctx_->view();
     std::set<uint64_t> seen;
     auto add = [&](VertexId id) {
@@ -79,7 +109,6 @@ class LookupOp final : public BufferedOp {
     return Status::OK();
   }
 
- private:
   template <typename Add>
   Status AddScreened(const text::TextNormalizer& normalizer, Add& add) {
     const store::ReadView& view = ctx_->view();

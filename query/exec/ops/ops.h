@@ -26,6 +26,8 @@ std::unique_ptr<Op> NewExpandOp(std::unique_ptr<Op> child, const BoundStep* step
 std::unique_ptr<Op> NewExpandVarOp(std::unique_ptr<Op> child, const BoundStep* step,
                                    bool track_paths, bool keep_edges);
 std::unique_ptr<Op> NewProjectOp(std::unique_ptr<Op> child, const std::vector<BoundItem>* items);
+// Keeps each row's vertex and edge in `slot` of Row::named (`as name`).
+std::unique_ptr<Op> NewKeepOp(std::unique_ptr<Op> child, int slot);
 std::unique_ptr<Op> NewDistinctOp(std::unique_ptr<Op> child);
 std::unique_ptr<Op> NewSortOp(std::unique_ptr<Op> child, const std::vector<BoundItem>* keys);
 std::unique_ptr<Op> NewLimitOp(std::unique_ptr<Op> child, int64_t limit);
