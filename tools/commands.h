@@ -20,14 +20,24 @@ inline constexpr int kExitBadInput = 2;
 inline constexpr int kExitIntegrity = 3;
 inline constexpr int kExitUnavailable = 4;
 inline constexpr int kExitInternal = 5;
+// A query stopped by one of its documented limits (max_depth,
+// max_expansions, timeout): a complete answer needs larger limits.
+inline constexpr int kExitLimit = 6;
+// The disk is full (or would be after the write): nothing of the failed file
+// was written; free space and run the command again.
+inline constexpr int kExitNoSpace = 7;
 
 struct GlobalOptions {
   std::string db;
+  // Space a writing command keeps free on the database's disk
+  // (store::Options::min_free_bytes), in MiB.
+  uint64_t min_free_mb = 16;
   int exit_code = kExitOk;
 };
 
 // Maps a Status to an exit code: invalid input 2, corruption 3, busy / not
-// found / not supported / I/O 4, everything else 5.
+// found / not supported / I/O 4, a query limit (resource exhausted) 6, a full
+// disk 7, everything else 5.
 int ExitCodeFor(const Status& s);
 // Prints "ecg: <message>" to stderr and returns ExitCodeFor(s).
 int Fail(const Status& s);

@@ -29,9 +29,88 @@ void SourceContext::Quarantine(uint64_t line, uint64_t offset, std::string reaso
   ++report_->counts.quarantined;
 }
 
+namespace {
+
+// The snapshot date recorded on a source vertex; nullopt for a source that
+// is not a snapshot or was written before snapshot dates were recorded
+// (such sources count as older than any file that states its date).
+Result<std::optional<Date>> SnapshotDateOf(const store::ReadView& view, VertexId source) {
+  ECG_ASSIGN_OR_RETURN(Value v, view.GetValue(source, prop::kSnapshotDate));
+  if (v.type() != PropertyType::kDate) {
+    return std::optional<Date>();
+  }
+  return std::optional<Date>(v.as_date());
+}
+
+// Every other source vertex of `feed`, with its snapshot date.
+Result<std::vector<std::pair<VertexId, std::optional<Date>>>> FeedSources(
+    const store::ReadView& view, const std::string& feed, VertexId self) {
+  std::vector<std::pair<VertexId, std::optional<Date>>> out;
+  Status scan_error;
+  ECG_RETURN_IF_ERROR(view.ScanKind(VertexKind::kSource, [&](VertexId id) {
+    if (id == self) {
+      return true;
+    }
+    auto v = view.GetValue(id, prop::kFeed);
+    if (!v.ok()) {
+      scan_error = v.status();
+      return false;
+    }
+    if (v->type() == PropertyType::kString && v->as_string() == feed) {
+      auto d = SnapshotDateOf(view, id);
+      if (!d.ok()) {
+        scan_error = d.status();
+        return false;
+      }
+      out.emplace_back(id, *d);
+    }
+    return true;
+  }));
+  ECG_RETURN_IF_ERROR(scan_error);
+  return out;
+}
+
+}  // namespace
+
+Result<std::optional<Date>> SourceContext::NewerSnapshot() {
+  if (newer_known_) {
+    return newer_;
+  }
+  newer_known_ = true;
+  if (feed_.empty() || snapshot_types_.empty()) {
+    return newer_;
+  }
+  ECG_ASSIGN_OR_RETURN(auto sources, FeedSources(*view_, feed_, source_));
+  for (const auto& [id, date] : sources) {
+    if (date && snapshot_date_ < *date && (!newer_ || *date < *newer_)) {
+      newer_ = date;
+    }
+  }
+  return newer_;
+}
+
 Result<store::WriteOutcome> SourceContext::PutEdge(EdgeType type, VertexId src, VertexId dst,
                                                    const PropertyList& props, Interval valid,
                                                    std::string_view discriminator) {
+  if (snapshot_types_.count(type) != 0) {
+    ECG_ASSIGN_OR_RETURN(std::optional<Date> newer, NewerSnapshot());
+    if (newer) {
+      // An older snapshot ingested late: what the graph knows of this edge
+      // came from a newer snapshot and stays; an edge it does not know, the
+      // newer snapshot no longer held.
+      std::vector<store::EdgeStatement> known;
+      ECG_RETURN_IF_ERROR(batch_->GetEdges(src, store::Direction::kOut, type, &known));
+      for (const auto& e : known) {
+        if (e.dst == dst && e.discriminator == discriminator) {
+          asserted_.emplace(type, src, dst, std::string(discriminator));
+          return store::WriteOutcome::kUnchanged;
+        }
+      }
+      if (valid.from < *newer && *newer < valid.to) {
+        valid.to = *newer;
+      }
+    }
+  }
   ECG_ASSIGN_OR_RETURN(store::WriteOutcome outcome,
                        batch_->PutEdge(type, src, dst, props, valid, source_, discriminator));
   asserted_.emplace(type, src, dst, std::string(discriminator));
@@ -43,6 +122,19 @@ Result<store::WriteOutcome> SourceContext::PutEdge(EdgeType type, VertexId src, 
 
 Result<store::WriteOutcome> SourceContext::SetProperty(VertexId id, PropertyId prop,
                                                        const Value& value, Interval valid) {
+  const PropertyDef* def = Catalog::Find(prop);
+  if (def != nullptr && !def->multi && !snapshot_types_.empty()) {
+    ECG_ASSIGN_OR_RETURN(std::optional<Date> newer, NewerSnapshot());
+    if (newer) {
+      // A newer snapshot's value (a name, an address) is not replaced by an
+      // older one's.
+      std::vector<store::PropertyStatement> known;
+      ECG_RETURN_IF_ERROR(batch_->GetProperties(id, prop, &known));
+      if (!known.empty()) {
+        return store::WriteOutcome::kUnchanged;
+      }
+    }
+  }
   return batch_->SetProperty(id, prop, value, valid, source_);
 }
 
@@ -113,6 +205,16 @@ Status Ingester::Run(std::vector<Pending> files, const IngestOptions& options, R
     FileReport file;
     file.path = files[i].label;
     Status s = IngestOne(run, files[i], options, &file);
+    if (!s.ok() && (s.code() == StatusCode::kNoSpace || !store_->WriteHealth().ok())) {
+      // The store, not the file, failed (a full disk, an I/O error): the
+      // next files would fail the same way, so the run stops here. What
+      // committed before stays; this file left nothing.
+      std::string done = std::to_string(i) + " earlier file" + (i == 1 ? "" : "s");
+      return Status(s.code(), files[i].label + ": " + s.message() + " (" + done +
+                                  " of this run committed; this one and the " +
+                                  std::to_string(files.size() - i - 1) +
+                                  " after it not loaded)");
+    }
     if (!s.ok()) {
       file.status = FileReport::Status::kRejected;
       file.error = s.message();
@@ -143,35 +245,28 @@ Result<std::string> ReadWholeFile(const std::string& path) {
   return os.str();
 }
 
-// Closes every current open edge of the snapshot types that an earlier source
-// of `feed` asserted and this file did not assert again.
+// Closes, at this file's snapshot date, the current edges of the snapshot
+// types that an earlier source of `feed` asserted and this file did not
+// assert again. Sources of newer snapshots (loaded before this older one)
+// are left alone. When a newer snapshot exists, the open edges are the ones
+// it holds, so only edges it already closed are closed earlier, at this
+// snapshot's date: the older snapshot adds history and ends nothing newer.
 Status CloseGone(const store::ReadView& view, const std::string& feed, SourceContext* ctx) {
-  const PropertyId feed_prop = prop::kFeed;
-  std::vector<VertexId> earlier;
-  Status scan_error;
-  ECG_RETURN_IF_ERROR(view.ScanKind(VertexKind::kSource, [&](VertexId id) {
-    if (id == ctx->source()) {
-      return true;
-    }
-    auto v = view.GetValue(id, feed_prop);
-    if (!v.ok()) {
-      scan_error = v.status();
-      return false;
-    }
-    if (v->type() == PropertyType::kString && v->as_string() == feed) {
-      earlier.push_back(id);
-    }
-    return true;
-  }));
-  ECG_RETURN_IF_ERROR(scan_error);
+  ECG_ASSIGN_OR_RETURN(auto sources, FeedSources(view, feed, ctx->source()));
+  ECG_ASSIGN_OR_RETURN(std::optional<Date> newer, ctx->NewerSnapshot());
   const Date to = ctx->snapshot_date();
-  for (VertexId src : earlier) {
+  for (const auto& [src, date] : sources) {
+    if (date && to < *date) {
+      continue;
+    }
     std::vector<store::PropertyStatement> props;
     std::vector<store::EdgeStatement> edges;
     ECG_RETURN_IF_ERROR(view.StatementsFrom(src, &props, &edges));
     for (const auto& e : edges) {
-      if (!e.meta.current() || !e.meta.valid.is_open() ||
-          ctx->snapshot_types().count(e.type) == 0) {
+      if (!e.meta.current() || ctx->snapshot_types().count(e.type) == 0) {
+        continue;
+      }
+      if (newer ? (e.meta.valid.is_open() || !(to < e.meta.valid.to)) : !e.meta.valid.is_open()) {
         continue;
       }
       if (!ctx->snapshot_targets().empty() && ctx->snapshot_targets().count(e.dst) == 0) {
@@ -181,7 +276,7 @@ Status CloseGone(const store::ReadView& view, const std::string& feed, SourceCon
         continue;
       }
       // A record that starts after this snapshot's date (an older snapshot
-      // ingested late) is left open rather than given an empty interval.
+      // ingested late) is left as it is rather than given an empty interval.
       if (!(e.meta.valid.from < to)) {
         continue;
       }
@@ -262,6 +357,10 @@ Status Ingester::IngestOne(RunId run, const Pending& in, const IngestOptions& op
         batch->SetProperty(source, prop::kFeed, Value(file->feed), always, source).status());
   }
   if (!file->feed.empty() && !ctx.snapshot_types().empty()) {
+    ECG_RETURN_IF_ERROR(batch
+                            ->SetProperty(source, prop::kSnapshotDate, Value(ctx.snapshot_date()),
+                                          always, source)
+                            .status());
     ECG_RETURN_IF_ERROR(CloseGone(*view, file->feed, &ctx));
   }
   ECG_RETURN_IF_ERROR(batch->Commit());
