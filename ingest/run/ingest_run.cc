@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "ingest/run/handlers.h"
+#include "ingest/util/json.h"
 #include "ingest/util/sha256.h"
 
 #include "text/decode.h"
@@ -100,11 +101,21 @@ Result<store::WriteOutcome> SourceContext::PutEdge(EdgeType type, VertexId src, 
       // newer snapshot no longer held.
       std::vector<store::EdgeStatement> known;
       ECG_RETURN_IF_ERROR(batch_->GetEdges(src, store::Direction::kOut, type, &known));
+      std::optional<Date> earliest;
       for (const auto& e : known) {
-        if (e.dst == dst && e.discriminator == discriminator) {
-          asserted_.emplace(type, src, dst, std::string(discriminator));
+        if (e.dst == dst && e.discriminator == discriminator &&
+            (!earliest || e.meta.valid.from < *earliest)) {
+          earliest = e.meta.valid.from;
+        }
+      }
+      if (earliest) {
+        asserted_.emplace(type, src, dst, std::string(discriminator));
+        if (!(valid.from < *earliest)) {
           return store::WriteOutcome::kUnchanged;
         }
+        // The older snapshot dates the edge earlier: that stretch is history
+        // the graph lacked.
+        valid.to = *earliest;
       }
       if (valid.from < *newer && *newer < valid.to) {
         valid.to = *newer;
@@ -191,12 +202,8 @@ Status Ingester::IngestBytes(std::string_view label, std::string_view bytes,
 
 Status Ingester::Run(std::vector<Pending> files, const IngestOptions& options, RunReport* report) {
   if (!options.format.empty() && HandlerFor(options.format) == nullptr) {
-    std::string known;
-    for (const auto& f : Formats()) {
-      known += (known.empty() ? "" : ", ") + f;
-    }
-    return Status::InvalidArgument("unknown format '" + options.format + "' (known: " + known +
-                                   ")");
+    return Status::InvalidArgument("unknown format '" + options.format +
+                                   "' (known: " + FormatList() + ")");
   }
   report->label = options.label.empty() ? "ingest" : options.label;
   ECG_ASSIGN_OR_RETURN(RunId run, store_->BeginRun(report->label));
@@ -289,6 +296,54 @@ Status CloseGone(const store::ReadView& view, const std::string& feed, SourceCon
 
 }  // namespace
 
+std::string Ingester::FormatList() const {
+  std::string known;
+  for (const auto& f : Formats()) {
+    known += (known.empty() ? "" : ", ") + f;
+  }
+  return known;
+}
+
+std::string NotRecognisedDetail(std::string_view utf8) {
+  // What the content looks like, and what each family expects of it, so
+  // that a wrong file (or a right file cut short) is told apart at a glance.
+  size_t i = 0;
+  while (i < utf8.size() && (utf8[i] == ' ' || utf8[i] == '\n' || utf8[i] == '\r' ||
+                             utf8[i] == '\t')) {
+    ++i;
+  }
+  if (i == utf8.size()) {
+    return "the file is empty";
+  }
+  const char c = utf8[i];
+  if (c == '{' || c == '[') {
+    util::JsonDoc doc;
+    if (Status js = util::ParseJson(utf8, "", &doc); !js.ok()) {
+      // Not JSON at all (a truncated file, most often): say where it breaks.
+      // The message is ":<line> (byte <n>): invalid JSON: <reason>".
+      std::string m = js.message();
+      const std::string tag = ": invalid JSON: ";
+      if (size_t t = m.find(tag); t != std::string::npos && !m.empty() && m[0] == ':') {
+        return "invalid JSON at line " + m.substr(1, t - 1) + ": " + m.substr(t + tag.size());
+      }
+      return m;
+    }
+    return "JSON whose keys fit no known format (expected e.g. `entries` and `tables` for "
+           "the compact CSL, `results` or `document_number` for the Federal Register API, "
+           "`entities` for an eCFR list extract)";
+  }
+  if (c == '<') {
+    return "XML whose root fits no known format (expected a Federal Register <RULE> or "
+           "<PRORULE> document)";
+  }
+  if (utf8.substr(i).starts_with("---")) {
+    return "Markdown front matter without the fields of a known format (expected `title` and "
+           "`date`, with `document_number` for a Federal Register post)";
+  }
+  return "text that is not JSON, XML, Markdown with front matter, or a CSV whose header "
+         "names the columns of a known list";
+}
+
 Status Ingester::IngestOne(RunId run, const Pending& in, const IngestOptions& options,
                            FileReport* file) {
   std::string read;
@@ -326,8 +381,11 @@ Status Ingester::IngestOne(RunId run, const Pending& in, const IngestOptions& op
       }
     }
     if (handler == nullptr) {
-      return Status::InvalidArgument(in.label +
-                                     ": format not recognised (use --format to name it)");
+      return Status::InvalidArgument(in.label + ": format not recognised: " +
+                                     NotRecognisedDetail(utf8) +
+                                     " (docs/ingest.md lists what each format starts with; use "
+                                     "--format to name one: " +
+                                     FormatList() + ")");
     }
   }
   file->feed = handler->FeedKey(file->format, utf8, in.label);

@@ -170,6 +170,10 @@ struct IngestOptions {
   std::function<void(const FileReport&, size_t index, size_t total)> on_file;
 };
 
+// Why content fits no format, for the "format not recognised" rejection:
+// what the text looks like and what the formats of that kind expect.
+std::string NotRecognisedDetail(std::string_view utf8);
+
 // Runs ingests into one store. Not thread-safe; one run at a time.
 class Ingester {
  public:
@@ -208,6 +212,8 @@ class Ingester {
   // Ingests one file in `run`, filling *file. Errors reject the file.
   Status IngestOne(RunId run, const Pending& in, const IngestOptions& options, FileReport* file);
   const FormatHandler* HandlerFor(std::string_view format) const;
+  // Formats(), comma-separated, for messages.
+  std::string FormatList() const;
 
   store::GraphStore* store_;
   const text::TextNormalizer* normalizer_;
