@@ -1,5 +1,7 @@
 #include "store/graph_store.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
@@ -205,9 +207,9 @@ Status GraphStoreImpl::BeforeWrite(uint64_t bytes, const std::string& what) {
   {
     std::lock_guard<std::mutex> lock(write_error_mu_);
     if (!write_error_.ok()) {
-      return Status(write_error_.code(),
-                    "database '" + path_ + "' stopped writing after an earlier error (" +
-                        write_error_.message() + "); reopen it to retry");
+      return Status(write_error_.code(), "database '" + path_ +
+                                             "' stopped writing after an earlier error (" +
+                                             write_error_.message() + "); reopen it to retry");
     }
   }
   if (options_.in_memory || options_.min_free_bytes == 0) {
@@ -470,18 +472,37 @@ Result<std::unique_ptr<GraphStore>> GraphStore::Open(const std::string& path,
     return Status::NotFound("no database at '" + path + "' (the directory holds no CURRENT file)");
   }
   if (creating) {
-    ECG_RETURN_IF_ERROR(internal::CheckFreeSpace(
-        std::filesystem::path(path).parent_path().empty()
-            ? std::string(".")
-            : std::filesystem::path(path).parent_path().string(),
-        options.min_free_bytes, "creating a database"));
+    ECG_RETURN_IF_ERROR(
+        internal::CheckFreeSpace(std::filesystem::path(path).parent_path().empty()
+                                     ? std::string(".")
+                                     : std::filesystem::path(path).parent_path().string(),
+                                 options.min_free_bytes, "creating a database"));
   }
-  Result<std::unique_ptr<GraphStore>> opened = internal::OpenDb(path, options, std::move(db), ro);
-  if (!opened.ok() && creating) {
-    std::error_code ec;
-    std::filesystem::remove_all(path, ec);
+  if (!creating) {
+    return internal::OpenDb(path, options, std::move(db), ro);
   }
-  return opened;
+  // A new database is made whole in a sibling directory (RocksDB's files,
+  // the format version, the counters) and renamed into place, so that a
+  // crash or kill during creation never leaves a directory that looks like
+  // a database and is not one.
+  const std::string staging = path + ".creating-" + std::to_string(getpid());
+  std::error_code ec;
+  std::filesystem::remove_all(staging, ec);
+  {
+    auto made = internal::OpenDb(staging, options, std::move(db), ro);
+    if (!made.ok()) {
+      std::filesystem::remove_all(staging, ec);
+      return made.status();
+    }
+  }
+  std::filesystem::rename(staging, path, ec);
+  if (ec) {
+    std::filesystem::remove_all(staging, ec);
+    return Status::IOError("cannot create '" + path + "': " + ec.message());
+  }
+  auto again = std::make_unique<internal::Db>();
+  again->normalizer = options.normalizer != nullptr ? options.normalizer : &kLowercase;
+  return internal::OpenDb(path, options, std::move(again), internal::MakeOptions(options));
 }
 
 }  // namespace ecg::store

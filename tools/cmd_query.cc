@@ -96,8 +96,9 @@ int RunOne(const query::Engine& engine, const std::string& text, const query::Pa
       // Exit 6, and for machines the limit by name: the answer is
       // incomplete, not wrong, and a larger limit would complete it.
       std::cerr << "ecg: stopped_by: " << limit << " (raise --"
-                << (limit == "timeout" ? "timeout-ms" : limit == "max_depth" ? "max-depth"
-                                                                             : "max-expansions")
+                << (limit == "timeout"     ? "timeout-ms"
+                    : limit == "max_depth" ? "max-depth"
+                                           : "max-expansions")
                 << " for a complete answer)\n";
       if (format == query::Format::kJson) {
         nlohmann::json j = {{"error", result.status().message()}, {"stopped_by", limit}};

@@ -219,8 +219,7 @@ Status Ingester::Run(std::vector<Pending> files, const IngestOptions& options, R
       std::string done = std::to_string(i) + " earlier file" + (i == 1 ? "" : "s");
       return Status(s.code(), files[i].label + ": " + s.message() + " (" + done +
                                   " of this run committed; this one and the " +
-                                  std::to_string(files.size() - i - 1) +
-                                  " after it not loaded)");
+                                  std::to_string(files.size() - i - 1) + " after it not loaded)");
     }
     if (!s.ok()) {
       file.status = FileReport::Status::kRejected;
@@ -308,8 +307,8 @@ std::string NotRecognisedDetail(std::string_view utf8) {
   // What the content looks like, and what each family expects of it, so
   // that a wrong file (or a right file cut short) is told apart at a glance.
   size_t i = 0;
-  while (i < utf8.size() && (utf8[i] == ' ' || utf8[i] == '\n' || utf8[i] == '\r' ||
-                             utf8[i] == '\t')) {
+  while (i < utf8.size() &&
+         (utf8[i] == ' ' || utf8[i] == '\n' || utf8[i] == '\r' || utf8[i] == '\t')) {
     ++i;
   }
   if (i == utf8.size()) {
@@ -381,8 +380,8 @@ Status Ingester::IngestOne(RunId run, const Pending& in, const IngestOptions& op
       }
     }
     if (handler == nullptr) {
-      return Status::InvalidArgument(in.label + ": format not recognised: " +
-                                     NotRecognisedDetail(utf8) +
+      return Status::InvalidArgument(in.label +
+                                     ": format not recognised: " + NotRecognisedDetail(utf8) +
                                      " (docs/ingest.md lists what each format starts with; use "
                                      "--format to name one: " +
                                      FormatList() + ")");
@@ -415,10 +414,9 @@ Status Ingester::IngestOne(RunId run, const Pending& in, const IngestOptions& op
         batch->SetProperty(source, prop::kFeed, Value(file->feed), always, source).status());
   }
   if (!file->feed.empty() && !ctx.snapshot_types().empty()) {
-    ECG_RETURN_IF_ERROR(batch
-                            ->SetProperty(source, prop::kSnapshotDate, Value(ctx.snapshot_date()),
-                                          always, source)
-                            .status());
+    ECG_RETURN_IF_ERROR(
+        batch->SetProperty(source, prop::kSnapshotDate, Value(ctx.snapshot_date()), always, source)
+            .status());
     ECG_RETURN_IF_ERROR(CloseGone(*view, file->feed, &ctx));
   }
   ECG_RETURN_IF_ERROR(batch->Commit());

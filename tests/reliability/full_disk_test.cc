@@ -73,10 +73,10 @@ class Tmpfs {
   bool mounted_ = false;
 };
 
-#define ECG_REQUIRE_TMPFS(fs)                                                         \
-  if (!(fs).mounted()) {                                                              \
+#define ECG_REQUIRE_TMPFS(fs)                                                          \
+  if (!(fs).mounted()) {                                                               \
     GTEST_SKIP() << "mount -t tmpfs was refused (needs root): the full-disk test did " \
-                    "not run";                                                        \
+                    "not run";                                                         \
   }
 
 // `ecg stats --format json` without the fields that count runs or name the

@@ -167,20 +167,27 @@ std::vector<Variant> Corpus() {
   v.push_back({"csl a is a string", csl_name,
                csl_with(2, [](nlohmann::json& e) { e["a"] = "notalist"; }), true, "field `a`", 4});
   v.push_back({"csl c is an object", csl_name,
-               csl_with(3, [](nlohmann::json& e) { e["c"] = {{"x", 1}}; }), true, "field `c`", 5});
-  v.push_back({"csl n is a number", csl_name,
-               csl_with(1, [](nlohmann::json& e) { e["n"] = 5; }), true, "field `n`", 3});
-  v.push_back({"csl s is a string", csl_name,
-               csl_with(4, [](nlohmann::json& e) { e["s"] = "x"; }), true, "field `s`", 6});
+               csl_with(3,
+                        [](nlohmann::json& e) {
+                          e["c"] = {{"x", 1}};
+                        }),
+               true, "field `c`", 5});
+  v.push_back({"csl n is a number", csl_name, csl_with(1, [](nlohmann::json& e) { e["n"] = 5; }),
+               true, "field `n`", 3});
+  v.push_back({"csl s is a string", csl_name, csl_with(4, [](nlohmann::json& e) { e["s"] = "x"; }),
+               true, "field `s`", 6});
   v.push_back({"csl alias list holds a number", csl_name,
                csl_with(5, [](nlohmann::json& e) { e["a"] = {1}; }), true, "of field `a`", 7});
-  v.push_back({"csl negative index", csl_name,
-               csl_with(6, [](nlohmann::json& e) { e["u"] = -3; }), true, "field `u`", 8});
+  v.push_back({"csl negative index", csl_name, csl_with(6, [](nlohmann::json& e) { e["u"] = -3; }),
+               true, "field `u`", 8});
   v.push_back({"csl source index out of range", csl_name,
                csl_with(0, [](nlohmann::json& e) { e["s"] = 9999; }), true, "out of range", 2});
   v.push_back({"csl entry is not an object", csl_name,
-               csl_with(7, [](nlohmann::json& e) { e = nlohmann::json::array({1, 2}); }), true,
-               "", 9});
+               csl_with(7,
+                        [](nlohmann::json& e) {
+                          e = nlohmann::json::array({1, 2});
+                        }),
+               true, "", 9});
   const std::string csl = LoadCsl().Dump();
   v.push_back({"csl truncated", csl_name, Truncate(csl, 0.6), false, "looks truncated"});
   v.push_back(InsertAt("csl NUL inside a string", csl_name, csl,
@@ -214,7 +221,7 @@ std::vector<Variant> Corpus() {
   {
     std::string bytes = cn_json;
     const size_t at = bytes.find("\xE4");  // the first Chinese character
-    bytes.erase(at + 1, 1);                  // loses a continuation byte
+    bytes.erase(at + 1, 1);                // loses a continuation byte
     v.push_back({"cn json invalid UTF-8", "cn.json", bytes, false, "offset " + std::to_string(at)});
   }
   v.push_back(InsertAt("cn json NUL inside a string", "cn.json", cn_json, InString(cn_json, 10),
@@ -230,7 +237,8 @@ std::vector<Variant> Corpus() {
   {
     std::string bytes = xml;
     bytes.insert(bytes.find('>', 60) + 1, std::string(1, '\0'));
-    v.push_back({"fr xml NUL byte", "rule.xml", bytes, false, "expected a Federal Register <RULE>"});
+    v.push_back(
+        {"fr xml NUL byte", "rule.xml", bytes, false, "expected a Federal Register <RULE>"});
   }
   {
     std::string bytes = xml;
@@ -274,8 +282,8 @@ std::vector<Variant> Corpus() {
     std::string bytes = art;
     const size_t at = bytes.find("\n---", 3) + 20;
     bytes.insert(at, "\xC0\xAF");  // an overlong '/'
-    v.push_back(
-        {"article invalid UTF-8", "article_11847.md", bytes, false, "offset " + std::to_string(at)});
+    v.push_back({"article invalid UTF-8", "article_11847.md", bytes, false,
+                 "offset " + std::to_string(at)});
   }
   {
     auto l = Lines(testutil::ReadFile(testutil::TestData("articles/articles.jsonl")));
@@ -338,8 +346,8 @@ TEST(MalformedCorpusTest, EveryVariantIsRejectedOrQuarantinedWithItsLocation) {
     for (const auto& q : r.quarantine) {
       got += " [line " + std::to_string(q.line) + ": " + q.reason + "]";
     }
-    EXPECT_TRUE(found) << "expected line " << v.line << " quarantined for '" << v.where
-                       << "'; got" << got;
+    EXPECT_TRUE(found) << "expected line " << v.line << " quarantined for '" << v.where << "'; got"
+                       << got;
   }
 }
 
