@@ -88,6 +88,24 @@ std::optional<size_t> ErrorOffset(std::string_view text, const Status& status) {
   return std::nullopt;
 }
 
+std::string StoppedBy(const Status& status) {
+  if (status.code() != StatusCode::kResourceExhausted) {
+    return {};
+  }
+  constexpr std::string_view kPrefix = "query stopped: ";
+  std::string_view m = status.message();
+  if (!m.starts_with(kPrefix)) {
+    return {};
+  }
+  m.remove_prefix(kPrefix.size());
+  for (std::string_view limit : {"max_depth", "max_expansions", "timeout"}) {
+    if (m.starts_with(limit)) {
+      return std::string(limit);
+    }
+  }
+  return {};
+}
+
 std::string RenderError(std::string_view text, const Status& status) {
   std::string out = status.message().empty() ? status.ToString() : status.message();
   std::optional<size_t> offset = ErrorOffset(text, status);

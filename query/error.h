@@ -32,6 +32,11 @@ std::optional<Position> ErrorPosition(const Status& status);
 // when the status carries none or it lies outside `text`.
 std::optional<size_t> ErrorOffset(std::string_view text, const Status& status);
 
+// The limit that stopped a query ("max_depth", "max_expansions" or
+// "timeout") when `status` is the kResourceExhausted error the executor
+// returns for one; empty for any other status.
+std::string StoppedBy(const Status& status);
+
 // A multi-line message for people: the status message, then the offending
 // line of `text` and a caret under the bad column (display width aware, so
 // CJK text lines up in a terminal). Without a position, just the message.

@@ -78,6 +78,7 @@ constexpr PropertyDef kProps[] = {
     {prop::kFormat, "format", PT::kString, false, kSource, 0},
     {prop::kBytes, "bytes", PT::kInt, false, kSource, 0},
     {prop::kFeed, "feed", PT::kString, false, kSource, 0},
+    {prop::kSnapshotDate, "snapshot_date", PT::kDate, false, kSource, 0},
     // Edges.
     {prop::kPct, "pct", PT::kDouble, false, 0, E(EdgeType::kOwns)},
     {prop::kEntityNumber, "entity_number", PT::kString, false, 0, E(EdgeType::kListedOn)},

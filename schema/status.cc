@@ -26,6 +26,8 @@ std::string_view StatusCodeName(StatusCode code) {
       return "not supported";
     case StatusCode::kInternal:
       return "internal error";
+    case StatusCode::kNoSpace:
+      return "no space";
   }
   return "unknown";
 }

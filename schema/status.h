@@ -22,6 +22,7 @@ enum class StatusCode : uint8_t {
   kResourceExhausted,  // a row, depth, time or memory budget was exceeded
   kNotSupported,       // a valid request the engine cannot do (yet)
   kInternal,           // a bug: an invariant of the program itself failed
+  kNoSpace,            // the disk is (nearly) full: nothing was written; free space, retry
 };
 
 // Returns the stable lower-case name of a code ("invalid argument", ...).
@@ -54,6 +55,7 @@ class [[nodiscard]] Status {
     return Status(StatusCode::kNotSupported, std::move(msg));
   }
   static Status Internal(std::string msg) { return Status(StatusCode::kInternal, std::move(msg)); }
+  static Status NoSpace(std::string msg) { return Status(StatusCode::kNoSpace, std::move(msg)); }
 
   bool ok() const { return code_ == StatusCode::kOk; }
   StatusCode code() const { return code_; }

@@ -2,8 +2,15 @@
 # Installs the Debian packages ecgraph builds against (idempotent: only what is
 # missing), then configures and builds it in Release with -j2.
 # Usage: scripts/setup.sh [BUILD_DIR]   (default: build)
+#        scripts/setup.sh --fuzz         (also clang for the libFuzzer targets;
+#                                         installs only, scripts/fuzz.sh builds)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+fuzz=0
+if [ "${1:-}" = "--fuzz" ]; then
+  fuzz=1
+  shift
+fi
 build_dir="${1:-build}"
 
 packages=(
@@ -14,6 +21,8 @@ packages=(
   chromium fonts-noto-cjk  # the web page's browser test (tests/serve/browser_test.cc), CJK text
   nodejs npm  # the export round-trip tests' consumers (tests/consumers: Oxigraph, DuckDB)
 )
+# clang (with libFuzzer and the sanitizer runtimes) only when fuzzing is asked for.
+[ "$fuzz" = 1 ] && packages+=(clang)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -29,6 +38,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+[ "$fuzz" = 1 ] && exit 0
 # The real consumers of `ecg export` for the round-trip tests, into the
 # project-local tests/consumers/node_modules (versions pinned by its
 # package-lock.json); nothing is downloaded at test time.

@@ -93,6 +93,9 @@ Reply StatusReply(const Status& s) {
     case StatusCode::kNotSupported:
       status = 501;
       break;
+    case StatusCode::kNoSpace:
+      status = 507;  // Insufficient Storage
+      break;
     default:
       status = 500;
       break;
@@ -100,6 +103,9 @@ Reply StatusReply(const Status& s) {
   nlohmann::json err = {{"status", status}, {"message", s.message()}};
   if (auto pos = query::ErrorPosition(s)) {
     err["position"] = {{"line", pos->line}, {"column", pos->column}};
+  }
+  if (std::string limit = query::StoppedBy(s); !limit.empty()) {
+    err["stopped_by"] = limit;
   }
   return JsonReply({{"error", std::move(err)}}, status);
 }

@@ -147,7 +147,8 @@ class BatchBulkWriter final : public BulkWriterBase {
   Status Write() {
     rocksdb::WriteOptions wo;
     wo.disableWAL = true;
-    ECG_RETURN_IF_ERROR(FromRocks(db_.db->Write(wo, &wb_), "bulk write"));
+    ECG_RETURN_IF_ERROR(store_->BeforeWrite(wb_.GetDataSize(), "this bulk write"));
+    ECG_RETURN_IF_ERROR(store_->AfterWrite(FromRocks(db_.db->Write(wo, &wb_), "bulk write")));
     wb_.Clear();
     return Status::OK();
   }
@@ -165,6 +166,7 @@ class SstBulkWriter final : public BulkWriterBase {
 
   Status Finish() override {
     // Through RocksDB's Env, so that in-memory stores stay in memory.
+    ECG_RETURN_IF_ERROR(store_->BeforeWrite(bytes(), "this bulk load"));
     tmp_dir_ = store_->path() + "/bulk-load.tmp";
     RemoveTmpDir();
     ECG_RETURN_IF_ERROR(
@@ -198,7 +200,10 @@ class SstBulkWriter final : public BulkWriterBase {
       args.push_back(std::move(arg));
     }
     if (!args.empty()) {
-      ECG_RETURN_IF_ERROR(FromRocks(db_.db->IngestExternalFiles(args), "ingest SST files"));
+      // The files are moved (hard-linked) in, so only the reserve is needed.
+      ECG_RETURN_IF_ERROR(store_->BeforeWrite(0, "ingesting the SST files"));
+      ECG_RETURN_IF_ERROR(
+          store_->AfterWrite(FromRocks(db_.db->IngestExternalFiles(args), "ingest SST files")));
     }
     return Complete();
   }

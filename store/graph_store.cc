@@ -1,5 +1,7 @@
 #include "store/graph_store.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
@@ -7,10 +9,12 @@
 
 #include <rocksdb/cache.h>
 #include <rocksdb/filter_policy.h>
+#include <rocksdb/sst_file_manager.h>
 #include <rocksdb/table.h>
 #include <rocksdb/utilities/checkpoint.h>
 
 #include "store/internal/codec.h"
+#include "store/internal/disk_space.h"
 #include "store/internal/impl.h"
 #include "store/internal/rocks_status.h"
 #include "store/key_codec.h"
@@ -44,6 +48,9 @@ bool TimeFilter::Visible(const StatementMeta& meta) const {
 namespace internal {
 
 Db::~Db() {
+  if (abandoned) {
+    return;
+  }
   for (auto* h : handles) {
     if (db != nullptr) {
       db->DestroyColumnFamilyHandle(h);
@@ -98,6 +105,15 @@ rocksdb::Options MakeOptions(const Options& options) {
   table.data_block_index_type = rocksdb::BlockBasedTableOptions::kDataBlockBinaryAndHash;
   o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
   o.compression = rocksdb::kLZ4Compression;
+  if (!options.in_memory && !options.read_only && options.min_free_bytes > 0) {
+    // RocksDB's own guard, as its docs advise for a disk that may fill: no
+    // compaction starts unless it leaves the reserve free, and a background
+    // "no space" error is cleared once space comes back.
+    std::shared_ptr<rocksdb::SstFileManager> sst(
+        rocksdb::NewSstFileManager(rocksdb::Env::Default()));
+    sst->SetCompactionBufferSize(options.min_free_bytes);
+    o.sst_file_manager = std::move(sst);
+  }
   return o;
 }
 
@@ -171,9 +187,54 @@ GraphStoreImpl::GraphStoreImpl(std::string path, const Options& options, std::un
 GraphStoreImpl::~GraphStoreImpl() {
   // Flush what the writer left in memtables, so that the next open (a
   // read-only secondary in particular) does not replay a long write-ahead log.
-  if (!options_.read_only && db_ != nullptr && db_->db != nullptr) {
+  // Not after a failed write: what was committed is in the log already, and
+  // a flush onto a full disk is one more write for RocksDB to fail.
+  bool failed = false;
+  {
+    std::lock_guard<std::mutex> lock(write_error_mu_);
+    failed = !write_error_.ok();
+  }
+  if (!options_.read_only && !failed && db_ != nullptr && db_->db != nullptr &&
+      BeforeWrite(0, "a flush").ok()) {
     (void)db_->db->Flush(rocksdb::FlushOptions(), db_->handles);
   }
+  if (failed && db_ != nullptr) {
+    db_->abandoned = true;
+  }
+}
+
+Status GraphStoreImpl::BeforeWrite(uint64_t bytes, const std::string& what) {
+  {
+    std::lock_guard<std::mutex> lock(write_error_mu_);
+    if (!write_error_.ok()) {
+      return Status(write_error_.code(), "database '" + path_ +
+                                             "' stopped writing after an earlier error (" +
+                                             write_error_.message() + "); reopen it to retry");
+    }
+  }
+  if (options_.in_memory || options_.min_free_bytes == 0) {
+    return Status::OK();
+  }
+  uint64_t memtables = 0;
+  (void)db_->db->GetAggregatedIntProperty("rocksdb.cur-size-all-mem-tables", &memtables);
+  return internal::CheckFreeSpace(path_, BytesNeeded(bytes, memtables, options_.min_free_bytes),
+                                  what);
+}
+
+Status GraphStoreImpl::WriteHealth() const {
+  std::lock_guard<std::mutex> lock(write_error_mu_);
+  return write_error_;
+}
+
+Status GraphStoreImpl::AfterWrite(Status s) {
+  if (!s.ok() && (s.code() == StatusCode::kIOError || s.code() == StatusCode::kNoSpace ||
+                  s.code() == StatusCode::kCorruption)) {
+    std::lock_guard<std::mutex> lock(write_error_mu_);
+    if (write_error_.ok()) {
+      write_error_ = s;
+    }
+  }
+  return s;
 }
 
 std::unique_ptr<ReadView> GraphStoreImpl::NewReadView(TimeFilter filter) const {
@@ -188,7 +249,8 @@ Counters GraphStoreImpl::counters() const {
 Status GraphStoreImpl::CommitBatch(rocksdb::WriteBatch* wb, const Counters& counters) {
   PutCounters(*db_, counters, wb);
   rocksdb::WriteOptions wo;
-  ECG_RETURN_IF_ERROR(FromRocks(db_->db->Write(wo, wb), "commit batch"));
+  ECG_RETURN_IF_ERROR(BeforeWrite(wb->GetDataSize(), "this commit"));
+  ECG_RETURN_IF_ERROR(AfterWrite(FromRocks(db_->db->Write(wo, wb), "commit batch")));
   std::lock_guard<std::mutex> lock(counters_mu_);
   counters_ = counters;
   return Status::OK();
@@ -266,7 +328,8 @@ Status GraphStoreImpl::Flush() {
     return Status::OK();
   }
   rocksdb::FlushOptions fo;
-  return FromRocks(db_->db->Flush(fo, db_->handles), "flush");
+  ECG_RETURN_IF_ERROR(BeforeWrite(0, "a flush"));
+  return AfterWrite(FromRocks(db_->db->Flush(fo, db_->handles), "flush"));
 }
 
 Status GraphStoreImpl::Checkpoint(const std::string& dir) {
@@ -307,28 +370,11 @@ Status GraphStoreImpl::TEST_RawDelete(std::string_view cf, std::string_view key)
 
 }  // namespace internal
 
-Result<std::unique_ptr<GraphStore>> GraphStore::Open(const std::string& path,
-                                                     const Options& options) {
-  static const LowercaseNormalizer kLowercase;
-  auto db = std::make_unique<internal::Db>();
-  db->normalizer = options.normalizer != nullptr ? options.normalizer : &kLowercase;
-  rocksdb::Options ro = internal::MakeOptions(options);
-  if (options.in_memory) {
-    db->mem_env.reset(rocksdb::NewMemEnv(rocksdb::Env::Default()));
-    ro.env = db->mem_env.get();
-  } else if (!std::filesystem::exists(path)) {
-    if (!options.create_if_missing || options.read_only) {
-      return Status::NotFound("no database at '" + path + "'");
-    }
-    std::error_code ec;
-    auto parent = std::filesystem::path(path).parent_path();
-    if (!parent.empty()) {
-      std::filesystem::create_directories(parent, ec);
-      if (ec) {
-        return Status::IOError("cannot create '" + parent.string() + "': " + ec.message());
-      }
-    }
-  }
+namespace internal {
+namespace {
+
+Result<std::unique_ptr<GraphStore>> OpenDb(const std::string& path, const Options& options,
+                                           std::unique_ptr<Db> db, rocksdb::Options ro) {
   std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
   cfs.emplace_back(rocksdb::kDefaultColumnFamilyName, rocksdb::ColumnFamilyOptions(ro));
   std::vector<std::string> existing;
@@ -387,6 +433,76 @@ Result<std::unique_ptr<GraphStore>> GraphStore::Open(const std::string& path,
                        internal::ReadU64(db->db, db->meta, internal::kMetaNextStatement, 1));
   ECG_ASSIGN_OR_RETURN(c.next_run, internal::ReadU64(db->db, db->meta, internal::kMetaNextRun, 1));
   return std::unique_ptr<GraphStore>(new internal::GraphStoreImpl(path, options, std::move(db), c));
+}
+
+}  // namespace
+}  // namespace internal
+
+Result<std::unique_ptr<GraphStore>> GraphStore::Open(const std::string& path,
+                                                     const Options& options) {
+  static const LowercaseNormalizer kLowercase;
+  auto db = std::make_unique<internal::Db>();
+  db->normalizer = options.normalizer != nullptr ? options.normalizer : &kLowercase;
+  rocksdb::Options ro = internal::MakeOptions(options);
+  // A database this call creates is removed again when the creation fails
+  // (a full disk, most often), so that no directory without CURRENT is left
+  // for the next command to trip on.
+  bool creating = false;
+  if (options.in_memory) {
+    db->mem_env.reset(rocksdb::NewMemEnv(rocksdb::Env::Default()));
+    ro.env = db->mem_env.get();
+  } else if (!std::filesystem::exists(path)) {
+    if (!options.create_if_missing || options.read_only) {
+      return Status::NotFound("no database at '" + path + "'");
+    }
+    creating = true;
+    std::error_code ec;
+    auto parent = std::filesystem::path(path).parent_path();
+    if (!parent.empty()) {
+      std::filesystem::create_directories(parent, ec);
+      if (ec) {
+        return Status::IOError("cannot create '" + parent.string() + "': " + ec.message());
+      }
+    }
+  }
+  if (!options.in_memory && options.read_only &&
+      !std::filesystem::exists(std::filesystem::path(path) / "CURRENT")) {
+    // A directory, but no database in it (or one whose creation never
+    // finished): not an I/O error.
+    return Status::NotFound("no database at '" + path + "' (the directory holds no CURRENT file)");
+  }
+  if (creating) {
+    ECG_RETURN_IF_ERROR(
+        internal::CheckFreeSpace(std::filesystem::path(path).parent_path().empty()
+                                     ? std::string(".")
+                                     : std::filesystem::path(path).parent_path().string(),
+                                 options.min_free_bytes, "creating a database"));
+  }
+  if (!creating) {
+    return internal::OpenDb(path, options, std::move(db), ro);
+  }
+  // A new database is made whole in a sibling directory (RocksDB's files,
+  // the format version, the counters) and renamed into place, so that a
+  // crash or kill during creation never leaves a directory that looks like
+  // a database and is not one.
+  const std::string staging = path + ".creating-" + std::to_string(getpid());
+  std::error_code ec;
+  std::filesystem::remove_all(staging, ec);
+  {
+    auto made = internal::OpenDb(staging, options, std::move(db), ro);
+    if (!made.ok()) {
+      std::filesystem::remove_all(staging, ec);
+      return made.status();
+    }
+  }
+  std::filesystem::rename(staging, path, ec);
+  if (ec) {
+    std::filesystem::remove_all(staging, ec);
+    return Status::IOError("cannot create '" + path + "': " + ec.message());
+  }
+  auto again = std::make_unique<internal::Db>();
+  again->normalizer = options.normalizer != nullptr ? options.normalizer : &kLowercase;
+  return internal::OpenDb(path, options, std::move(again), internal::MakeOptions(options));
 }
 
 }  // namespace ecg::store

@@ -35,6 +35,10 @@ struct Options {
   bool read_only = false;
   // Keep everything in memory (rocksdb::NewMemEnv); for tests.
   bool in_memory = false;
+  // Space kept free on the database's file system: a commit that would leave
+  // less is refused with kNoSpace before anything is written (a full disk
+  // mid-write is what RocksDB handles worst). 0 turns the check off.
+  uint64_t min_free_bytes = uint64_t{16} << 20;
   // RocksDB block cache; memory stays bounded by it, not by the graph's size.
   size_t block_cache_bytes = size_t{256} << 20;
   // Turns names into index keys. Not owned; must outlive the store.
@@ -176,6 +180,12 @@ class GraphStore {
 
   // Forces memtables to disk (used before measuring size and by bulk loads).
   virtual Status Flush() = 0;
+
+  // OK while the store can write. After a write failed with an I/O error or
+  // a full disk (kIOError, kNoSpace), that status: every later write is
+  // refused with it until the database is reopened, because RocksDB must not
+  // be written again after such an error. What committed before stays.
+  virtual Status WriteHealth() const = 0;
 
   // Writes a consistent copy of the whole database to the new directory `dir`
   // (a RocksDB checkpoint: table files hard-linked when `dir` is on the same

@@ -16,7 +16,10 @@
 #include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <limits>
 #include <sstream>
+
+#include <nlohmann/json.hpp>
 
 #include "query/engine.h"
 #include "query/error.h"
@@ -127,6 +130,19 @@ int RunOne(const query::Engine& engine, const std::string& text, const query::Pa
   auto result = engine.Execute(*prepared, options);
   if (!result.ok()) {
     std::cerr << "ecg: " << result.status().message() << "\n";
+    if (std::string limit = query::StoppedBy(result.status()); !limit.empty()) {
+      // Exit 6, and for machines the limit by name: the answer is
+      // incomplete, not wrong, and a larger limit would complete it.
+      std::cerr << "ecg: stopped_by: " << limit << " (raise --"
+                << (limit == "timeout"     ? "timeout-ms"
+                    : limit == "max_depth" ? "max-depth"
+                                           : "max-expansions")
+                << " for a complete answer)\n";
+      if (format == query::Format::kJson) {
+        nlohmann::json j = {{"error", result.status().message()}, {"stopped_by", limit}};
+        std::cout << j.dump() << "\n";
+      }
+    }
     return ExitCodeFor(result.status());
   }
   out << query::Render(*result, format, table);
@@ -145,8 +161,11 @@ void AddQueryFlags(CLI::App* cmd, QueryFlags* f) {
   cmd->add_option("--format,-f", f->format, "table, json, csv, dot or graphml")
       ->capture_default_str();
   cmd->add_option("--param,-p", f->params, "bind $NAME in the query: NAME=VALUE (repeatable)");
+  // Limits are validated here: a negative or zero budget is a usage error
+  // (exit 1) with the accepted range, never a query that stops at once.
   cmd->add_option("--max-rows", f->max_rows,
-                  "stop after this many rows; a cut answer says so and exits 6")
+                  "stop after this many rows (at least 1); a cut answer says so and exits 6")
+      ->check(CLI::Range(size_t{1}, std::numeric_limits<size_t>::max()))
       ->capture_default_str();
   cmd->add_flag("--wide", f->wide,
                 "tables: whole cells and every value, not fitted to the terminal width");
@@ -154,11 +173,18 @@ void AddQueryFlags(CLI::App* cmd, QueryFlags* f) {
                   "tables fitted to the terminal: values shown per multi-valued cell, then "
                   "'+N more'")
       ->capture_default_str();
-  cmd->add_option("--max-depth", f->max_depth, "deepest variable-length step")
+  cmd->add_option("--max-depth", f->max_depth,
+                  "deepest variable-length step (1 to 1000); a query it stops exits 6")
+      ->check(CLI::Range(uint32_t{1}, uint32_t{1000}))
       ->capture_default_str();
-  cmd->add_option("--max-expansions", f->max_expansions, "edges and vertices read per query")
+  cmd->add_option("--max-expansions", f->max_expansions,
+                  "edges and vertices read per query (at least 1); a query it stops exits 6")
+      ->check(CLI::Range(uint64_t{1}, std::numeric_limits<uint64_t>::max()))
       ->capture_default_str();
-  cmd->add_option("--timeout-ms", f->timeout_ms, "wall time per query")->capture_default_str();
+  cmd->add_option("--timeout-ms", f->timeout_ms,
+                  "wall time per query in ms (1 to 86400000); a query it stops exits 6")
+      ->check(CLI::Range(int64_t{1}, int64_t{86'400'000}))
+      ->capture_default_str();
   cmd->add_option("--today", f->today,
                   "the valid-time day of queries without 'as of' (default: today, UTC)");
 }

@@ -18,6 +18,10 @@ int ExitCodeFor(const Status& s) {
     case StatusCode::kNotSupported:
     case StatusCode::kIOError:
       return kExitUnavailable;
+    case StatusCode::kResourceExhausted:
+      return kExitLimit;
+    case StatusCode::kNoSpace:
+      return kExitNoSpace;
     default:
       return kExitInternal;
   }
@@ -33,6 +37,7 @@ Result<std::unique_ptr<store::GraphStore>> OpenStore(const GlobalOptions& opts, 
   options.read_only = !write;
   options.create_if_missing = write;
   options.normalizer = DefaultNormalizer();
+  options.min_free_bytes = opts.min_free_mb << 20;
   return store::GraphStore::Open(opts.db, options);
 }
 

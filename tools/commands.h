@@ -20,18 +20,26 @@ inline constexpr int kExitBadInput = 2;
 inline constexpr int kExitIntegrity = 3;
 inline constexpr int kExitUnavailable = 4;
 inline constexpr int kExitInternal = 5;
-// `ecg query`: the answer was printed but cut at --max-rows (stated in
-// every format: the table's "(N rows, truncated)", a JSON trailer line, a
-// stderr line for the others).
-inline constexpr int kExitTruncated = 6;
+// A query stopped by one of its documented limits (--max-rows cut the
+// printed answer, which every format states; max_depth, max_expansions,
+// timeout: `stopped_by` says which); a complete answer needs larger limits.
+inline constexpr int kExitLimit = 6;
+inline constexpr int kExitTruncated = kExitLimit;
+// The disk is full (or would be after the write): nothing of the failed file
+// was written; free space and run the command again.
+inline constexpr int kExitNoSpace = 7;
 
 struct GlobalOptions {
   std::string db;
+  // Space a writing command keeps free on the database's disk
+  // (store::Options::min_free_bytes), in MiB.
+  uint64_t min_free_mb = 16;
   int exit_code = kExitOk;
 };
 
 // Maps a Status to an exit code: invalid input 2, corruption 3, busy / not
-// found / not supported / I/O 4, everything else 5.
+// found / not supported / I/O 4, a query limit (resource exhausted) 6, a full
+// disk 7, everything else 5.
 int ExitCodeFor(const Status& s);
 // Prints "ecg: <message>" to stderr and returns ExitCodeFor(s).
 int Fail(const Status& s);

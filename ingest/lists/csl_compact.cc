@@ -81,6 +81,22 @@ Result<ParsedList> ParseCslCompactJson(std::string_view bytes, std::string_view 
         auto quarantine = [&](std::string_view reason) {
           out.quarantined.push_back(rec.Quarantine(reason));
         };
+        using util::JsonField;
+        if (std::string why = util::FieldTypeProblem(e, {{"n", JsonField::kString},
+                                                         {"t", JsonField::kString},
+                                                         {"e", JsonField::kString},
+                                                         {"fr", JsonField::kString},
+                                                         {"s", JsonField::kIndex},
+                                                         {"lr", JsonField::kIndex},
+                                                         {"lp", JsonField::kIndex},
+                                                         {"pg", JsonField::kIndex},
+                                                         {"u", JsonField::kIndex},
+                                                         {"a", JsonField::kStringArray},
+                                                         {"c", JsonField::kStringArray}});
+            !why.empty()) {
+          quarantine(why);
+          return;
+        }
         ListRecord r;
         r.line = rec.line;
         r.offset = rec.offset;

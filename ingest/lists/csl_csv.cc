@@ -94,6 +94,10 @@ Result<ParsedList> ParseCslCsv(std::string_view bytes, std::string_view file_lab
     if (f[c.source] == "source" && f[c.name] == "name") {
       continue;  // the header line repeated
     }
+    if (std::string why = util::SuspectBytes(row, header); !why.empty()) {
+      out.quarantined.push_back({row.line, offset, std::move(why)});
+      continue;
+    }
     ListRecord r;
     r.line = row.line;
     r.offset = offset;

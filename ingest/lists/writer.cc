@@ -514,12 +514,11 @@ Status WriteParsedList(const ParsedList& list, SourceContext* ctx) {
                         [](const ListRecord* r) { return !IsUpperCaseOnly(r->name); });
   std::set<std::string> codes;
   for (const ListRecord* r : order) {
-    ECG_RETURN_IF_ERROR(writer.Write(*r));
     codes.insert(r->list_code);
   }
-  if (!list.ownership.empty()) {
-    ECG_RETURN_IF_ERROR(WriteOwnership(list.ownership, ctx));
-  }
+  // The feed is known before the records are written, so that the writes of
+  // an older snapshot ingested late can defer to the newer one
+  // (SourceContext::NewerSnapshot).
   if (IsSnapshotFormat(list.format) && !codes.empty()) {
     // Most formats are one file per data set, whose lists come and go; the
     // eCFR extracts are one file per list, so their feed names the list. The
@@ -533,7 +532,15 @@ Status WriteParsedList(const ParsedList& list, SourceContext* ctx) {
     }
     ctx->set_feed(std::move(feed));
     ctx->MarkSnapshot(EdgeType::kListedOn);
-  } else if (list.format == "csl-csv" && !ctx->complete_lists().empty()) {
+  }
+  for (const ListRecord* r : order) {
+    ECG_RETURN_IF_ERROR(writer.Write(*r));
+  }
+  if (!list.ownership.empty()) {
+    ECG_RETURN_IF_ERROR(WriteOwnership(list.ownership, ctx));
+  }
+  if (!IsSnapshotFormat(list.format) && list.format == "csl-csv" &&
+      !ctx->complete_lists().empty()) {
     // A CSL sample or subset, declared complete for some lists (--complete):
     // a snapshot of those lists only, in the CSL feed.
     std::set<VertexId> targets;

@@ -30,9 +30,98 @@ void SourceContext::Quarantine(uint64_t line, uint64_t offset, std::string reaso
   ++report_->counts.quarantined;
 }
 
+namespace {
+
+// The snapshot date recorded on a source vertex; nullopt for a source that
+// is not a snapshot or was written before snapshot dates were recorded
+// (such sources count as older than any file that states its date).
+Result<std::optional<Date>> SnapshotDateOf(const store::ReadView& view, VertexId source) {
+  ECG_ASSIGN_OR_RETURN(Value v, view.GetValue(source, prop::kSnapshotDate));
+  if (v.type() != PropertyType::kDate) {
+    return std::optional<Date>();
+  }
+  return std::optional<Date>(v.as_date());
+}
+
+// Every other source vertex of `feed`, with its snapshot date.
+Result<std::vector<std::pair<VertexId, std::optional<Date>>>> FeedSources(
+    const store::ReadView& view, const std::string& feed, VertexId self) {
+  std::vector<std::pair<VertexId, std::optional<Date>>> out;
+  Status scan_error;
+  ECG_RETURN_IF_ERROR(view.ScanKind(VertexKind::kSource, [&](VertexId id) {
+    if (id == self) {
+      return true;
+    }
+    auto v = view.GetValue(id, prop::kFeed);
+    if (!v.ok()) {
+      scan_error = v.status();
+      return false;
+    }
+    if (v->type() == PropertyType::kString && v->as_string() == feed) {
+      auto d = SnapshotDateOf(view, id);
+      if (!d.ok()) {
+        scan_error = d.status();
+        return false;
+      }
+      out.emplace_back(id, *d);
+    }
+    return true;
+  }));
+  ECG_RETURN_IF_ERROR(scan_error);
+  return out;
+}
+
+}  // namespace
+
+Result<std::optional<Date>> SourceContext::NewerSnapshot() {
+  if (newer_known_) {
+    return newer_;
+  }
+  newer_known_ = true;
+  if (feed_.empty() || snapshot_types_.empty()) {
+    return newer_;
+  }
+  ECG_ASSIGN_OR_RETURN(auto sources, FeedSources(*view_, feed_, source_));
+  for (const auto& [id, date] : sources) {
+    if (date && snapshot_date_ < *date && (!newer_ || *date < *newer_)) {
+      newer_ = date;
+    }
+  }
+  return newer_;
+}
+
 Result<store::WriteOutcome> SourceContext::PutEdge(EdgeType type, VertexId src, VertexId dst,
                                                    const PropertyList& props, Interval valid,
                                                    std::string_view discriminator) {
+  if (snapshot_types_.count(type) != 0) {
+    ECG_ASSIGN_OR_RETURN(std::optional<Date> newer, NewerSnapshot());
+    if (newer) {
+      // An older snapshot ingested late: what the graph knows of this edge
+      // came from a newer snapshot and stays; an edge it does not know, the
+      // newer snapshot no longer held.
+      std::vector<store::EdgeStatement> known;
+      ECG_RETURN_IF_ERROR(batch_->GetEdges(src, store::Direction::kOut, type, &known));
+      std::optional<Date> earliest;
+      for (const auto& e : known) {
+        if (e.dst == dst && e.discriminator == discriminator &&
+            (!earliest || e.meta.valid.from < *earliest)) {
+          earliest = e.meta.valid.from;
+        }
+      }
+      if (earliest) {
+        asserted_.emplace(type, src, dst, std::string(discriminator));
+        if (!(valid.from < *earliest)) {
+          return store::WriteOutcome::kUnchanged;
+        }
+        // The older snapshot dates the edge earlier: that stretch is history
+        // the graph lacked.
+        valid.to = *earliest;
+      }
+      if (valid.from < *newer && *newer < valid.to) {
+        valid.to = *newer;
+      }
+    }
+  }
   ECG_ASSIGN_OR_RETURN(store::WriteOutcome outcome,
                        batch_->PutEdge(type, src, dst, props, valid, source_, discriminator));
   asserted_.emplace(type, src, dst, std::string(discriminator));
@@ -44,6 +133,19 @@ Result<store::WriteOutcome> SourceContext::PutEdge(EdgeType type, VertexId src, 
 
 Result<store::WriteOutcome> SourceContext::SetProperty(VertexId id, PropertyId prop,
                                                        const Value& value, Interval valid) {
+  const PropertyDef* def = Catalog::Find(prop);
+  if (def != nullptr && !def->multi && !snapshot_types_.empty()) {
+    ECG_ASSIGN_OR_RETURN(std::optional<Date> newer, NewerSnapshot());
+    if (newer) {
+      // A newer snapshot's value (a name, an address) is not replaced by an
+      // older one's.
+      std::vector<store::PropertyStatement> known;
+      ECG_RETURN_IF_ERROR(batch_->GetProperties(id, prop, &known));
+      if (!known.empty()) {
+        return store::WriteOutcome::kUnchanged;
+      }
+    }
+  }
   return batch_->SetProperty(id, prop, value, valid, source_);
 }
 
@@ -119,12 +221,8 @@ Status Ingester::IngestBytes(std::string_view label, std::string_view bytes,
 
 Status Ingester::Run(std::vector<Pending> files, const IngestOptions& options, RunReport* report) {
   if (!options.format.empty() && HandlerFor(options.format) == nullptr) {
-    std::string known;
-    for (const auto& f : Formats()) {
-      known += (known.empty() ? "" : ", ") + f;
-    }
-    return Status::InvalidArgument("unknown format '" + options.format + "' (known: " + known +
-                                   ")");
+    return Status::InvalidArgument("unknown format '" + options.format +
+                                   "' (known: " + FormatList() + ")");
   }
   report->label = options.label.empty() ? "ingest" : options.label;
   ECG_ASSIGN_OR_RETURN(RunId run, store_->BeginRun(report->label));
@@ -133,6 +231,15 @@ Status Ingester::Run(std::vector<Pending> files, const IngestOptions& options, R
     FileReport file;
     file.path = files[i].label;
     Status s = IngestOne(run, files[i], options, &file);
+    if (!s.ok() && (s.code() == StatusCode::kNoSpace || !store_->WriteHealth().ok())) {
+      // The store, not the file, failed (a full disk, an I/O error): the
+      // next files would fail the same way, so the run stops here. What
+      // committed before stays; this file left nothing.
+      std::string done = std::to_string(i) + " earlier file" + (i == 1 ? "" : "s");
+      return Status(s.code(), files[i].label + ": " + s.message() + " (" + done +
+                                  " of this run committed; this one and the " +
+                                  std::to_string(files.size() - i - 1) + " after it not loaded)");
+    }
     if (!s.ok()) {
       file.status = FileReport::Status::kRejected;
       file.error = s.message();
@@ -168,35 +275,28 @@ bool IsWellFormedJson(std::string_view utf8) {
   return util::ParseJson(utf8, "", &doc).ok();
 }
 
-// Closes every current open edge of the snapshot types that an earlier source
-// of `feed` asserted and this file did not assert again.
+// Closes, at this file's snapshot date, the current edges of the snapshot
+// types that an earlier source of `feed` asserted and this file did not
+// assert again. Sources of newer snapshots (loaded before this older one)
+// are left alone. When a newer snapshot exists, the open edges are the ones
+// it holds, so only edges it already closed are closed earlier, at this
+// snapshot's date: the older snapshot adds history and ends nothing newer.
 Status CloseGone(const store::ReadView& view, const std::string& feed, SourceContext* ctx) {
-  const PropertyId feed_prop = prop::kFeed;
-  std::vector<VertexId> earlier;
-  Status scan_error;
-  ECG_RETURN_IF_ERROR(view.ScanKind(VertexKind::kSource, [&](VertexId id) {
-    if (id == ctx->source()) {
-      return true;
-    }
-    auto v = view.GetValue(id, feed_prop);
-    if (!v.ok()) {
-      scan_error = v.status();
-      return false;
-    }
-    if (v->type() == PropertyType::kString && v->as_string() == feed) {
-      earlier.push_back(id);
-    }
-    return true;
-  }));
-  ECG_RETURN_IF_ERROR(scan_error);
+  ECG_ASSIGN_OR_RETURN(auto sources, FeedSources(view, feed, ctx->source()));
+  ECG_ASSIGN_OR_RETURN(std::optional<Date> newer, ctx->NewerSnapshot());
   const Date to = ctx->snapshot_date();
-  for (VertexId src : earlier) {
+  for (const auto& [src, date] : sources) {
+    if (date && to < *date) {
+      continue;
+    }
     std::vector<store::PropertyStatement> props;
     std::vector<store::EdgeStatement> edges;
     ECG_RETURN_IF_ERROR(view.StatementsFrom(src, &props, &edges));
     for (const auto& e : edges) {
-      if (!e.meta.current() || !e.meta.valid.is_open() ||
-          ctx->snapshot_types().count(e.type) == 0) {
+      if (!e.meta.current() || ctx->snapshot_types().count(e.type) == 0) {
+        continue;
+      }
+      if (newer ? (e.meta.valid.is_open() || !(to < e.meta.valid.to)) : !e.meta.valid.is_open()) {
         continue;
       }
       if (!ctx->snapshot_targets().empty() && ctx->snapshot_targets().count(e.dst) == 0) {
@@ -206,7 +306,7 @@ Status CloseGone(const store::ReadView& view, const std::string& feed, SourceCon
         continue;
       }
       // A record that starts after this snapshot's date (an older snapshot
-      // ingested late) is left open rather than given an empty interval.
+      // ingested late) is left as it is rather than given an empty interval.
       if (!(e.meta.valid.from < to)) {
         continue;
       }
@@ -218,6 +318,54 @@ Status CloseGone(const store::ReadView& view, const std::string& feed, SourceCon
 }
 
 }  // namespace
+
+std::string Ingester::FormatList() const {
+  std::string known;
+  for (const auto& f : Formats()) {
+    known += (known.empty() ? "" : ", ") + f;
+  }
+  return known;
+}
+
+std::string NotRecognisedDetail(std::string_view utf8) {
+  // What the content looks like, and what each family expects of it, so
+  // that a wrong file (or a right file cut short) is told apart at a glance.
+  size_t i = 0;
+  while (i < utf8.size() &&
+         (utf8[i] == ' ' || utf8[i] == '\n' || utf8[i] == '\r' || utf8[i] == '\t')) {
+    ++i;
+  }
+  if (i == utf8.size()) {
+    return "the file is empty";
+  }
+  const char c = utf8[i];
+  if (c == '{' || c == '[') {
+    util::JsonDoc doc;
+    if (Status js = util::ParseJson(utf8, "", &doc); !js.ok()) {
+      // Not JSON at all (a truncated file, most often): say where it breaks.
+      // The message is ":<line> (byte <n>): invalid JSON: <reason>".
+      std::string m = js.message();
+      const std::string tag = ": invalid JSON: ";
+      if (size_t t = m.find(tag); t != std::string::npos && !m.empty() && m[0] == ':') {
+        return "invalid JSON at line " + m.substr(1, t - 1) + ": " + m.substr(t + tag.size());
+      }
+      return m;
+    }
+    return "JSON whose keys fit no known format (expected e.g. `entries` and `tables` for "
+           "the compact CSL, `results` or `document_number` for the Federal Register API, "
+           "`entities` for an eCFR list extract)";
+  }
+  if (c == '<') {
+    return "XML whose root fits no known format (expected a Federal Register <RULE> or "
+           "<PRORULE> document)";
+  }
+  if (utf8.substr(i).starts_with("---")) {
+    return "Markdown front matter without the fields of a known format (expected `title` and "
+           "`date`, with `document_number` for a Federal Register post)";
+  }
+  return "text that is not JSON, XML, Markdown with front matter, or a CSV whose header "
+         "names the columns of a known list";
+}
 
 Status Ingester::IngestOne(RunId run, const Pending& in, const IngestOptions& options,
                            FileReport* file) {
@@ -267,7 +415,10 @@ Status Ingester::IngestOne(RunId run, const Pending& in, const IngestOptions& op
     }
     if (handler == nullptr) {
       return Status::InvalidArgument(in.label +
-                                     ": format not recognised (use --format to name it)");
+                                     ": format not recognised: " + NotRecognisedDetail(utf8) +
+                                     " (docs/ingest.md lists what each format starts with; use "
+                                     "--format to name one: " +
+                                     FormatList() + ")");
     }
   }
   file->feed = handler->FeedKey(file->format, utf8, in.label);
@@ -301,6 +452,9 @@ Status Ingester::IngestOne(RunId run, const Pending& in, const IngestOptions& op
         batch->SetProperty(source, prop::kFeed, Value(file->feed), always, source).status());
   }
   if (in.close_gone && !file->feed.empty() && !ctx.snapshot_types().empty()) {
+    ECG_RETURN_IF_ERROR(
+        batch->SetProperty(source, prop::kSnapshotDate, Value(ctx.snapshot_date()), always, source)
+            .status());
     ECG_RETURN_IF_ERROR(CloseGone(*view, file->feed, &ctx));
   }
   ECG_RETURN_IF_ERROR(batch->Commit());

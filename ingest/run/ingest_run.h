@@ -78,7 +78,12 @@ class SourceContext {
 
   // Batch::PutEdge / SetProperty with this file's source as provenance,
   // counting edges opened into the report and remembering the identity of
-  // every edge the file asserted (for snapshot closing).
+  // every edge the file asserted (for snapshot closing). In a snapshot older
+  // than one already loaded (NewerSnapshot), newer knowledge wins: an edge of
+  // a snapshot type that the graph already holds (open or closed) and a
+  // single-valued property that already has a value are left as they are
+  // (kUnchanged), and an edge new to the graph is closed at the newer
+  // snapshot's date, which no longer holds it.
   Result<store::WriteOutcome> PutEdge(EdgeType type, VertexId src, VertexId dst,
                                       const PropertyList& props, Interval valid,
                                       std::string_view discriminator = {});
@@ -100,6 +105,11 @@ class SourceContext {
   const std::vector<std::string>& complete_lists() const { return complete_lists_; }
   void set_complete_lists(std::vector<std::string> codes) { complete_lists_ = std::move(codes); }
   bool Asserted(const EdgeIdentity& id) const { return asserted_.count(id) != 0; }
+  // The earliest snapshot date of an already loaded snapshot of this file's
+  // feed that is newer than this file (an older snapshot ingested late);
+  // nullopt when this file is the newest. Computed on first use from the
+  // feed and snapshot_date() as they are then.
+  Result<std::optional<Date>> NewerSnapshot();
 
  private:
   store::Batch* batch_;
@@ -115,6 +125,8 @@ class SourceContext {
   std::set<VertexId> snapshot_targets_;
   std::vector<std::string> complete_lists_;
   std::set<EdgeIdentity> asserted_;
+  bool newer_known_ = false;
+  std::optional<Date> newer_;
 };
 
 // Writes the facts of one family of file formats. Implementations are
@@ -175,6 +187,10 @@ struct FileInput {
   std::string expect_feed;
 };
 
+// Why content fits no format, for the "format not recognised" rejection:
+// what the text looks like and what the formats of that kind expect.
+std::string NotRecognisedDetail(std::string_view utf8);
+
 // Runs ingests into one store. Not thread-safe; one run at a time.
 class Ingester {
  public:
@@ -222,6 +238,8 @@ class Ingester {
   // Ingests one file in `run`, filling *file. Errors reject the file.
   Status IngestOne(RunId run, const Pending& in, const IngestOptions& options, FileReport* file);
   const FormatHandler* HandlerFor(std::string_view format) const;
+  // Formats(), comma-separated, for messages.
+  std::string FormatList() const;
 
   store::GraphStore* store_;
   const text::TextNormalizer* normalizer_;

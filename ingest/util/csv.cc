@@ -199,6 +199,23 @@ std::vector<std::string> ReadCsvHeader(std::string_view bytes) {
   return header;
 }
 
+std::string SuspectBytes(const CsvRecord& record, const std::vector<std::string>& header) {
+  for (size_t i = 0; i < record.fields.size(); ++i) {
+    const std::string& f = record.fields[i];
+    const std::string column = i < header.size() ? "`" + header[i] + "`" : std::to_string(i + 1);
+    if (size_t nul = f.find('\0'); nul != std::string::npos) {
+      return "field " + column + " holds a NUL byte (byte " + std::to_string(nul) +
+             " of the field); expected text";
+    }
+    if (size_t bom = f.find("\xEF\xBB\xBF"); bom != std::string::npos) {
+      return "field " + column + " holds a byte-order mark (U+FEFF) at byte " +
+             std::to_string(bom) +
+             " of the field: a BOM belongs only at the start of a file (two files joined?)";
+    }
+  }
+  return {};
+}
+
 int ColumnIndex(const std::vector<std::string>& header, std::string_view name) {
   for (size_t i = 0; i < header.size(); ++i) {
     if (header[i] == name) {
@@ -244,6 +261,10 @@ Result<CsvTable> ReadCsvTable(std::string_view bytes, std::string_view file_labe
       return Status::InvalidArgument(Where(file_label, row.line, row.offset) + ": record has " +
                                      std::to_string(row.fields.size()) + " columns, header has " +
                                      std::to_string(t.header.size()));
+    }
+    if (std::string why = SuspectBytes(row, t.header); !why.empty()) {
+      t.quarantined.push_back({row.line, row.offset, std::move(why)});
+      continue;
     }
     t.rows.push_back(std::move(row));
   }

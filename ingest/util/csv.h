@@ -109,12 +109,20 @@ struct CsvTable {
   int Col(std::string_view name) const { return ColumnIndex(header, name); }
 };
 
+// Why a record must not load although it parses: a field holding a NUL byte,
+// or a byte-order mark (U+FEFF) inside the line (two files concatenated, a
+// broken export). No list writes either; loaded, they would make names that
+// never match. The reason names the column (from `header`) and the byte in
+// the field; empty when the record is clean.
+std::string SuspectBytes(const CsvRecord& record, const std::vector<std::string>& header);
+
 // Validates UTF-8, reads `bytes` (BOM allowed) and checks that the header holds
 // every column of `required`. Returns InvalidArgument naming `file_label` and
 // line 1 when a column is missing (`what` names the expected format), or the
 // line of the first data row whose column count differs from the header's.
 // A last record cut off inside quotes, or lacking columns and its final line
-// break, is a truncated record: it goes to `quarantined` instead.
+// break, is a truncated record: it goes to `quarantined` instead, and so does
+// a record with SuspectBytes.
 Result<CsvTable> ReadCsvTable(std::string_view bytes, std::string_view file_label,
                               const std::vector<std::string_view>& required, std::string_view what);
 

@@ -1,5 +1,6 @@
 #include "ingest/util/json.h"
 
+#include <optional>
 #include <utility>
 
 #include "ingest/util/fields.h"
@@ -96,6 +97,50 @@ uint64_t ErrorOffset(const simdjson::padded_string& padded) {
   return off > padded.size() ? padded.size() : off;
 }
 
+// What the DOM parser's error codes hide: a NUL byte (simdjson stops there
+// and reports a truncated document at the end of the file) and nesting
+// deeper than the parser allows (reported as an improper structure at the
+// first bracket). Scans the text once, tracking strings; nullopt when
+// neither is found.
+struct ScanFinding {
+  uint64_t offset = 0;
+  std::string reason;
+};
+std::optional<ScanFinding> ScanForHiddenErrors(std::string_view bytes, size_t max_depth) {
+  bool in_string = false;
+  bool escaped = false;
+  size_t depth = 0;
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    const char c = bytes[i];
+    if (c == '\0') {
+      return ScanFinding{i, in_string ? "a NUL byte inside a string (a control character must "
+                                        "be written as an escape, e.g. \\u0000)"
+                                      : "a NUL byte (JSON text holds none)"};
+    }
+    if (in_string) {
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > max_depth) {
+        return ScanFinding{i, "nesting deeper than " + std::to_string(max_depth) +
+                                  " arrays and objects (no data file nests so deep)"};
+      }
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::nullopt;
+}
+
 std::vector<uint64_t> ArrayElementOffsets(const JsonDoc& doc, std::string_view key) {
   std::vector<uint64_t> out;
   od::parser parser;
@@ -136,12 +181,19 @@ Status ParseJson(std::string_view bytes, std::string_view file_label, JsonDoc* d
   if (e == simdjson::SUCCESS) {
     return Status::OK();
   }
-  const uint64_t off = ErrorOffset(doc->padded);
-  const LineIndex lines(bytes);
-  std::string reason = simdjson::error_message(e);
-  if (off >= bytes.size()) {
-    reason += " (unexpected end of input: the file looks truncated)";
+  uint64_t off = 0;
+  std::string reason;
+  if (auto hidden = ScanForHiddenErrors(bytes, doc->parser.max_depth())) {
+    off = hidden->offset;
+    reason = hidden->reason;
+  } else {
+    off = ErrorOffset(doc->padded);
+    reason = simdjson::error_message(e);
+    if (off >= bytes.size()) {
+      reason += " (unexpected end of input: the file looks truncated)";
+    }
   }
+  const LineIndex lines(bytes);
   return Status::InvalidArgument(Where(file_label, lines.LineOf(off), off) +
                                  ": invalid JSON: " + reason);
 }
@@ -152,11 +204,18 @@ uint64_t JsonErrorOffset(std::string_view bytes) {
 
 Status JsonSyntaxError(simdjson::error_code code, std::string_view bytes,
                        std::string_view file_name) {
-  const uint64_t offset = JsonErrorOffset(bytes);
+  uint64_t offset = 0;
+  std::string reason;
+  if (auto hidden = ScanForHiddenErrors(bytes, simdjson::DEFAULT_MAX_DEPTH)) {
+    offset = hidden->offset;
+    reason = hidden->reason;
+  } else {
+    offset = JsonErrorOffset(bytes);
+    reason = simdjson::error_message(code);
+  }
   const std::string where = offset >= bytes.size() ? "end of input" : LineColumn(bytes, offset);
   return Status::InvalidArgument(std::string(file_name) + ": invalid JSON at byte offset " +
-                                 std::to_string(offset) + " (" + where +
-                                 "): " + simdjson::error_message(code));
+                                 std::to_string(offset) + " (" + where + "): " + reason);
 }
 
 std::string GetString(simdjson::dom::object obj, std::string_view key) {
@@ -187,6 +246,75 @@ std::vector<std::string> GetStringArray(simdjson::dom::object obj, std::string_v
 
 bool GetIndex(simdjson::dom::object obj, std::string_view key, uint64_t* out) {
   return obj[key].get(*out) == simdjson::SUCCESS;
+}
+
+namespace {
+
+std::string_view JsonTypeName(simdjson::dom::element_type t) {
+  using T = simdjson::dom::element_type;
+  switch (t) {
+    case T::ARRAY:
+      return "an array";
+    case T::OBJECT:
+      return "an object";
+    case T::INT64:
+    case T::UINT64:
+      return "an integer";
+    case T::DOUBLE:
+      return "a number";
+    case T::STRING:
+      return "a string";
+    case T::BOOL:
+      return "a boolean";
+    case T::NULL_VALUE:
+      return "null";
+  }
+  return "a value";
+}
+
+}  // namespace
+
+std::string FieldTypeProblem(simdjson::dom::object obj, std::initializer_list<JsonFieldSpec> spec) {
+  using T = simdjson::dom::element_type;
+  for (const JsonFieldSpec& f : spec) {
+    simdjson::dom::element el;
+    if (obj[f.key].get(el) != simdjson::SUCCESS || el.type() == T::NULL_VALUE) {
+      continue;
+    }
+    const std::string field = "field `" + std::string(f.key) + "` is ";
+    switch (f.type) {
+      case JsonField::kString:
+        if (el.type() != T::STRING) {
+          return field + std::string(JsonTypeName(el.type())) + ", expected a string";
+        }
+        break;
+      case JsonField::kIndex: {
+        int64_t v = 0;
+        if ((el.type() != T::INT64 && el.type() != T::UINT64) ||
+            (el.type() == T::INT64 && (el.get(v) != simdjson::SUCCESS || v < 0))) {
+          return field + std::string(JsonTypeName(el.type())) +
+                 ", expected a table index (an integer >= 0)";
+        }
+        break;
+      }
+      case JsonField::kStringArray: {
+        simdjson::dom::array arr;
+        if (el.get(arr) != simdjson::SUCCESS) {
+          return field + std::string(JsonTypeName(el.type())) + ", expected an array of strings";
+        }
+        size_t i = 0;
+        for (simdjson::dom::element x : arr) {
+          if (x.type() != T::STRING) {
+            return "element " + std::to_string(i) + " of field `" + std::string(f.key) + "` is " +
+                   std::string(JsonTypeName(x.type())) + ", expected a string";
+          }
+          ++i;
+        }
+        break;
+      }
+    }
+  }
+  return {};
 }
 
 bool Has(simdjson::dom::object obj, std::string_view key) {

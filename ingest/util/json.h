@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,6 +57,18 @@ std::vector<std::string> GetStringArray(simdjson::dom::object obj, std::string_v
 bool GetIndex(simdjson::dom::object obj, std::string_view key, uint64_t* out);
 // True when `key` is present and not null.
 bool Has(simdjson::dom::object obj, std::string_view key);
+
+// The JSON types a record's field may be declared to hold.
+enum class JsonField : uint8_t { kString, kIndex, kStringArray };
+struct JsonFieldSpec {
+  std::string_view key;
+  JsonField type;
+};
+// Why `obj` does not fit `spec`: the first field present (and not null) of
+// another type, e.g. "field `a` is a string, expected an array of strings".
+// Empty when every field fits. A record that fails it is quarantined rather
+// than loaded with the field silently dropped.
+std::string FieldTypeProblem(simdjson::dom::object obj, std::initializer_list<JsonFieldSpec> spec);
 
 // Raw field readers, the strings as written: `obj[key]` as a string ("" when
 // absent, null or not a string); as an integer rendered in decimal ("96790")

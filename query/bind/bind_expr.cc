@@ -332,6 +332,20 @@ Result<std::unique_ptr<BoundExpr>> Binder::BindExpr(const ast::Expr& expr, bool 
       if (first->kind == BoundExprKind::kConst && e->children.size() == 2) {
         ECG_RETURN_IF_ERROR(CheckComparable(*e->children[1], first, *expr.children[0]));
       }
+      if (e->kind == BoundExprKind::kIn) {
+        auto set = std::make_shared<std::unordered_set<std::string>>();
+        bool all_strings = true;
+        for (size_t i = 1; i < e->children.size() && all_strings; ++i) {
+          const BoundExpr& c = *e->children[i];
+          all_strings = c.kind == BoundExprKind::kConst && c.value.type() == PropertyType::kString;
+          if (all_strings) {
+            set->insert(c.value.as_string());
+          }
+        }
+        if (all_strings) {
+          e->string_set = std::move(set);
+        }
+      }
       if (expr.kind == ast::ExprKind::kContains && e->children[1]->kind == BoundExprKind::kConst &&
           e->children[1]->value.type() != PropertyType::kString) {
         return Error(expr.children[1]->span, "contains needs a string");

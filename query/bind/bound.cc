@@ -80,6 +80,7 @@ std::unique_ptr<BoundExpr> BoundExpr::Clone() const {
   e->op = op;
   e->regex = regex;
   e->name = name;
+  e->string_set = string_set;
   for (const auto& c : children) {
     e->children.push_back(c->Clone());
   }

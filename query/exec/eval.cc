@@ -195,6 +195,22 @@ Result<bool> Test(const BoundExpr& expr, const Row& row, ExecContext& ctx) {
     }
     case BoundExprKind::kIn: {
       ECG_ASSIGN_OR_RETURN(Value a, Eval(*expr.children[0], row, ctx));
+      if (expr.string_set != nullptr) {
+        // A string equals a string constant only when the bytes are equal,
+        // so the set decides for strings; a date (compared with a string
+        // constant by parsing it) still takes the loop below.
+        bool all_strings = true;
+        for (const Value& x : Elements(a)) {
+          if (x.type() != PropertyType::kString) {
+            all_strings = false;
+          } else if (expr.string_set->count(x.as_string()) != 0) {
+            return true;
+          }
+        }
+        if (all_strings) {
+          return false;
+        }
+      }
       for (size_t i = 1; i < expr.children.size(); ++i) {
         ECG_ASSIGN_OR_RETURN(Value b, Eval(*expr.children[i], row, ctx));
         if (CompareAny(CompareOp::kEq, a, b)) {

@@ -35,6 +35,12 @@ struct Db {
   rocksdb::ColumnFamilyHandle* grams = nullptr;
   const NameNormalizer* normalizer = nullptr;
   std::string secondary_dir;  // removed in ~Db when set
+  // Set after a write failed (a full disk): ~Db then leaves the RocksDB
+  // instance open rather than close it. Closing writes to the log again, and
+  // RocksDB 7.8 aborts the process (an assertion in WritableFileWriter) on a
+  // log that has failed; everything committed is in the log already, and the
+  // next open recovers it as after a crash (which the kill -9 tests cover).
+  bool abandoned = false;
 
   // A secondary instance has no snapshots, but it only changes when told to
   // catch up with the primary (never, after open), so every read is consistent.

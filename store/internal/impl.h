@@ -28,6 +28,7 @@ class GraphStoreImpl final : public GraphStore {
   Result<std::vector<RunInfo>> Runs() const override;
   Result<RunId> RunAt(Date day) const override;
   Status Flush() override;
+  Status WriteHealth() const override;
   Status Checkpoint(const std::string& dir) override;
   Status Check(std::vector<std::string>* problems) const override;
   Result<std::unique_ptr<BulkWriter>> NewBulkWriter(RunId run, BulkMode mode) override;
@@ -36,6 +37,13 @@ class GraphStoreImpl final : public GraphStore {
 
   // Called by a batch: commits `wb` and adopts `counters` on success.
   Status CommitBatch(rocksdb::WriteBatch* wb, const Counters& counters);
+  // Every write to RocksDB goes through these two. BeforeWrite refuses when
+  // an earlier write failed (RocksDB must not be written again after an I/O
+  // error: 7.8 aborts on a log writer that has seen one) or when the disk
+  // lacks room for `bytes` (kNoSpace). AfterWrite records a failed write, so
+  // that the store stays refused until it is reopened, and returns `s`.
+  Status BeforeWrite(uint64_t bytes, const std::string& what);
+  Status AfterWrite(Status s);
   Counters counters() const;
   const Db& db() const { return *db_; }
 
@@ -47,6 +55,9 @@ class GraphStoreImpl final : public GraphStore {
   Counters counters_;
   // Held by an open Batch or BulkWriter for its whole life: one writer at a time.
   std::mutex writer_mu_;
+  // The first failed write; every later write is refused with it.
+  mutable std::mutex write_error_mu_;
+  Status write_error_;
 };
 
 // Writes the counters into `wb` (meta column family).

@@ -21,6 +21,12 @@ Status FromRocks(const rocksdb::Status& s, std::string_view context) {
     case rocksdb::Status::kInvalidArgument:
       return Status::InvalidArgument(std::move(msg));
     case rocksdb::Status::kIOError:
+      // ENOSPC, or the SstFileManager's space limit: the caller can free
+      // space and retry, so it gets its own code (and exit code).
+      if (s.IsNoSpace() || s.subcode() == rocksdb::Status::kSpaceLimit ||
+          msg.find("No space left on device") != std::string::npos) {
+        return Status::NoSpace("disk full: " + msg);
+      }
       return Status::IOError(std::move(msg));
     case rocksdb::Status::kBusy:
     case rocksdb::Status::kTryAgain:
