@@ -1,4 +1,6 @@
 // The compact CSL JSON: short keys, lookup tables, one entries[] array.
+#include <re2/re2.h>
+
 #include "ingest/lists/list_util.h"
 #include "ingest/lists/parsers.h"
 #include "ingest/util/country_codes.h"
@@ -144,6 +146,18 @@ Result<ParsedList> ParseCslCompactJson(std::string_view bytes, std::string_view 
           lists::AddOtherCountry(util::CountryToIso(countries[i]), &r);
         }
         lists::AddFrCitations(GetString(e, "fr"), &r);
+        // The Entity List's continuation rows ("Address 01", "Address 02",
+        // ...) are addresses of the entry before them, here their countries.
+        static const RE2 kAddressRow(R"((?i)address(es)? ?\d+)");
+        if (RE2::FullMatch(r.name, kAddressRow) && !out.records.empty() &&
+            out.records.back().list_code == r.list_code) {
+          ListRecord& owner = out.records.back();
+          lists::AddOtherCountry(r.country, &owner);
+          for (const std::string& c : r.other_countries) {
+            lists::AddOtherCountry(c, &owner);
+          }
+          return;
+        }
         std::string number = GetString(e, "e");
         // Entries without an entity number (the BIS lists) get an id from their name
         // and country only: fields that a revision changes (citations, addresses)

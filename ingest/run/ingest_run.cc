@@ -452,9 +452,12 @@ Status Ingester::IngestOne(RunId run, const Pending& in, const IngestOptions& op
         batch->SetProperty(source, prop::kFeed, Value(file->feed), always, source).status());
   }
   if (in.close_gone && !file->feed.empty() && !ctx.snapshot_types().empty()) {
-    ECG_RETURN_IF_ERROR(
-        batch->SetProperty(source, prop::kSnapshotDate, Value(ctx.snapshot_date()), always, source)
-            .status());
+    if (ctx.snapshot_date_stated()) {
+      ECG_RETURN_IF_ERROR(
+          batch
+              ->SetProperty(source, prop::kSnapshotDate, Value(ctx.snapshot_date()), always, source)
+              .status());
+    }
     ECG_RETURN_IF_ERROR(CloseGone(*view, file->feed, &ctx));
   }
   ECG_RETURN_IF_ERROR(batch->Commit());

@@ -63,7 +63,13 @@ class SourceContext {
   // (set_snapshot_date) when the file states one; otherwise the run date.
   // Snapshot closing uses it as valid_to of records that are gone.
   Date snapshot_date() const { return snapshot_date_; }
-  void set_snapshot_date(Date d) { snapshot_date_ = d; }
+  void set_snapshot_date(Date d) {
+    snapshot_date_ = d;
+    snapshot_date_stated_ = true;
+  }
+  // Whether the file stated its date (set_snapshot_date); an undated file is
+  // ordered by arrival, not by the run date.
+  bool snapshot_date_stated() const { return snapshot_date_stated_; }
   const text::TextNormalizer& normalizer() const { return *normalizer_; }
   // The file's feed (see FormatHandler::FeedKey); the handler may refine it
   // during Apply once it knows the file's content (e.g. its list codes). The
@@ -115,6 +121,7 @@ class SourceContext {
   store::Batch* batch_;
   const store::ReadView* view_;
   VertexId source_;
+  bool snapshot_date_stated_ = false;
   std::string format_;
   std::string file_label_;
   Date snapshot_date_;
