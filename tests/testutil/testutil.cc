@@ -1,5 +1,8 @@
 #include "tests/testutil/testutil.h"
 
+#include <sys/wait.h>
+
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -95,6 +98,22 @@ std::vector<std::vector<std::string>> ReadCsv(const std::string& text) {
     rows.push_back(row);
   }
   return rows;
+}
+
+ShellRun RunShell(const std::string& command) {
+  ShellRun run;
+  FILE* p = popen(command.c_str(), "r");
+  if (p == nullptr) {
+    return run;
+  }
+  char buf[4096];
+  size_t n = 0;
+  while ((n = fread(buf, 1, sizeof(buf), p)) > 0) {
+    run.out.append(buf, n);
+  }
+  const int status = pclose(p);
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
 }
 
 }  // namespace ecg::testutil

@@ -45,6 +45,14 @@ void WriteFile(const std::string& path, const std::string& contents);
 // rows of fields; CRLF, LF and CR end rows, "" is a quote inside quotes.
 std::vector<std::vector<std::string>> ReadCsv(const std::string& text);
 
+// What a shell command printed on stdout and its exit status (-1 when it did
+// not exit normally), for the tests that run the ecg binary.
+struct ShellRun {
+  int exit_code = -1;
+  std::string out;
+};
+ShellRun RunShell(const std::string& command);
+
 }  // namespace ecg::testutil
 
 #define ASSERT_OK(expr)                            \

@@ -25,17 +25,9 @@ struct ShRun {
 
 ShRun Sh(const std::string& cmd) {
   ShRun run;
-  FILE* p = popen((cmd + " 2>/dev/null").c_str(), "r");
-  if (p == nullptr) {
-    return run;
-  }
-  char buf[4096];
-  size_t n = 0;
-  while ((n = fread(buf, 1, sizeof(buf), p)) > 0) {
-    run.out.append(buf, n);
-  }
-  int status = pclose(p);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  const testutil::ShellRun r = testutil::RunShell((cmd + " 2>/dev/null"));
+  run.exit_code = r.exit_code;
+  run.out = r.out;
   return run;
 }
 

@@ -24,17 +24,9 @@ struct CliRun {
 CliRun Ecg(const std::string& args, const std::string& err = "/dev/null") {
   std::string cmd = std::string(ECG_BINARY_DIR) + "/tools/ecg " + args + " 2>" + err;
   CliRun run;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) {
-    return run;
-  }
-  char buf[4096];
-  size_t n = 0;
-  while ((n = fread(buf, 1, sizeof(buf), p)) > 0) {
-    run.out.append(buf, n);
-  }
-  int status = pclose(p);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  const testutil::ShellRun r = testutil::RunShell(cmd);
+  run.exit_code = r.exit_code;
+  run.out = r.out;
   return run;
 }
 
