@@ -8,24 +8,18 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "tests/testutil/testutil.h"
+
 namespace ecg::serve::testing {
 
 namespace fs = std::filesystem;
 
 CliRun Ecg(const std::string& args) {
   const std::string cmd = std::string(ECG_BINARY_DIR) + "/tools/ecg " + args + " 2>/dev/null";
+  const testutil::ShellRun run = testutil::RunShell(cmd);
   CliRun r;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) {
-    return r;
-  }
-  char buf[4096];
-  size_t n = 0;
-  while ((n = fread(buf, 1, sizeof(buf), p)) > 0) {
-    r.out.append(buf, n);
-  }
-  const int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.code = run.exit_code;
+  r.out = run.out;
   return r;
 }
 
