@@ -19,7 +19,6 @@ packages=(
   libcli11-dev nlohmann-json3-dev libcsv-dev libxml2-dev libyaml-cpp-dev libreadline-dev libcpp-httplib-dev
   libssl-dev libcurl4-openssl-dev
   chromium fonts-noto-cjk  # the web page's browser test (tests/serve/browser_test.cc), CJK text
-  nodejs npm  # the export round-trip tests' consumers (tests/consumers: Oxigraph, DuckDB)
 )
 # clang (with libFuzzer and the sanitizer runtimes) only when fuzzing is asked for.
 [ "$fuzz" = 1 ] && packages+=(clang)
@@ -27,6 +26,13 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# Node.js and npm for the export round-trip tests' consumers (tests/consumers:
+# Oxigraph, DuckDB). A machine whose Node.js comes from another Debian
+# repository (NodeSource's nodejs carries npm itself, and Debian's npm
+# conflicts with it) already has both commands: install only what is absent.
+if ! command -v npm >/dev/null 2>&1; then
+  if command -v node >/dev/null 2>&1; then missing+=(npm); else missing+=(nodejs npm); fi
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}" >&2
   if [ "$(id -u)" -ne 0 ]; then
