@@ -22,7 +22,6 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 std::vector<std::string> EntityNames(const store::GraphStore& store) {
-  static const PropertyId kName = prop::kName;
   auto view = store.NewReadView();
   std::vector<VertexId> ids;
   (void)view->ScanKind(VertexKind::kEntity, [&](VertexId id) {
@@ -31,7 +30,7 @@ std::vector<std::string> EntityNames(const store::GraphStore& store) {
   });
   std::vector<std::string> names;
   for (VertexId id : ids) {
-    auto v = view->GetValue(id, kName);
+    auto v = view->GetValue(id, prop::kName);
     if (v.ok() && v->type() == PropertyType::kString) {
       names.push_back(v->as_string());
     }
@@ -115,15 +114,14 @@ Status AddSynthetic(ListStore* ls, const std::vector<std::string>& names, size_t
                                  "Pacific",  "Logistics", "Software",   "Energy",   "Marine"};
   ECG_ASSIGN_OR_RETURN(RunId run, ls->store->BeginRun("synthetic"));
   ECG_ASSIGN_OR_RETURN(auto bulk, ls->store->NewBulkWriter(run, store::BulkMode::kWriteBatches));
-  static const PropertyId kName = prop::kName;
   uint64_t n = 0;
   for (size_t k = 1; k < scale; ++k) {
     for (const auto& name : names) {
       std::string v = name + " " + kWords[(n * 7 + k) % 10] + " " + std::to_string(k);
       ECG_ASSIGN_OR_RETURN(VertexId id,
                            bulk->AddVertex(VertexKind::kEntity, "syn:" + std::to_string(n++)));
-      ECG_RETURN_IF_ERROR(
-          bulk->SetProperty(id, VertexKind::kEntity, kName, Value(v), Interval::Always(), {}));
+      ECG_RETURN_IF_ERROR(bulk->SetProperty(id, VertexKind::kEntity, prop::kName, Value(v),
+                                            Interval::Always(), {}));
     }
   }
   return bulk->Finish();

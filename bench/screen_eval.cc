@@ -253,8 +253,6 @@ struct Entity {
 };
 
 std::vector<Entity> LoadEntities(const store::ReadView& view) {
-  static const PropertyId kName = prop::kName;
-  static const PropertyId kAlias = prop::kAlias;
   std::vector<VertexId> ids;
   (void)view.ScanKind(VertexKind::kEntity, [&](VertexId id) {
     ids.push_back(id);
@@ -263,8 +261,8 @@ std::vector<Entity> LoadEntities(const store::ReadView& view) {
   std::vector<Entity> out;
   for (VertexId id : ids) {
     std::vector<store::PropertyStatement> st;
-    (void)view.GetProperties(id, kName, &st);
-    (void)view.GetProperties(id, kAlias, &st);
+    (void)view.GetProperties(id, prop::kName, &st);
+    (void)view.GetProperties(id, prop::kAlias, &st);
     Entity e{id, {}};
     for (const auto& s : st) {
       if (s.value.type() == PropertyType::kString) {

@@ -263,11 +263,9 @@ Result<const std::vector<text::NameForm>*> Screener::Forms(VertexId id,
   if (it != forms_.end()) {
     return &it->second;
   }
-  static const PropertyId kName = prop::kName;
-  static const PropertyId kAlias = prop::kAlias;
   std::vector<store::PropertyStatement> stmts;
-  ECG_RETURN_IF_ERROR(view.GetProperties(id, kName, &stmts));
-  ECG_RETURN_IF_ERROR(view.GetProperties(id, kAlias, &stmts));
+  ECG_RETURN_IF_ERROR(view.GetProperties(id, prop::kName, &stmts));
+  ECG_RETURN_IF_ERROR(view.GetProperties(id, prop::kAlias, &stmts));
   std::vector<text::NameForm> forms;
   std::unordered_set<std::string> seen;
   for (const auto& st : stmts) {
@@ -316,9 +314,6 @@ Result<std::vector<Candidate>> Screener::Match(const store::ReadView& view, std:
   std::vector<VertexId> ids;
   ECG_RETURN_IF_ERROR(Generate(query, name, view, std::max(kMaxVerified, options.limit), &ids));
   const text::WordWeight weight = [&](const std::string& w) { return WeightOf(w, view); };
-  static const PropertyId kName = prop::kName;
-  static const PropertyId kCountry = prop::kCountry;
-  static const PropertyId kType = prop::kType;
   std::vector<Candidate> out;
   for (VertexId id : ids) {
     ++stats_.candidates_scored;
@@ -345,12 +340,12 @@ Result<std::vector<Candidate>> Screener::Match(const store::ReadView& view, std:
     if (reachable < options.threshold) {
       continue;
     }
-    ECG_ASSIGN_OR_RETURN(Value type, view.GetValue(id, kType));
+    ECG_ASSIGN_OR_RETURN(Value type, view.GetValue(id, prop::kType));
     c.type = StringValue(type);
     if (!options.type.empty() && !c.type.empty() && c.type != options.type) {
       continue;
     }
-    ECG_ASSIGN_OR_RETURN(Value country, view.GetValue(id, kCountry));
+    ECG_ASSIGN_OR_RETURN(Value country, view.GetValue(id, prop::kCountry));
     c.country = StringValue(country);
     c.score = c.aliases[0].score;
     c.reasons = c.aliases[0].reasons;
@@ -369,7 +364,7 @@ Result<std::vector<Candidate>> Screener::Match(const store::ReadView& view, std:
     c.id = id;
     ECG_ASSIGN_OR_RETURN(store::VertexRecord rec, view.GetVertex(id));
     c.key = rec.key;
-    ECG_ASSIGN_OR_RETURN(Value n, view.GetValue(id, kName));
+    ECG_ASSIGN_OR_RETURN(Value n, view.GetValue(id, prop::kName));
     c.name = StringValue(n);
     out.push_back(std::move(c));
   }

@@ -32,9 +32,7 @@ bool SameProps(const PropertyList& a, const PropertyList& b) {
 }
 
 bool IsNameProperty(PropertyId id) {
-  static const PropertyId kName = prop::kName;
-  static const PropertyId kAlias = prop::kAlias;
-  return id == kName || id == kAlias;
+  return id == prop::kName || id == prop::kAlias;
 }
 
 class BatchImpl final : public Batch {

@@ -58,9 +58,7 @@ class BulkWriterBase : public BulkWriter {
       ECG_RETURN_IF_ERROR(Put(db_.prov, ProvKey(source, kProvProperty, key), ""));
     }
     ECG_RETURN_IF_ERROR(Put(db_.prop, std::move(key), PropValue(meta, value)));
-    static const PropertyId kName = prop::kName;
-    static const PropertyId kAlias = prop::kAlias;
-    if ((prop == kName || prop == kAlias) && value.type() == PropertyType::kString) {
+    if ((prop == prop::kName || prop == prop::kAlias) && value.type() == PropertyType::kString) {
       for (const auto& k : db_.normalizer->Keys(value.as_string())) {
         ECG_RETURN_IF_ERROR(Put(db_.names, NameKey(k, kind, id), value.as_string()));
       }

@@ -13,24 +13,27 @@ bool IsAsciiSpace(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-std::string AsciiLower(std::string_view s) {
+namespace {
+
+// `s` with the letters from `first` to `first` + 25 moved to start at `to`.
+std::string ShiftLetters(std::string_view s, char first, char to) {
   std::string out(s);
   for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
+    if (c >= first && c <= first + 25) {
+      c = static_cast<char>(c - first + to);
     }
   }
   return out;
 }
 
+}  // namespace
+
+std::string AsciiLower(std::string_view s) {
+  return ShiftLetters(s, 'A', 'a');
+}
+
 std::string AsciiUpper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'a' && c <= 'z') {
-      c = static_cast<char>(c - 'a' + 'A');
-    }
-  }
-  return out;
+  return ShiftLetters(s, 'a', 'A');
 }
 
 bool EndsWithAsciiLower(std::string_view s, std::string_view suffix) {

@@ -24,15 +24,8 @@ using ConverterPtr = std::unique_ptr<UConverter, ConverterCloser>;
 enum class Encoding { kUtf8, kWindows1252, kGb18030 };
 
 std::string_view EncodingName(Encoding e) {
-  switch (e) {
-    case Encoding::kUtf8:
-      return "UTF-8";
-    case Encoding::kWindows1252:
-      return "Windows-1252";
-    case Encoding::kGb18030:
-      return "GB18030";
-  }
-  return "?";
+  static constexpr std::string_view kNames[] = {"UTF-8", "Windows-1252", "GB18030"};
+  return kNames[static_cast<size_t>(e)];
 }
 
 Result<Encoding> ParseEncodingName(std::string_view name) {

@@ -117,6 +117,7 @@ struct GenericRow {
 };
 
 const std::vector<GenericRow>& GenericRows() {
+  // A data table: its rows share one shape.
   static const std::vector<GenericRow> kRows = {
       {"technology",
        {"技术", "科技", "科学技术"},

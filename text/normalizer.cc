@@ -51,19 +51,8 @@ bool ContainsHan(std::string_view utf8) {
 }
 
 std::string_view ScriptName(Script script) {
-  switch (script) {
-    case Script::kNone:
-      return "none";
-    case Script::kLatin:
-      return "latin";
-    case Script::kHan:
-      return "han";
-    case Script::kMixed:
-      return "mixed";
-    case Script::kOther:
-      return "other";
-  }
-  return "?";
+  static constexpr std::string_view kNames[] = {"none", "latin", "han", "mixed", "other"};
+  return kNames[static_cast<size_t>(script)];
 }
 
 Result<std::unique_ptr<TextNormalizer>> TextNormalizer::Create() {

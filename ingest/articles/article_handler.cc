@@ -19,6 +19,8 @@
 namespace ecg::ingest {
 namespace {
 
+// A FormatHandler, as regs/writer_handlers.cc's RegHandler: the shared lines
+// are the interface's overrides.
 class ArticleHandler final : public FormatHandler {
  public:
   std::string_view name() const override { return "articles"; }

@@ -30,27 +30,20 @@ std::string ArticleKey(const Article& article) {
 }
 
 Result<VertexId> WriteArticle(const Article& article, const LinkResult& links, SourceContext* ctx) {
-  static const PropertyId kName = prop::kName;
-  static const PropertyId kTitle = prop::kTitle;
-  static const PropertyId kDate = prop::kDate;
-  static const PropertyId kLang = prop::kLang;
-  static const PropertyId kUrl = prop::kUrl;
-  static const PropertyId kText = prop::kText;
-  static const PropertyId kUnlinked = prop::kUnlinked;
   store::Batch* batch = ctx->batch();
   ECG_ASSIGN_OR_RETURN(VertexId id, batch->Vertex(VertexKind::kArticle, ArticleKey(article)));
-  ECG_RETURN_IF_ERROR(ctx->SetProperty(id, kName, Value(article.title)).status());
-  ECG_RETURN_IF_ERROR(ctx->SetProperty(id, kTitle, Value(article.title)).status());
+  ECG_RETURN_IF_ERROR(ctx->SetProperty(id, prop::kName, Value(article.title)).status());
+  ECG_RETURN_IF_ERROR(ctx->SetProperty(id, prop::kTitle, Value(article.title)).status());
   if (article.date) {
-    ECG_RETURN_IF_ERROR(ctx->SetProperty(id, kDate, Value(*article.date)).status());
+    ECG_RETURN_IF_ERROR(ctx->SetProperty(id, prop::kDate, Value(*article.date)).status());
   }
-  ECG_RETURN_IF_ERROR(ctx->SetProperty(id, kLang, Value(article.lang)).status());
+  ECG_RETURN_IF_ERROR(ctx->SetProperty(id, prop::kLang, Value(article.lang)).status());
   if (!article.url.empty()) {
-    ECG_RETURN_IF_ERROR(ctx->SetProperty(id, kUrl, Value(article.url)).status());
+    ECG_RETURN_IF_ERROR(ctx->SetProperty(id, prop::kUrl, Value(article.url)).status());
   }
-  ECG_RETURN_IF_ERROR(ctx->SetProperty(id, kText, Value(article.text)).status());
+  ECG_RETURN_IF_ERROR(ctx->SetProperty(id, prop::kText, Value(article.text)).status());
   ECG_RETURN_IF_ERROR(
-      ctx->SetProperty(id, kUnlinked, Value(Value::StringList(links.unlinked))).status());
+      ctx->SetProperty(id, prop::kUnlinked, Value(Value::StringList(links.unlinked))).status());
 
   std::vector<store::EdgeStatement> before;
   ECG_RETURN_IF_ERROR(batch->GetEdges(id, store::Direction::kOut, EdgeType::kMentions, &before));

@@ -42,6 +42,8 @@ bool IsIdeograph(char32_t c);
 class Folder {
  public:
   // `normalizer` is not owned and must outlive the Folder.
+  // Copy and move declared as automaton.h's Automaton declares them (the
+  // shared lines are the rule of five); a Folder holds a pointer it does not own.
   explicit Folder(const text::TextNormalizer* normalizer) : normalizer_(normalizer) {}
   Folder(const Folder&) = delete;
   Folder& operator=(const Folder&) = delete;

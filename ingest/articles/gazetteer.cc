@@ -312,12 +312,6 @@ Result<std::unique_ptr<Gazetteer>> Gazetteer::FromGraph(const store::ReadView& v
 Status Gazetteer::AddGraph(const store::ReadView& view) {
   Gazetteer* g = this;
   view_ = &view;
-  static const PropertyId kName = prop::kName;
-  static const PropertyId kAlias = prop::kAlias;
-  static const PropertyId kCountry = prop::kCountry;
-  static const PropertyId kCode = prop::kCode;
-  static const PropertyId kCitation = prop::kCitation;
-  static const PropertyId kType = prop::kType;
   std::vector<store::PropertyStatement> props;
   for (VertexKind kind : {VertexKind::kEntity, VertexKind::kTechnology, VertexKind::kList,
                           VertexKind::kCountry, VertexKind::kEccn, VertexKind::kRule}) {
@@ -339,7 +333,7 @@ Status Gazetteer::AddGraph(const store::ReadView& view) {
         if (kind == VertexKind::kRule) {
           g->AddCitation(rec.key, id);
           for (const auto& p : props) {
-            if (p.property == kCitation && p.value.type() == PropertyType::kString) {
+            if (p.property == prop::kCitation && p.value.type() == PropertyType::kString) {
               g->AddCitation(p.value.as_string(), id);
             }
           }
@@ -351,9 +345,9 @@ Status Gazetteer::AddGraph(const store::ReadView& view) {
       std::string country;
       bool person = false;
       for (const auto& p : props) {
-        if (p.property == kCountry && p.value.type() == PropertyType::kString) {
+        if (p.property == prop::kCountry && p.value.type() == PropertyType::kString) {
           country = p.value.as_string();
-        } else if (p.property == kType && p.value.type() == PropertyType::kString) {
+        } else if (p.property == prop::kType && p.value.type() == PropertyType::kString) {
           person = p.value.as_string() == "person";
         }
       }
@@ -362,11 +356,11 @@ Status Gazetteer::AddGraph(const store::ReadView& view) {
           continue;
         }
         const std::string& s = p.value.as_string();
-        if (p.property == kName) {
+        if (p.property == prop::kName) {
           g->AddName(s, id, kind, NameRole::kName, country, person);
-        } else if (p.property == kAlias) {
+        } else if (p.property == prop::kAlias) {
           g->AddName(s, id, kind, NameRole::kAlias, country, person);
-        } else if (p.property == kCode && kind == VertexKind::kTechnology && HasAlnum(s) &&
+        } else if (p.property == prop::kCode && kind == VertexKind::kTechnology && HasAlnum(s) &&
                    s.find('_') == std::string::npos &&
                    std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; })) {
           // Product codes such as H100; "EUV_LITHO" is a key, not a name.
@@ -380,14 +374,14 @@ Status Gazetteer::AddGraph(const store::ReadView& view) {
 
 void Gazetteer::AddListOrCountry(const std::string& key, VertexId id, VertexKind kind,
                                  const std::vector<store::PropertyStatement>& props) {
-  static const PropertyId kName = prop::kName;
-  static const PropertyId kAlias = prop::kAlias;
   std::string names;
   for (const auto& p : props) {
-    if (p.value.type() != PropertyType::kString || (p.property != kName && p.property != kAlias)) {
+    if (p.value.type() != PropertyType::kString ||
+        (p.property != prop::kName && p.property != prop::kAlias)) {
       continue;
     }
-    AddName(p.value.as_string(), id, kind, p.property == kName ? NameRole::kName : NameRole::kAlias,
+    AddName(p.value.as_string(), id, kind,
+            p.property == prop::kName ? NameRole::kName : NameRole::kAlias,
             kind == VertexKind::kCountry ? key : std::string());
     names += p.value.as_string() + "\n";
   }

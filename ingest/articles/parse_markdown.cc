@@ -8,33 +8,12 @@
 
 #include "ingest/articles/article.h"
 #include "ingest/articles/internal.h"
+#include "ingest/util/front_matter.h"
 
 #include "text/ascii.h"
-#include <yaml-cpp/yaml.h>
 
 namespace ecg::ingest::articles_internal {
 namespace {
-
-// yaml-cpp reports errors as C++ exceptions (YAML::Exception). This is the
-// one place the article parsers meet an exception: it becomes a Status here.
-Result<YAML::Node> LoadYaml(const std::string& yaml, const std::string& file) {
-  try {
-    return YAML::Load(yaml);
-  } catch (const YAML::Exception& e) {
-    // Line 1 of the front matter is line 2 of the file.
-    return Status::InvalidArgument(file + ": line " + std::to_string(e.mark.line + 2) +
-                                   ", column " + std::to_string(e.mark.column + 1) +
-                                   ": bad YAML front matter: " + e.msg);
-  }
-}
-
-std::string Scalar(const YAML::Node& root, const char* key) {
-  YAML::Node n = root[key];
-  if (!n || !n.IsScalar()) {
-    return std::string();
-  }
-  return n.Scalar();
-}
 
 std::vector<std::string_view> Lines(std::string_view s) {
   std::vector<std::string_view> out;
@@ -122,55 +101,22 @@ Result<std::string> BodyText(std::string_view body, const std::string& file, siz
 
 Result<std::vector<Article>> ParseMarkdown(std::string_view utf8, std::string_view file_label) {
   const std::string file(file_label);
-  std::string_view s = text::StripBom(utf8);
-  std::vector<std::string_view> lines = Lines(s);
-  if (lines.empty() || Trim(lines[0]) != "---") {
-    return Status::InvalidArgument(file + ": line 1: no YAML front matter (\"---\" ... \"---\")");
-  }
-  size_t close = 0;
-  for (size_t i = 1; i < lines.size(); ++i) {
-    if (lines[i] == "---" || lines[i] == "...") {
-      close = i;
-      break;
-    }
-  }
-  if (close == 0) {
-    size_t last = lines.size() - (lines.back().empty() ? 1 : 0);
-    return Status::InvalidArgument(file + ": line " + std::to_string(last) +
-                                   ": front matter opened at line 1 is not closed by \"---\"");
-  }
-  std::string yaml;
-  size_t body_offset = 0;
-  for (size_t i = 1; i < close; ++i) {
-    yaml.append(lines[i]).push_back('\n');
-  }
-  body_offset = static_cast<size_t>(lines[close].data() - s.data()) + lines[close].size();
-  ECG_ASSIGN_OR_RETURN(YAML::Node root, LoadYaml(yaml, file));
-  if (!root.IsMap()) {
-    return Status::InvalidArgument(file + ": line 2: front matter is not a YAML mapping");
-  }
+  ECG_ASSIGN_OR_RETURN(util::FrontMatter fm, util::SplitFrontMatter(utf8, file));
+  ECG_ASSIGN_OR_RETURN(YAML::Node root, util::LoadFrontMatter(fm.yaml, file));
   Article a;
-  a.title = Trim(Scalar(root, "title"));
+  a.title = Trim(util::YamlScalar(root, "title"));
   if (a.title.empty()) {
     return Status::InvalidArgument(file + ": line 2: front matter has no title");
   }
-  std::string date = Trim(Scalar(root, "date"));
-  if (!date.empty()) {
-    Result<Date> d = Date::Parse(date.substr(0, 10));
-    if (!d.ok()) {
-      return Status::InvalidArgument(file + ": front matter: bad date '" + date + "'");
-    }
-    a.date = *d;
-  }
+  ECG_ASSIGN_OR_RETURN(a.date, util::FrontMatterDate(root, "date", file));
   // The publisher's own address when known; archive copies name it
   // original_url and put the archive address in url.
-  a.url = Trim(Scalar(root, "original_url"));
+  a.url = Trim(util::YamlScalar(root, "original_url"));
   if (a.url.empty()) {
-    a.url = Trim(Scalar(root, "url"));
+    a.url = Trim(util::YamlScalar(root, "url"));
   }
-  a.lang = Trim(Scalar(root, "lang"));
-  std::string_view body = s.substr(std::min(body_offset + 1, s.size()));
-  ECG_ASSIGN_OR_RETURN(a.text, BodyText(body, file, close + 2));
+  a.lang = Trim(util::YamlScalar(root, "lang"));
+  ECG_ASSIGN_OR_RETURN(a.text, BodyText(fm.body, file, fm.body_line));
   return std::vector<Article>{std::move(a)};
 }
 

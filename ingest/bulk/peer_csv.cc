@@ -3,6 +3,7 @@
 #include <charconv>
 #include <chrono>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "ingest/util/csv.h"
@@ -44,23 +45,15 @@ Result<uint64_t> ParseId(std::string_view s) {
 }
 
 std::optional<EdgeType> PeerEdgeType(std::string_view t) {
-  if (t == "LISTS") {
-    return EdgeType::kAdds;
-  }
-  if (t == "OWNS") {
-    return EdgeType::kOwns;
-  }
-  if (t == "CONTROLS") {
-    return EdgeType::kControls;
-  }
-  if (t == "AMENDS") {
-    return EdgeType::kAmends;
-  }
-  if (t == "LOCATED_IN") {
-    return EdgeType::kLocatedIn;
-  }
-  if (t == "SUPERSEDES") {
-    return EdgeType::kSupersedes;
+  static constexpr std::pair<std::string_view, EdgeType> kTypes[] = {
+      {"LISTS", EdgeType::kAdds},           {"OWNS", EdgeType::kOwns},
+      {"CONTROLS", EdgeType::kControls},    {"AMENDS", EdgeType::kAmends},
+      {"LOCATED_IN", EdgeType::kLocatedIn}, {"SUPERSEDES", EdgeType::kSupersedes},
+  };
+  for (auto [name, type] : kTypes) {
+    if (t == name) {
+      return type;
+    }
   }
   return std::nullopt;
 }

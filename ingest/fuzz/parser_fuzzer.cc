@@ -36,6 +36,9 @@ void Consume(const R& r) {
 
 }  // namespace
 
+// One branch per parser: the branches repeat one shape because each calls a
+// different parser with the same two arguments; a table of lambdas would
+// repeat it as well.
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
   namespace in = ecg::ingest;

@@ -58,6 +58,8 @@ CnList ClassifyJsonList(std::string_view list_id, std::string_view source_name) 
 
 }  // namespace
 
+// The column lookups have the shape of every CSV list parser's (util::CsvTable
+// does the reading); each format names its own columns.
 Result<ParsedList> ParseCnSanctionsCsv(std::string_view bytes, std::string_view file_label) {
   ECG_ASSIGN_OR_RETURN(
       util::CsvTable t,
@@ -137,6 +139,9 @@ Result<ParsedList> ParseCnSanctionsCsv(std::string_view bytes, std::string_view 
   return out;
 }
 
+// The opening has the shape of every JSON list parser's (ParseJson, the
+// format's own top-level members, an error that names them); what is checked
+// is each format's own, so only ParseJson and Where are shared.
 Result<ParsedList> ParseCnJson(std::string_view bytes, std::string_view file_label) {
   util::JsonDoc doc;
   ECG_RETURN_IF_ERROR(util::ParseJson(bytes, file_label, &doc));

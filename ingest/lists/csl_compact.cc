@@ -34,6 +34,9 @@ std::vector<std::string> Table(simdjson::dom::object tables, std::string_view na
 
 }  // namespace
 
+// The opening has the shape of every JSON list parser's (ParseJson, the
+// format's own top-level members, an error that names them); what is checked
+// is each format's own, so only ParseJson and Where are shared.
 Result<ParsedList> ParseCslCompactJson(std::string_view bytes, std::string_view file_label) {
   util::JsonDoc doc;
   ECG_RETURN_IF_ERROR(util::ParseJson(bytes, file_label, &doc));

@@ -108,6 +108,8 @@ Result<ParsedList> ParseOs1260hCsv(std::string_view bytes, std::string_view file
   return out;
 }
 
+// The column lookups and the row loop have the shape of ParseOs1260hCsv's (and
+// of every CSV list parser's): each format names its own columns and fields.
 Result<ParsedList> ParseOsMieuCsv(std::string_view bytes, std::string_view file_label) {
   ECG_ASSIGN_OR_RETURN(util::CsvTable t,
                        util::ReadCsvTable(bytes, file_label,

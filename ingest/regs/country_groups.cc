@@ -14,14 +14,20 @@ namespace {
 
 using util::GetRawString;
 
-Result<simdjson::dom::element> ParseRoot(simdjson::dom::parser* parser,
-                                         const simdjson::padded_string& padded,
-                                         std::string_view bytes, std::string_view file_name) {
-  simdjson::dom::element root;
-  if (auto err = parser->parse(padded).get(root)) {
-    return util::JsonSyntaxError(err, bytes, file_name);
+// Parses a country table file: `body` is the root's object member `member`
+// (an error naming the file and `what` when there is none); `table` gets the
+// citation and eCFR issue date that both table files carry.
+Status OpenCountryTable(std::string_view bytes, std::string_view file_name, const char* member,
+                        std::string_view what, util::JsonDoc* doc, simdjson::dom::object* body,
+                        CountryTable* table) {
+  ECG_RETURN_IF_ERROR(util::ParseJson(bytes, file_name, doc));
+  if (doc->root[member].get_object().get(*body) != simdjson::SUCCESS) {
+    return Status::InvalidArgument(std::string(file_name) + ": not a " + std::string(what) +
+                                   " file: no \"" + member + "\" object");
   }
-  return root;
+  table->citation = GetRawString(doc->root, "citation");
+  table->ecfr_issue_date = GetRawString(doc->root, "ecfrIssueDate");
+  return Status::OK();
 }
 
 std::vector<CountryRecord> SortedRecords(std::map<std::string, CountryRecord> by_name) {
@@ -112,20 +118,15 @@ std::string EarCountryIso(std::string_view name) {
   return "";
 }
 
+// Opens its file as ParseCountryChart does; OpenCountryTable holds what they share.
 Result<CountryTable> ParseCountryGroups(std::string_view bytes, std::string_view file_name) {
-  simdjson::dom::parser parser;
-  simdjson::padded_string padded(bytes);
-  ECG_ASSIGN_OR_RETURN(simdjson::dom::element root, ParseRoot(&parser, padded, bytes, file_name));
+  util::JsonDoc doc;
   simdjson::dom::object groups;
-  if (root["groups"].get_object().get(groups) != simdjson::SUCCESS) {
-    return Status::InvalidArgument(std::string(file_name) +
-                                   ": not a country-groups file: no \"groups\" object");
-  }
   CountryTable table;
-  table.citation = GetRawString(root, "citation");
-  table.ecfr_issue_date = GetRawString(root, "ecfrIssueDate");
+  ECG_RETURN_IF_ERROR(
+      OpenCountryTable(bytes, file_name, "groups", "country-groups", &doc, &groups, &table));
   simdjson::dom::element labels;
-  bool has_labels = root["labels"].get(labels) == simdjson::SUCCESS;
+  bool has_labels = doc.root["labels"].get(labels) == simdjson::SUCCESS;
   std::map<std::string, CountryRecord> by_name;
   for (auto [code, members] : groups) {
     CountryGroup group{std::string(code), has_labels ? GetRawString(labels, code) : ""};
@@ -147,17 +148,11 @@ Result<CountryTable> ParseCountryGroups(std::string_view bytes, std::string_view
 }
 
 Result<CountryTable> ParseCountryChart(std::string_view bytes, std::string_view file_name) {
-  simdjson::dom::parser parser;
-  simdjson::padded_string padded(bytes);
-  ECG_ASSIGN_OR_RETURN(simdjson::dom::element root, ParseRoot(&parser, padded, bytes, file_name));
+  util::JsonDoc doc;
   simdjson::dom::object countries;
-  if (root["countries"].get_object().get(countries) != simdjson::SUCCESS) {
-    return Status::InvalidArgument(std::string(file_name) +
-                                   ": not a country-chart file: no \"countries\" object");
-  }
   CountryTable table;
-  table.citation = GetRawString(root, "citation");
-  table.ecfr_issue_date = GetRawString(root, "ecfrIssueDate");
+  ECG_RETURN_IF_ERROR(
+      OpenCountryTable(bytes, file_name, "countries", "country-chart", &doc, &countries, &table));
   std::map<std::string, CountryRecord> by_name;
   auto read_footnotes = [](simdjson::dom::element row, CountryRecord* rec) {
     simdjson::dom::array notes;
@@ -176,7 +171,7 @@ Result<CountryTable> ParseCountryChart(std::string_view bytes, std::string_view 
     read_footnotes(row, &rec);
   }
   simdjson::dom::object embargoed;
-  if (root["embargoed"].get_object().get(embargoed) == simdjson::SUCCESS) {
+  if (doc.root["embargoed"].get_object().get(embargoed) == simdjson::SUCCESS) {
     for (auto [name, row] : embargoed) {
       CountryRecord& rec = RecordFor(&by_name, name);
       rec.embargoed = true;

@@ -92,6 +92,7 @@ Result<std::string> DetectRegFormat(std::string_view bytes, std::string_view fil
 Result<RegFile> ParseRegFile(std::string_view bytes, std::string_view file_name) {
   RegFile out;
   ECG_ASSIGN_OR_RETURN(out.format, DetectRegFormat(bytes, file_name));
+  // One branch per format, each filling the member of its own type.
   if (out.format == kFormatFrPost) {
     ECG_ASSIGN_OR_RETURN(FrDocument doc, ParseFrPost(bytes, file_name));
     out.documents.push_back(std::move(doc));

@@ -1,6 +1,7 @@
 #include "ingest/regs/fr_document.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <utility>
 
@@ -10,32 +11,18 @@ std::string_view EccnRoleName(EccnRole role) {
   return role == EccnRole::kAmends ? "amends" : "mentions";
 }
 
+// Names indexed by the enumerator (the enums are dense, from 0, in this order).
 std::string_view RuleRelationName(RuleRelation relation) {
-  switch (relation) {
-    case RuleRelation::kCorrects:
-      return "corrects";
-    case RuleRelation::kRevises:
-      return "revises";
-    case RuleRelation::kRescinds:
-      return "rescinds";
-    case RuleRelation::kSuspends:
-      return "suspends";
-    case RuleRelation::kSupersedes:
-      return "supersedes";
-  }
-  return "revises";
+  static constexpr std::string_view kNames[] = {"corrects", "revises", "rescinds", "suspends",
+                                                "supersedes"};
+  static_assert(std::size(kNames) == static_cast<size_t>(RuleRelation::kSupersedes) + 1);
+  return kNames[static_cast<size_t>(relation)];
 }
 
 std::string_view ListChangeKindName(ListChangeKind kind) {
-  switch (kind) {
-    case ListChangeKind::kAdd:
-      return "adds";
-    case ListChangeKind::kRevise:
-      return "revises";
-    case ListChangeKind::kRemove:
-      return "removes";
-  }
-  return "adds";
+  static constexpr std::string_view kNames[] = {"adds", "revises", "removes"};
+  static_assert(std::size(kNames) == static_cast<size_t>(ListChangeKind::kRemove) + 1);
+  return kNames[static_cast<size_t>(kind)];
 }
 
 std::string CleanFrTypography(std::string_view text) {
@@ -114,6 +101,7 @@ Status MergeFrDocument(FrDocument* base, const FrDocument& other) {
         "document " + base->document_number + " has two publication dates: " +
         base->publication_date->ToString() + " and " + other.publication_date->ToString());
   }
+  // One line per field: each fills what `base` lacks from `other`.
   FillString(&base->item_id, other.item_id);
   FillString(&base->type, other.type);
   FillString(&base->title, other.title);

@@ -13,6 +13,9 @@
 
 namespace ecg::ingest {
 
+// The interface has the shape of fr_json.h's (a parser and a detector per
+// format, as every parser in ingest/ has); the two stay apart so that each
+// depends only on its own library (libxml2 here, simdjson there).
 // Parses every RULE / PRORULE / NOTICE / PRESDOCU element of `bytes`, in order.
 // From each document:
 // - PREAMB: agency (SUBAGY, else AGENCY), CFR parts ("15 CFR Parts 744 and

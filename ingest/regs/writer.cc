@@ -44,9 +44,8 @@ Status RegWriter::NameOrAlias(VertexId id, const std::string& name, Interval val
   if (name.empty()) {
     return Status::OK();
   }
-  static const PropertyId kName = prop::kName;
   std::vector<store::PropertyStatement> names;
-  ECG_RETURN_IF_ERROR(batch_->GetProperties(id, kName, &names));
+  ECG_RETURN_IF_ERROR(batch_->GetProperties(id, prop::kName, &names));
   for (const auto& st : names) {
     if (st.meta.valid.is_open() && st.value.type() == PropertyType::kString) {
       if (st.value.as_string() == name) {

@@ -86,7 +86,6 @@ Status RegWriter::WriteCountryTable(const CountryTable& table) {
 Status RegWriter::WriteCclIndex(const std::vector<IndexEntry>& index) {
   ECG_ASSIGN_OR_RETURN(Date start, Date::Parse(kCclIndex2015Date));
   const Interval valid = Interval::Since(start);
-  static const PropertyId kNote = prop::kNote;
   for (const IndexEntry& entry : index) {
     if (entry.keyword.empty()) {
       continue;
@@ -102,7 +101,7 @@ Status RegWriter::WriteCclIndex(const std::vector<IndexEntry>& index) {
       ECG_ASSIGN_OR_RETURN(VertexId eccn, Eccn(cell.code));
       PropertyList props;
       if (!cell.note.empty()) {
-        props.emplace_back(kNote, Value(cell.note));
+        props.emplace_back(prop::kNote, Value(cell.note));
       }
       ECG_RETURN_IF_ERROR(Edge(EdgeType::kControls, eccn, tech, props, valid));
     }

@@ -13,6 +13,8 @@
 namespace ecg::ingest {
 namespace {
 
+// An enum-to-enum switch, as writer_rules.cc's EdgeOf(RuleRelation): the shape
+// is the switch's, the mapping each one's own.
 EdgeType EdgeOf(ListChangeKind kind) {
   switch (kind) {
     case ListChangeKind::kAdd:
@@ -51,7 +53,6 @@ Result<VertexId> RegWriter::ResolveEntity(const std::vector<std::string>& names,
   if (id.valid()) {
     return id;
   }
-  static const PropertyId kCountry = prop::kCountry;
   for (const std::string& name : names) {
     if (view_ == nullptr) {
       break;
@@ -82,7 +83,7 @@ Result<VertexId> RegWriter::ResolveEntity(const std::vector<std::string>& names,
               }
             }
           }
-          Result<Value> country = view_->GetValue(candidate, kCountry);
+          Result<Value> country = view_->GetValue(candidate, prop::kCountry);
           if (!country.ok()) {
             inner = country.status();
             return false;
@@ -130,9 +131,8 @@ Status RegWriter::WriteListChange(VertexId rule, const FrDocument& doc,
     ECG_RETURN_IF_ERROR(SetIfPresent(entity, prop::kAddress, address, valid));
   }
   if (!iso.empty()) {
-    static const PropertyId kCountryProp = prop::kCountry;
     std::vector<store::PropertyStatement> countries;
-    ECG_RETURN_IF_ERROR(batch_->GetProperties(entity, kCountryProp, &countries));
+    ECG_RETURN_IF_ERROR(batch_->GetProperties(entity, prop::kCountry, &countries));
     // Another source's country stands; ours is written when there is none
     // (or re-asserted when it agrees).
     bool agrees = countries.empty();

@@ -54,11 +54,11 @@ Status RegWriter::WriteFrDocument(const FrDocument& doc) {
   Interval effect_valid =
       SinceOrAlways(doc.effective_date ? doc.effective_date : doc.publication_date);
   ECG_RETURN_IF_ERROR(WriteRuleProps(rule, doc, props_valid));
-  static const PropertyId kRole = prop::kRole;
   for (const EccnRef& ref : doc.eccns) {
     ECG_ASSIGN_OR_RETURN(VertexId eccn, Eccn(ref.code));
     ECG_RETURN_IF_ERROR(Edge(EdgeType::kAmends, rule, eccn,
-                             {{kRole, Value(std::string(EccnRoleName(ref.role)))}}, effect_valid));
+                             {{prop::kRole, Value(std::string(EccnRoleName(ref.role)))}},
+                             effect_valid));
   }
   ECG_RETURN_IF_ERROR(WriteRuleRefs(rule, doc, effect_valid));
   for (const EntityListChange& change : doc.changes) {
@@ -91,9 +91,8 @@ Result<VertexId> RegWriter::ResolveRule(const FrDocument& doc) {
     // A placeholder a reference created by title (it has no document number).
     ECG_ASSIGN_OR_RETURN(VertexId by_title, batch_->Find(VertexKind::kRule, title_key));
     if (by_title.valid()) {
-      static const PropertyId kNumber = prop::kDocumentNumber;
       std::vector<store::PropertyStatement> numbers;
-      ECG_RETURN_IF_ERROR(batch_->GetProperties(by_title, kNumber, &numbers));
+      ECG_RETURN_IF_ERROR(batch_->GetProperties(by_title, prop::kDocumentNumber, &numbers));
       if (numbers.empty()) {
         id = by_title;
       }
@@ -159,21 +158,21 @@ Status RegWriter::WriteRuleProps(VertexId rule, const FrDocument& doc, Interval 
 
 Result<VertexId> RegWriter::ResolveRef(const RuleRef& ref, VertexId self) {
   Interval always = Interval::Always();
-  if (!ref.document_number.empty()) {
+  // A target named by its document number or citation is the rule of that key,
+  // created with the key as its property when the graph has no such rule yet.
+  auto keyed = [&](const std::string& key, PropertyId p) -> Result<VertexId> {
     bool created = false;
-    ECG_ASSIGN_OR_RETURN(VertexId id, Vertex(VertexKind::kRule, ref.document_number, &created));
+    ECG_ASSIGN_OR_RETURN(VertexId id, Vertex(VertexKind::kRule, key, &created));
     if (created) {
-      ECG_RETURN_IF_ERROR(Set(id, prop::kDocumentNumber, Value(ref.document_number), always));
+      ECG_RETURN_IF_ERROR(Set(id, p, Value(key), always));
     }
     return id;
+  };
+  if (!ref.document_number.empty()) {
+    return keyed(ref.document_number, prop::kDocumentNumber);
   }
   if (!ref.citation.empty()) {
-    bool created = false;
-    ECG_ASSIGN_OR_RETURN(VertexId id, Vertex(VertexKind::kRule, ref.citation, &created));
-    if (created) {
-      ECG_RETURN_IF_ERROR(Set(id, prop::kCitation, Value(ref.citation), always));
-    }
-    return id;
+    return keyed(ref.citation, prop::kCitation);
   }
   std::string folded = ref.title.empty() ? std::string() : Fold(ref.title);
   if (folded.empty() && ref.target_date) {
@@ -191,9 +190,8 @@ Result<VertexId> RegWriter::ResolveRef(const RuleRef& ref, VertexId self) {
   std::string key = std::string(kTitleKeyPrefix) + folded;
   ECG_ASSIGN_OR_RETURN(VertexId found, batch_->Find(VertexKind::kRule, key));
   if (found.valid() && found != self && ref.target_date) {
-    static const PropertyId kPub = prop::kPublicationDate;
     std::vector<store::PropertyStatement> pubs;
-    ECG_RETURN_IF_ERROR(batch_->GetProperties(found, kPub, &pubs));
+    ECG_RETURN_IF_ERROR(batch_->GetProperties(found, prop::kPublicationDate, &pubs));
     for (const auto& st : pubs) {
       if (st.value.type() == PropertyType::kDate && st.value.as_date() != *ref.target_date) {
         warnings_.push_back("reference to \"" + ref.title + "\" of " + ref.target_date->ToString() +
@@ -219,7 +217,6 @@ Result<VertexId> RegWriter::RulePublishedOn(Date day, VertexId self) {
   if (view_ == nullptr) {
     return VertexId();
   }
-  static const PropertyId kPub = prop::kPublicationDate;
   std::vector<VertexId> rules;
   ECG_RETURN_IF_ERROR(view_->ScanKind(VertexKind::kRule, [&](VertexId id) {
     rules.push_back(id);
@@ -227,7 +224,7 @@ Result<VertexId> RegWriter::RulePublishedOn(Date day, VertexId self) {
   }));
   VertexId found;
   for (VertexId id : rules) {
-    ECG_ASSIGN_OR_RETURN(Value pub, view_->GetValue(id, kPub));
+    ECG_ASSIGN_OR_RETURN(Value pub, view_->GetValue(id, prop::kPublicationDate));
     if (id == self || pub.type() != PropertyType::kDate || pub.as_date() != day) {
       continue;
     }
@@ -240,7 +237,6 @@ Result<VertexId> RegWriter::RulePublishedOn(Date day, VertexId self) {
 }
 
 Status RegWriter::WriteRuleRefs(VertexId rule, const FrDocument& doc, Interval valid) {
-  static const PropertyId kRelation = prop::kRelation;
   for (const RuleRef& ref : doc.related) {
     if (!ref.document_number.empty() && ref.document_number == doc.document_number) {
       continue;
@@ -253,9 +249,9 @@ Status RegWriter::WriteRuleRefs(VertexId rule, const FrDocument& doc, Interval v
     if (ref.interval && ref.interval->valid()) {
       when = *ref.interval;
     }
-    ECG_RETURN_IF_ERROR(Edge(EdgeOf(ref.relation), rule, target,
-                             {{kRelation, Value(std::string(RuleRelationName(ref.relation)))}},
-                             when));
+    ECG_RETURN_IF_ERROR(
+        Edge(EdgeOf(ref.relation), rule, target,
+             {{prop::kRelation, Value(std::string(RuleRelationName(ref.relation)))}}, when));
   }
   return Status::OK();
 }

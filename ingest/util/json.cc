@@ -24,6 +24,8 @@ simdjson::error_code Walk(od::value v, int depth) {
   if (auto e = v.type().get(type); e) {
     return e;
   }
+  // Arrays and objects are walked alike (each child one level deeper); the
+  // On-Demand API gives them different element types, hence two branches.
   switch (type) {
     case od::json_type::array: {
       od::array arr;
