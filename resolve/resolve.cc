@@ -114,6 +114,66 @@ std::string WeakNameReason(const text::TextNormalizer& norm, std::string_view na
   return "";
 }
 
+namespace {
+
+// The words of a folded legal form, each spelling of one form as one word:
+// "Co." and "Corporation" are "co", "JSC", "AO" and "aktsionernoe
+// obshchestvo" are "jsc", and an open, closed or public joint stock company is
+// a joint stock company too ("ojsc jsc").
+std::set<std::string> LegalFormWords(const text::TextNormalizer& norm, std::string_view name) {
+  static const std::pair<std::string_view, std::string_view> kPhrases[] = {
+      {"otkrytoe aktsionernoe obshchestvo", "ojsc"},
+      {"zakrytoe aktsionernoe obshchestvo", "cjsc"},
+      {"publichnoe aktsionernoe obshchestvo", "pjsc"},
+      {"aktsionernoe obshchestvo", "jsc"},
+      {"open joint stock company", "ojsc"},
+      {"closed joint stock company", "cjsc"},
+      {"public joint stock company", "pjsc"},
+      {"joint stock company", "jsc"},
+      {"limited liability company", "llc"},
+  };
+  static const std::map<std::string_view, std::string_view> kWords = {
+      {"company", "co"},       {"corporation", "co"}, {"corp", "co"},  {"limited", "ltd"},
+      {"incorporated", "inc"}, {"oao", "ojsc"},       {"zao", "cjsc"}, {"pao", "pjsc"},
+      {"ao", "jsc"},           {"ooo", "llc"}};
+  std::string form = " " + norm.Analyze(name).legal_form + " ";
+  for (auto [phrase, word] : kPhrases) {
+    const std::string padded = " " + std::string(phrase) + " ";
+    for (size_t at = form.find(padded); at != std::string::npos; at = form.find(padded)) {
+      form.replace(at, padded.size(), " " + std::string(word) + " ");
+    }
+  }
+  std::set<std::string> out;
+  for (size_t pos = 0; pos < form.size();) {
+    size_t end = form.find(' ', pos);
+    end = end == std::string::npos ? form.size() : end;
+    std::string_view w(form.data() + pos, end - pos);
+    pos = end + 1;
+    if (w.empty()) {
+      continue;
+    }
+    auto it = kWords.find(w);
+    const std::string_view word = it == kWords.end() ? w : it->second;
+    out.emplace(word);
+    if (word == "ojsc" || word == "cjsc" || word == "pjsc") {
+      out.emplace("jsc");
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+bool LegalFormsDisagree(const text::TextNormalizer& norm, std::string_view a, std::string_view b) {
+  const std::set<std::string> x = LegalFormWords(norm, a);
+  const std::set<std::string> y = LegalFormWords(norm, b);
+  if (x.empty() || y.empty()) {
+    return false;
+  }
+  return !std::includes(x.begin(), x.end(), y.begin(), y.end()) &&
+         !std::includes(y.begin(), y.end(), x.begin(), x.end());
+}
+
 Result<std::string> EntityResolver::StringOf(VertexId id, PropertyId prop,
                                              std::map<VertexId, std::string>* cache) {
   auto it = cache->find(id);
@@ -306,6 +366,15 @@ Result<VertexId> EntityResolver::MatchByNames(const RecordInput& record, std::st
       if (CanonicalNameKey(*normalizer_, indexed) != key) {
         continue;
       }
+      // Names whose legal forms disagree share only their core: that links a
+      // record to the entity whose primary name has that core, never through
+      // another name of an entity named otherwise.
+      if (LegalFormsDisagree(*normalizer_, name, indexed)) {
+        ECG_ASSIGN_OR_RETURN(std::string theirs, PrimaryKeyOf(vid));
+        if (theirs != key) {
+          continue;
+        }
+      }
       bool primary_pair = false;
       if (primary && !weak.empty()) {
         ECG_ASSIGN_OR_RETURN(std::string theirs, PrimaryKeyOf(vid));
@@ -380,6 +449,7 @@ Result<Resolution> EntityResolver::Resolve(const RecordInput& record) {
       r.reason = "record id " + std::string(record.strong_key);
     }
   }
+  bool judged = false;
   if (!r.id.valid() && !record.strong_key.empty()) {
     ECG_ASSIGN_OR_RETURN(const JudgementIndex* judgements, Judgements());
     auto it = judgements->find(std::string(record.strong_key));
@@ -392,6 +462,7 @@ Result<Resolution> EntityResolver::Resolve(const RecordInput& record) {
         if (holder.valid()) {
           r.id = holder;
           r.merged = true;
+          judged = true;
           r.reason = "judged one party with " + j.other + " (" + j.reason + ")";
           break;
         }
@@ -434,7 +505,10 @@ Result<Resolution> EntityResolver::Resolve(const RecordInput& record) {
   }
   ECG_ASSIGN_OR_RETURN(store::VertexRecord rec, b->GetVertex(r.id));
   r.owner = r.created || rec.key == key;
-  if (!record.scope.empty()) {
+  // A record joined by a judgement claims nothing for its file: the
+  // judgement says which party it is, so it keeps no other record of its list
+  // out of that entity.
+  if (!record.scope.empty() && !judged) {
     claims_[r.id].emplace_back(std::string(record.scope), std::string(BaseId(record.strong_key)));
   }
   if (r.owner) {

@@ -13,6 +13,11 @@
 //   - a weak name (one word, an acronym, an "Abu X" nickname, two Han
 //     characters; WeakNameReason) links two records only when it is the
 //     primary name of both;
+//   - two names whose legal forms say different kinds of company ("Hudson
+//     Technologies Co." and "Hudson Technologies, Ltd."; LegalFormsDisagree)
+//     share only their core: they link a record only to an entity whose
+//     primary name has that core, never through an alias of an entity named
+//     otherwise (Anvik Technologies, a.k.a. Hudson Technologies, Ltd.);
 //   - curated judgements (resolve/judgements.h) hold above all of these: a
 //     record judged one party with another joins that record's entity, and
 //     one judged distinct from another never joins the entity holding it.
@@ -56,6 +61,13 @@ struct Resolution {
 // Why `name` is too weak to link two records on its own ("one word",
 // "nickname", "two Han characters"), or "" when it is not.
 std::string WeakNameReason(const text::TextNormalizer& norm, std::string_view name);
+
+// Whether the legal forms of two names say different kinds of company: both
+// names carry one, and neither's words are among the other's ("Co." and
+// "Ltd.", "Inc." and "GmbH"; not "Co., Ltd." and "Limited", "Inc." and
+// "Incorporated", "Corp." and "Company", nor "OAO" and "JSC"). False when
+// either name has none.
+bool LegalFormsDisagree(const text::TextNormalizer& norm, std::string_view a, std::string_view b);
 
 // One record to resolve. The views must outlive the Resolve call.
 struct RecordInput {

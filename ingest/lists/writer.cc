@@ -320,6 +320,28 @@ class RecordWriter {
     return id;
   }
 
+  // Whether `name` (an owner's) would replace the entity's Latin name with one
+  // in Han script: true for an existing entity whose current name has only
+  // Latin letters when `name` has Han characters.
+  Result<bool> KeepsLatinName(const resolve::Resolution& res, std::string_view name) {
+    if (res.created) {
+      return false;
+    }
+    const text::Script mine = ctx_->normalizer().Analyze(name).script;
+    if (mine != text::Script::kHan && mine != text::Script::kMixed) {
+      return false;
+    }
+    std::vector<store::PropertyStatement> names;
+    ECG_RETURN_IF_ERROR(ctx_->batch()->GetProperties(res.id, prop::kName, &names));
+    for (const store::PropertyStatement& p : names) {
+      if (p.meta.valid.is_open() && p.value.type() == PropertyType::kString &&
+          ctx_->normalizer().Analyze(p.value.as_string()).script == text::Script::kLatin) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   template <typename Note>
   Status WriteEntityProps(const ListRecord& r, const std::string& name,
                           const std::vector<std::string>& aliases, const resolve::Resolution& res,
@@ -334,7 +356,11 @@ class RecordWriter {
     // single-valued properties; later ones (the same entity listed again under
     // a variant name) add aliases, so a re-ingest writes the same values.
     if (res.owner && owned_in_file_.insert(id).second) {
-      ECG_RETURN_IF_ERROR(set(prop::kName, Value(name)));
+      // A name in Han script does not replace a Latin one that an earlier file
+      // gave the entity ("PVH集团" after "PVH Group"): it becomes an alias, so
+      // the entity keeps the spelling that the other lists and screening use.
+      ECG_ASSIGN_OR_RETURN(bool keep_latin, KeepsLatinName(res, name));
+      ECG_RETURN_IF_ERROR(set(keep_latin ? prop::kAlias : prop::kName, Value(name)));
       if (!r.country.empty()) {
         ECG_RETURN_IF_ERROR(set(prop::kCountry, Value(r.country)));
       }

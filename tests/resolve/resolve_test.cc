@@ -82,6 +82,16 @@ class ResolveTest : public ::testing::Test {
         EXPECT_TRUE(batch_->SetProperty(r->id, prop::kType, Value(type), always, source_).ok());
       }
     }
+    // Its aliases (and its name, when another record owns the entity) enter
+    // the name index, as the writer writes them.
+    std::vector<std::string> names = aliases;
+    if (!r->owner) {
+      names.push_back(name);
+    }
+    for (const std::string& a : names) {
+      EXPECT_TRUE(
+          batch_->SetProperty(r->id, prop::kAlias, Value(a), Interval::Always(), source_).ok());
+    }
     // Every country the record names is a located_in edge, as the writer does.
     std::vector<std::string> countries = other_countries;
     if (!country.empty()) {
@@ -221,6 +231,71 @@ TEST_F(ResolveTest, AJudgementOfOnePartyJoinsWhatNoNameJoins) {
   Resolution y = Add("y", "SDN", "Gamma Delta Holdings", {}, "CN");
   EXPECT_EQ(x.id, y.id);
   EXPECT_NE(y.reason.find("judged one party with rec:x"), std::string::npos) << y.reason;
+}
+
+TEST_F(ResolveTest, AJudgedRecordKeepsNoOtherRecordOfItsFileOut) {
+  // A registry split one entry in two records; a judgement joins the first
+  // half to the party of another file, and the second half, named as that
+  // party, still meets it although both halves are records of one file.
+  ASSERT_TRUE(batch_
+                  ->SetProperty(source_, prop::kJudgement,
+                                Value(EncodeJudgement({true, "rec:half1", "rec:os", "one entry"})),
+                                Interval::Always(), source_)
+                  .ok());
+  Resolution os = Add("os", "CN-UEL", "Example Defense, Space & Security", {}, "US");
+  NewFile();
+  Resolution half1 = Add("half1", "CN-UEL", "参与军售的美国示例防务", {}, "");
+  Resolution half2 = Add("half2", "CN-UEL", "Example Defense, Space & Security", {}, "");
+  EXPECT_EQ(half1.id, os.id) << half1.reason;
+  EXPECT_EQ(half2.id, os.id) << half2.reason;
+  // An unjudged record of the file is still kept apart from it.
+  Resolution third = Add("third", "CN-UEL", "Example Defense, Space & Security", {}, "US");
+  EXPECT_NE(third.id, os.id) << third.reason;
+}
+
+TEST_F(ResolveTest, NamesWhoseLegalFormsDisagreeShareOnlyTheirCore) {
+  // The Entity List's Anvik Technologies Sdn. Bhd. has the alias "Hudson
+  // Technologies, Ltd." and an address in the US; China's lists name Hudson
+  // Technologies Co., once without a country, once in the US.
+  Resolution anvik = Add("el", "EL", "Anvik Technologies Sdn. Bhd.",
+                         {"Hudson Technologies, Ltd.", "Cason Technologies"}, "MY", "", {"US"});
+  NewFile();
+  Resolution bare = Add("cm", "CN-CM", "Hudson Technologies Co.", {}, "");
+  EXPECT_NE(bare.id, anvik.id) << bare.reason;
+  NewFile();
+  Resolution us = Add("uel", "CN-UEL", "Hudson Technologies Co.", {}, "US");
+  EXPECT_NE(us.id, anvik.id) << us.reason;
+  EXPECT_EQ(us.id, bare.id) << us.reason;
+  // Another legal form of the entity's own primary name still links: one
+  // party's names vary their form from list to list.
+  Resolution hytera =
+      Add("h1", "EL", "Hytera Communications Limited", {"Hytera Communications Ltd."}, "CN");
+  NewFile();
+  Resolution fcc = Add("h2", "FCC", "Hytera Communications Corporation", {}, "");
+  EXPECT_EQ(fcc.id, hytera.id) << fcc.reason;
+  // A name without a legal form disagrees with none: the alias still links.
+  Resolution no_form = Add("x1", "SDN", "Cason Technologies Ltd.", {}, "");
+  EXPECT_EQ(no_form.id, anvik.id) << no_form.reason;
+}
+
+TEST(LegalFormTest, Disagreement) {
+  auto n = text::TextNormalizer::Create();
+  ASSERT_TRUE(n.ok());
+  const text::TextNormalizer& norm = **n;
+  EXPECT_TRUE(LegalFormsDisagree(norm, "Hudson Technologies Co.", "Hudson Technologies, Ltd."));
+  EXPECT_TRUE(LegalFormsDisagree(norm, "Example Inc.", "Example GmbH"));
+  EXPECT_FALSE(
+      LegalFormsDisagree(norm, "Huawei Technologies Co., Ltd.", "Huawei Technologies Ltd."));
+  EXPECT_FALSE(LegalFormsDisagree(norm, "Example Company Limited", "Example Co., Ltd."));
+  EXPECT_FALSE(LegalFormsDisagree(norm, "Example Inc.", "Example Incorporated"));
+  EXPECT_FALSE(LegalFormsDisagree(norm, "Example Technologies", "Example Technologies Ltd."));
+  EXPECT_FALSE(
+      LegalFormsDisagree(norm, "SHENYANG AIRCRAFT CO. LTD.", "Shenyang Aircraft Corporation"));
+  EXPECT_FALSE(
+      LegalFormsDisagree(norm, "JOINT STOCK COMPANY AVIATION EQUIPMENT", "JSC Aviation Equipment"));
+  EXPECT_FALSE(LegalFormsDisagree(norm, "NPO SPLAV, OAO", "NPO Splav JSC"));
+  EXPECT_FALSE(LegalFormsDisagree(norm, "AKTSIONERNOE OBSHCHESTVO TEKHNODINAMIKA",
+                                  "Joint Stock Company Tekhnodinamika"));
 }
 
 TEST(JudgementTest, EncodesAndDecodes) {

@@ -1,6 +1,7 @@
 // Acceptance on the real data: every source file in ../shared/data ingested
 // into one graph (once for the whole suite), then the questions analysts and
 // journalists ask, each as one line of the query language.
+#include <algorithm>
 #include <filesystem>
 #include <set>
 #include <string>
@@ -223,6 +224,31 @@ TEST_F(RealGraphTest, OnePartyAcrossChinasListsAndScripts) {
                      "select key")
                   .empty());
   EXPECT_FALSE(Column("entity \"Hudson Technologies Co.\" | select key").empty());
+  // The entity keeps the Latin name the sanctions file gives it; the
+  // registry's Chinese name is an alias.
+  EXPECT_EQ(Column("entity \"" + en[0] + "\" | select name"),
+            std::vector<std::string>{"PVH Group"});
+  // The registry's half of a split entry is Boeing Defense, Space & Security
+  // (ingest/data/judgements.csv), not a party of its own.
+  EXPECT_TRUE(
+      Column("entity where name = \"参与对台湾地区军售的美国波音防务\" | select key").empty());
+  EXPECT_EQ(Column("entity where name = \"Boeing Defense, Space & Security\" | select key").size(),
+            1u);
+}
+
+TEST_F(RealGraphTest, ChinasHudsonTechnologiesIsNotTheEntityListsAnvikNetwork) {
+  // China's lists name the US firm Hudson Technologies Co.; the Entity List's
+  // Anvik Technologies Sdn. Bhd. has the alias "Hudson Technologies, Ltd.".
+  // The shared name core, with another legal form, is no evidence of one party.
+  auto hudson = Column("entity where name = \"Hudson Technologies Co.\" | select key");
+  ASSERT_EQ(hudson.size(), 1u);
+  auto anvik = Column("entity where name = \"Anvik Technologies Sdn. Bhd.\" | select key");
+  ASSERT_EQ(anvik.size(), 1u);
+  EXPECT_NE(hudson[0], anvik[0]);
+  auto lists = Column("entity \"" + anvik[0] + "\" -> listed_on list | as of any | select key");
+  EXPECT_EQ(std::count(lists.begin(), lists.end(), "CN-UEL"), 0);
+  auto listed = Column("entity \"" + hudson[0] + "\" -> listed_on list | select key");
+  EXPECT_NE(std::count(listed.begin(), listed.end(), "CN-UEL"), 0);
 }
 
 TEST_F(RealGraphTest, CslListingsTakeTheDayTheEcfrGivesTheirCitation) {
