@@ -9,6 +9,7 @@
 
 #include "ingest/lists/detect.h"
 #include "ingest/run/handlers.h"
+#include "ingest/util/fr_citation.h"
 
 #include "resolve/resolve.h"
 
@@ -127,8 +128,13 @@ bool IsUpperCaseOnly(std::string_view name) {
 // Where a listing's start date comes from, best evidence first.
 struct ListingStart {
   std::optional<Date> date;
-  std::string precision;  // "day" or "year"; "" when undated
+  // "day"; "range" (the date is the earliest the register's pagination
+  // allows); "year" (the first day of the citation's volume year); "" when
+  // undated.
+  std::string precision;
   std::string dated_by;
+  // For "range" and "year": the latest day the evidence allows.
+  std::optional<Date> latest;
 };
 
 class RecordWriter {
@@ -201,6 +207,7 @@ class RecordWriter {
     }
     ECG_ASSIGN_OR_RETURN(VertexId list, ListVertex(r.list_code, r.list_name));
     ECG_ASSIGN_OR_RETURN(ListingStart start, StartOf(r));
+    ECG_RETURN_IF_ERROR(RefineByOtherSources(res.id, list, &start));
     Interval valid = Interval::Always();
     if (start.date) {
       valid.from = *start.date;
@@ -291,12 +298,148 @@ class RecordWriter {
       s.dated_by = "the start date a source gives a listing under " + cit;
       return s;
     }
+    ECG_ASSIGN_OR_RETURN(PageBracket bracket, DatedPagesAround(cit));
+    if (bracket.before && bracket.after && bracket.before->second == bracket.after->second) {
+      s.date = bracket.before->second;
+      s.precision = "day";
+      s.dated_by = "the Federal Register issue holding " + cit + ": pages " +
+                   std::to_string(bracket.before->first) + " and " +
+                   std::to_string(bracket.after->first) + " around it are of that day";
+      return s;
+    }
+    if (bracket.before) {
+      s.date = bracket.before->second;
+      s.precision = "range";
+      if (bracket.after) {
+        s.latest = bracket.after->second;
+      }
+      s.dated_by =
+          "not before the issue of page " + std::to_string(bracket.before->first) +
+          (bracket.after ? ", not after that of page " + std::to_string(bracket.after->first) +
+                               " (" + bracket.after->second.ToString() + ")"
+                         : std::string()) +
+          " (day not stated)";
+      return s;
+    }
     if (auto d = CitationYearStart(cit)) {
       s.date = d;
       s.precision = "year";
       s.dated_by = "the volume year of " + cit + " (day not stated)";
+      int y = 0, m = 0, day = 0;
+      d->ToYmd(&y, &m, &day);
+      s.latest = Date::FromYmd(y, 12, 31);
+      if (bracket.after && bracket.after->second < *s.latest) {
+        s.latest = bracket.after->second;
+      }
     }
     return s;
+  }
+
+  // A start known only within bounds ("range", "year") takes the day another
+  // source gives the same entity's listing on the same list within those
+  // bounds: one listing, dated by the source that states its day (the CSL's
+  // "90 FR 560" of an entry the eCFR dates "90 FR 561, 1/6/25").
+  Status RefineByOtherSources(VertexId entity, VertexId list, ListingStart* start) {
+    if (!start->date || !start->latest ||
+        (start->precision != "range" && start->precision != "year")) {
+      return Status::OK();
+    }
+    std::vector<store::EdgeStatement> edges;
+    ECG_RETURN_IF_ERROR(
+        ctx_->batch()->GetEdges(entity, store::Direction::kOut, EdgeType::kListedOn, &edges));
+    std::optional<Date> best;
+    for (const store::EdgeStatement& e : edges) {
+      const Value& precision = e.Get(prop::kDatePrecision);
+      if (e.dst != list || e.meta.source == ctx_->source() || !e.meta.current() ||
+          precision.type() != PropertyType::kString || precision.as_string() != "day") {
+        continue;
+      }
+      const Date from = e.meta.valid.from;
+      if (*start->date <= from && from <= *start->latest && (!best || from < *best)) {
+        best = from;
+      }
+    }
+    if (best) {
+      start->dated_by = "the day another source gives this listing (" + start->dated_by + ")";
+      start->date = best;
+      start->precision = "day";
+      start->latest.reset();
+    }
+    return Status::OK();
+  }
+
+  // The dated pages nearest a citation's page in its Federal Register volume:
+  // the last at or before it and the first at or after it, as (page, day).
+  // The register is paginated through the year in publication order, so a
+  // page between two pages of one day's issue is of that day, and a page
+  // between two days is of neither earlier nor later ones.
+  struct PageBracket {
+    std::optional<std::pair<int, Date>> before;
+    std::optional<std::pair<int, Date>> after;
+  };
+  Result<PageBracket> DatedPagesAround(const std::string& cit) {
+    PageBracket out;
+    std::vector<util::FrCitation> parsed = util::ParseFrCitations(cit);
+    if (parsed.empty()) {
+      return out;
+    }
+    ECG_RETURN_IF_ERROR(LoadDatedPages());
+    auto vol = dated_pages_.find(parsed.front().volume);
+    if (vol == dated_pages_.end()) {
+      return out;
+    }
+    const std::map<int, Date>& pages = vol->second;
+    const int page = parsed.front().page;
+    auto after = pages.lower_bound(page);
+    if (after != pages.end()) {
+      out.after = *after;
+    }
+    auto before = pages.upper_bound(page);
+    if (before != pages.begin()) {
+      out.before = *std::prev(before);
+    }
+    return out;
+  }
+
+  // Every dated citation of the committed graph (a rule's citation and
+  // publication date), by volume and page; this file's own dated citations
+  // join as it states them (NotePageDate).
+  Status LoadDatedPages() {
+    if (dated_pages_loaded_) {
+      return Status::OK();
+    }
+    dated_pages_loaded_ = true;
+    const store::ReadView& view = ctx_->view();
+    Status inner;
+    ECG_RETURN_IF_ERROR(view.ScanKind(VertexKind::kRule, [&](VertexId id) {
+      std::vector<store::PropertyStatement> cits;
+      std::vector<store::PropertyStatement> days;
+      inner = view.GetProperties(id, prop::kCitation, &cits);
+      if (inner.ok()) {
+        inner = view.GetProperties(id, prop::kPublicationDate, &days);
+      }
+      if (!inner.ok()) {
+        return false;
+      }
+      for (const auto& d : days) {
+        if (d.value.type() != PropertyType::kDate) {
+          continue;
+        }
+        for (const auto& c : cits) {
+          if (c.value.type() == PropertyType::kString) {
+            NotePageDate(c.value.as_string(), d.value.as_date());
+          }
+        }
+      }
+      return true;
+    }));
+    return inner;
+  }
+
+  void NotePageDate(std::string_view cit, Date day) {
+    for (const util::FrCitation& c : util::ParseFrCitations(cit)) {
+      dated_pages_[c.volume].emplace(c.page, day);
+    }
   }
 
   Result<WriteOutcome> Prop(VertexId id, PropertyId prop, const Value& v) {
@@ -448,6 +591,9 @@ class RecordWriter {
         // The first source to date a citation dates it for every source.
         ECG_RETURN_IF_ERROR(Prop(rule, prop::kPublicationDate, Value(*stated)).status());
         citation_dates_[prop::kPublicationDate][cit] = stated;
+        if (dated_pages_loaded_) {
+          NotePageDate(cit, *stated);
+        }
         known = stated;
       }
       if (r.start_date && r.fr_citations.size() == 1 && !stated) {
@@ -464,8 +610,15 @@ class RecordWriter {
         iv = Interval::Since(*stated);
       } else if (known) {
         iv = Interval::Since(*known);
-      } else if (auto d = CitationYearStart(cit)) {
-        iv = Interval::Since(*d);
+      } else {
+        // As StartOf: the issue the pagination places the citation in, else
+        // the earliest it allows, else the volume year.
+        ECG_ASSIGN_OR_RETURN(PageBracket bracket, DatedPagesAround(cit));
+        if (bracket.before) {
+          iv = Interval::Since(bracket.before->second);
+        } else if (auto d = CitationYearStart(cit)) {
+          iv = Interval::Since(*d);
+        }
       }
       PropertyList props = {{prop::kCitation, Value(cit)}, {prop::kListName, Value(r.list_code)}};
       ECG_ASSIGN_OR_RETURN(
@@ -513,6 +666,9 @@ class RecordWriter {
   std::map<std::string, int> record_ids_;
   // Per property (kPublicationDate, kListedFrom): citation -> date.
   std::map<PropertyId, std::map<std::string, std::optional<Date>>> citation_dates_;
+  // Volume -> page -> day of the dated citations known (LoadDatedPages).
+  std::map<int, std::map<int, Date>> dated_pages_;
+  bool dated_pages_loaded_ = false;
 };
 
 }  // namespace

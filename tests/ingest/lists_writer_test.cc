@@ -1,5 +1,9 @@
 // The list writer on real data: one listed_on edge per raw record, entities
 // found through every alias, cross-script resolution, affiliates, ownership.
+#include <map>
+#include <string>
+#include <utility>
+
 #include <simdjson.h>
 
 #include "tests/ingest/lists_test_util.h"
@@ -152,4 +156,47 @@ TEST_F(ListWriterTest, OwnershipFixtureYieldsOwnsEdges) {
 }
 
 }  // namespace
+// A CSL citation without a day: the eCFR extract dates pages 14035, 14048,
+// 561 and 30000 of volume 90; the CSL cites 14046 (between two pages of one
+// day), 560 (before any dated page, but the eCFR lists the same party on 1/6)
+// and 20000 (between two days).
+TEST_F(ListWriterTest, UndatedCitationsTakeTheDayThePaginationOrAnotherSourceGives) {
+  const std::string ecfr = dir_.Sub("el.json");
+  testutil::WriteFile(ecfr,
+                      R"({"list_id": "bis-entity-list", "extracted": "2026-07-09", "entities": [
+    {"name": "Alpha Optics Co., Ltd.", "country": "China", "federal_register": "90 FR 14035, 3/28/25"},
+    {"name": "Beta Systems Co., Ltd.", "country": "China", "federal_register": "90 FR 14048, 3/28/25"},
+    {"name": "Gamma Microwave Co., Ltd.", "country": "China", "federal_register": "90 FR 561, 1/6/25"},
+    {"name": "Delta Radio Co., Ltd.", "country": "China", "federal_register": "90 FR 30000, 7/15/25"}]})");
+  const std::string csl = dir_.Sub("csl.json");
+  const std::string el = "Entity List (EL) - Bureau of Industry and Security";
+  testutil::WriteFile(csl, R"({"sourceGeneratedAt": "2026-07-31T13:15:00+00:00", "fieldKey": {},
+    "listAuthority": {")" + el +
+                               R"(": {"code": "EL"}},
+    "tables": {"sources": [")" +
+                               el + R"("], "licenceRequirements": [], "licencePolicies": [],
+               "programmes": [], "urls": []},
+    "entries": [
+      {"n": "Epsilon Labs Co., Ltd.", "s": 0, "c": ["CN"], "fr": "90 FR 14046"},
+      {"n": "Gamma Microwave Co., Ltd.", "s": 0, "c": ["CN"], "fr": "90 FR 560"},
+      {"n": "Zeta Tech Co., Ltd.", "s": 0, "c": ["CN"], "fr": "90 FR 20000"}]})");
+  RunReport r = Ingest({ecfr, csl});
+  ASSERT_EQ(r.rejected(), 0u) << r.ToText();
+  ASSERT_EQ(r.files.size(), 2u) << r.ToText();
+  ASSERT_EQ(r.files[1].format, "csl-compact-json") << r.ToText();
+  auto view = store_->NewReadView();
+  std::map<std::string, std::pair<std::string, std::string>> by_name;  // from, precision
+  for (const store::EdgeStatement& e : ListedOnFrom(csl)) {
+    auto name = view->GetValue(e.src, prop::kName);
+    ASSERT_TRUE(name.ok());
+    const Value& p = e.Get(prop::kDatePrecision);
+    by_name[name->as_string()] = {e.meta.valid.from.ToString(),
+                                  p.type() == PropertyType::kString ? p.as_string() : ""};
+  }
+  using P = std::pair<std::string, std::string>;
+  EXPECT_EQ(by_name["Epsilon Labs Co., Ltd."], P("2025-03-28", "day"));
+  EXPECT_EQ(by_name["Gamma Microwave Co., Ltd."], P("2025-01-06", "day"));
+  EXPECT_EQ(by_name["Zeta Tech Co., Ltd."], P("2025-03-28", "range"));
+}
+
 }  // namespace ecg::ingest

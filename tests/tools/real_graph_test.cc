@@ -2,12 +2,15 @@
 // into one graph (once for the whole suite), then the questions analysts and
 // journalists ask, each as one line of the query language.
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <set>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <re2/re2.h>
+#include <simdjson.h>
 
 #include "query/engine.h"
 #include "store/graph_store.h"
@@ -283,6 +286,58 @@ TEST_F(RealGraphTest, OnePartyListedUnderSeveralCountriesIsOneEntity) {
   EXPECT_EQ(keys.size(), 1u);
   // Without a cross-reference, one name under two countries stays two.
   EXPECT_EQ(Column("entity where name = \"Gulf Gate Sea Cargo LLC\" | select key").size(), 2u);
+}
+
+// The distinct parties the eCFR extract of the Entity List first lists in
+// `year`: entries (not the "Address NN" continuation rows) whose first Federal
+// Register citation is dated in that year, counted by name. Read here from the
+// file itself, independent of the ingest.
+size_t EcfrAdditionsIn(int year) {
+  const std::string bytes =
+      testutil::ReadFile(testutil::SharedData("bis_entity_list_ecfr_nsfreg/bis_entity_list.json"));
+  simdjson::dom::parser parser;
+  simdjson::dom::element root = parser.parse(bytes);
+  static const RE2 kDated(R"(FR\s*\d+[^;]*?\d{1,2}/\d{1,2}/(\d{2,4}))");
+  static const RE2 kAddressRow(R"(Address \d+)");
+  std::set<std::string> names;
+  for (simdjson::dom::element e : root["entities"].get_array()) {
+    std::string_view name = e["name"].get_string().value_unsafe();
+    std::string_view fr;
+    int y = 0;
+    if (RE2::FullMatch(name, kAddressRow) ||
+        e["federal_register"].get_string().get(fr) != simdjson::SUCCESS ||
+        !RE2::PartialMatch(fr, kDated, &y)) {
+      continue;
+    }
+    y = y >= 100 ? y : y < 70 ? 2000 + y : 1900 + y;
+    if (y == year) {
+      std::string key(name);
+      std::transform(key.begin(), key.end(), key.begin(), ::tolower);
+      names.insert(key);
+    }
+  }
+  return names.size();
+}
+
+TEST_F(RealGraphTest, AYearOfEntityListAdditionsMatchesTheEcfrsDates) {
+  // Listings known only through a CSL citation take the day the eCFR gives
+  // that citation, the issue the register's pagination places it in, or the
+  // day another source gives the same listing; not 1 January. So a diff over
+  // a year counts the parties the eCFR dates in it (within 2%; before 2021
+  // the CSL lists subordinate institutions that the eCFR names inside one
+  // entry, so it counts more parties).
+  for (int year = 2021; year <= 2025; ++year) {
+    const std::string q = "list \"Entity List\" <- listed_on entity | diff " +
+                          std::to_string(year) + "-01-01 .. " + std::to_string(year + 1) +
+                          "-01-01 | where change = \"added\" | count";
+    auto count = Column(q);
+    ASSERT_EQ(count.size(), 1u) << q;
+    const double graph = std::stod(count[0]);
+    const double ecfr = static_cast<double>(EcfrAdditionsIn(year));
+    ASSERT_GT(ecfr, 100) << year;
+    EXPECT_LE(std::fabs(graph - ecfr) / ecfr, 0.02)
+        << year << ": diff " << graph << ", eCFR " << ecfr;
+  }
 }
 
 TEST_F(RealGraphTest, TheCuratedJudgementsHold) {
