@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <map>
 #include <set>
+#include <utility>
 
 #include "ingest/lists/detect.h"
 #include "ingest/run/handlers.h"
@@ -195,7 +197,11 @@ class RecordWriter {
     input.country = r.country;
     input.other_countries = &r.other_countries;
     input.type = r.entity_type;
-    ECG_ASSIGN_OR_RETURN(resolve::Resolution res, resolver_.Resolve(input));
+    const auto resolve_start = std::chrono::steady_clock::now();
+    Result<resolve::Resolution> resolved = resolver_.Resolve(input);
+    ctx_->report()->resolve_seconds +=
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - resolve_start).count();
+    ECG_ASSIGN_OR_RETURN(resolve::Resolution res, std::move(resolved));
     bool changed = false;
     auto note = [&changed](WriteOutcome o) { changed |= o != WriteOutcome::kUnchanged; };
     ECG_RETURN_IF_ERROR(WriteEntityProps(r, name, aliases, res, note));

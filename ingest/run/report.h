@@ -42,6 +42,9 @@ struct FileReport {
   Status status = Status::kLoaded;
   std::string error;  // set when rejected or skipped: "<file>:<line>: reason" or similar
   IngestCounts counts;
+  // Time spent in entity resolution (EntityResolver::Resolve) for the file's
+  // records, for the benchmarks; not part of the text or JSON report.
+  double resolve_seconds = 0;
   // The quarantined records (line, offset, reason), in file order.
   std::vector<Quarantined> quarantine;
 };
