@@ -340,6 +340,34 @@ TEST_F(RealGraphTest, AYearOfEntityListAdditionsMatchesTheEcfrsDates) {
   }
 }
 
+TEST_F(RealGraphTest, ADiffReportsWhoLeftAndWhatChangedNotHowSourcesWordIt) {
+  // Who left the MEU list since 2023: the compact CSL (a complete snapshot)
+  // no longer has Zhejiang Perfect New Material.
+  auto names = Column(
+      "list \"MEU\" <- listed_on entity | diff 2023-01-01 .. 2026-11-01 | select name, change", 0);
+  auto changes =
+      Column("list \"MEU\" <- listed_on entity | diff 2023-01-01 .. 2026-11-01 | select change");
+  ASSERT_EQ(names.size(), changes.size());
+  bool left = false;
+  size_t changed = 0;
+  for (size_t i = 0; i < names.size(); ++i) {
+    left |= changes[i] == "removed" && names[i] == "Zhejiang Perfect New Material Co., Ltd.";
+    changed += changes[i] == "changed" ? 1 : 0;
+  }
+  EXPECT_TRUE(left);
+  // One listing seen through the 2023 CSV and the 2026 compact CSL, dated by
+  // each in its own way and worded by each in its own way, has not changed
+  // (70 of the 70 MEU parties were "changed" when the notes counted).
+  EXPECT_LE(changed, 2u);
+  auto el = Column(
+      "list \"Entity List\" <- listed_on entity | diff 2024-01-01 .. 2025-01-01 | "
+      "where change = \"changed\" | select detail");
+  EXPECT_LE(el.size(), 10u);
+  for (const std::string& d : el) {
+    EXPECT_EQ(d.find("dated_by"), std::string::npos) << d;
+  }
+}
+
 TEST_F(RealGraphTest, TheCuratedJudgementsHold) {
   // ingest/data/judgements.csv: the SDN's CEC LIMITED is not China
   // Electronics Corporation; CNOOC Limited is not its parent.

@@ -1,7 +1,10 @@
 // Diff: evaluates its input as of two dates and reports vertices added,
 // removed, and changed (a visible property value, or the props of the edge
-// that reached it, differ).
+// that reached it, differ; not the notes on how a listing was dated, nor
+// wording: case, spaces and punctuation).
+#include <cctype>
 #include <map>
+#include <string>
 
 #include "query/exec/ops/ops.h"
 
@@ -9,6 +12,39 @@ namespace ecg::query::exec {
 namespace {
 
 using Signature = std::map<std::string, Value>;
+
+// A value as compared: text without case, spaces and ASCII punctuation, so
+// that two sources' wordings of one value ("(See § 744.11 of the EAR)" and
+// "(See §744.11 of the EAR).") are one value. Other values as they print.
+std::string Wording(const Value& v) {
+  if (v.type() != PropertyType::kString) {
+    return v.ToString();
+  }
+  std::string out;
+  for (char c : v.as_string()) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x80 || std::isalnum(u) != 0) {
+      out.push_back(static_cast<char>(std::tolower(u)));
+    }
+  }
+  return out;
+}
+
+bool SameValue(const Value& a, const Value& b) {
+  return a == b || Wording(a) == Wording(b);
+}
+
+bool SameSignature(const Signature& a, const Signature& b) {
+  if (a.size() != b.size()) {
+    return false;
+  }
+  for (auto x = a.begin(), y = b.begin(); x != a.end(); ++x, ++y) {
+    if (x->first != y->first || !SameValue(x->second, y->second)) {
+      return false;
+    }
+  }
+  return true;
+}
 
 class DiffOp final : public BufferedOp {
  public:
@@ -34,7 +70,7 @@ class DiffOp final : public BufferedOp {
       auto it = before.find(id);
       if (it == before.end()) {
         ECG_RETURN_IF_ERROR(Add(&out, "added", id, sig, ""));
-      } else if (it->second != sig) {
+      } else if (!SameSignature(it->second, sig)) {
         ECG_RETURN_IF_ERROR(Add(&out, "changed", id, sig, Detail(it->second, sig)));
       }
     }
@@ -66,6 +102,12 @@ class DiffOp final : public BufferedOp {
         ECG_RETURN_IF_ERROR(ctx_->AllProperties(row.vertex, &sig));
         if (row.edge) {
           for (const auto& [id, v] : row.edge->props) {
+            // How a source's listing was dated is a note on the evidence, not
+            // a fact of the listing: one listing seen through two sources,
+            // dated by each in its own way, has not changed.
+            if (id == prop::kDatedBy || id == prop::kDatePrecision) {
+              continue;
+            }
             const PropertyDef* def = Catalog::Find(id);
             sig["edge." + std::string(def ? def->name : "?")] = v;
           }
@@ -84,7 +126,7 @@ class DiffOp final : public BufferedOp {
       auto it = a.find(name);
       if (it == a.end()) {
         add(name, nullptr, &v);
-      } else if (!(it->second == v)) {
+      } else if (!SameValue(it->second, v)) {
         add(name, &it->second, &v);
       }
     }
