@@ -29,7 +29,10 @@ constexpr KnownList kKnownLists[] = {
     {"bis-dpl", "DPL", "Denied Persons List"},
     {"dow-1260h", "1260H", "Section 1260H List (Chinese Military Companies)"},
     {"dow-1286", "1286", "Section 1286 List (Academic Institutions)"},
-    {"ofac-nscmic", "NSCMIC", "Non-SDN Chinese Military-Industrial Complex Companies List"},
+    // The list the CSL names "Non-SDN Chinese Military-Industrial Complex
+    // Companies List (CMIC)": one list, so one code, and the CSL's undated
+    // listings take this extract's dates (ListWriter::RefineByOtherSources).
+    {"ofac-nscmic", "CMIC", "Non-SDN Chinese Military-Industrial Complex Companies List"},
     {"ofac-eo14032", "EO14032", "E.O. 14032 Annex"},
     {"state-nonproliferation", "ISN", "Nonproliferation Sanctions"},
     {"fcc-covered", "FCC", "FCC Covered List"},

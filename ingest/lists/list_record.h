@@ -19,7 +19,7 @@ namespace ecg::ingest {
 // (case, script, legal forms) happens later in ingest/text.
 struct ListRecord {
   // Stable short code of the list: "EL", "SDN", "MEU", "UVL", "DPL", "ISN",
-  // "1260H", "NSCMIC", "CMIC", "MIEU", "FCC", "CN-UEL", "CN-ECL" (MOFCOM export
+  // "1260H", "CMIC", "MIEU", "FCC", "CN-UEL", "CN-ECL" (MOFCOM export
   // control control list), "CN-WATCH" (watch / attention list), "CN-AFSL",
   // "CN-CM" (other countermeasures), "CN-TWI" (Taiwan independence lists)...
   std::string list_code;

@@ -344,10 +344,15 @@ class RecordWriter {
   // A start known only within bounds ("range", "year") takes the day another
   // source gives the same entity's listing on the same list within those
   // bounds: one listing, dated by the source that states its day (the CSL's
-  // "90 FR 560" of an entry the eCFR dates "90 FR 561, 1/6/25").
+  // "90 FR 560" of an entry the eCFR dates "90 FR 561, 1/6/25"). An undated
+  // start takes the earliest such day.
   Status RefineByOtherSources(VertexId entity, VertexId list, ListingStart* start) {
-    if (!start->date || !start->latest ||
-        (start->precision != "range" && start->precision != "year")) {
+    // An undated start (no date, no citation) takes the earliest day another
+    // source gives: the compact CSL's CMIC listings, dated by the NS-CMIC
+    // extract. A start within bounds takes a day within them.
+    const bool undated = !start->date;
+    if (!undated &&
+        (!start->latest || (start->precision != "range" && start->precision != "year"))) {
       return Status::OK();
     }
     std::vector<store::EdgeStatement> edges;
@@ -361,12 +366,15 @@ class RecordWriter {
         continue;
       }
       const Date from = e.meta.valid.from;
-      if (*start->date <= from && from <= *start->latest && (!best || from < *best)) {
+      const bool within = undated || (*start->date <= from && from <= *start->latest);
+      if (within && !from.is_min() && (!best || from < *best)) {
         best = from;
       }
     }
     if (best) {
-      start->dated_by = "the day another source gives this listing (" + start->dated_by + ")";
+      start->dated_by = undated
+                            ? std::string("the day another source gives this listing")
+                            : "the day another source gives this listing (" + start->dated_by + ")";
       start->date = best;
       start->precision = "day";
       start->latest.reset();

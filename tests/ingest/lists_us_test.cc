@@ -216,7 +216,7 @@ TEST(EcfrListJsonTest, LoadsMeu1260hAndNscmic) {
     size_t count;
   };
   for (const Case& c : {Case{"bis_meu.json", "MEU", 70}, Case{"dow_1260h.json", "1260H", 80},
-                        Case{"ofac_nscmic.json", "NSCMIC", 68}}) {
+                        Case{"ofac_nscmic.json", "CMIC", 68}}) {
     const std::string bytes = Load(std::string("bis_entity_list_ecfr_nsfreg/") + c.file);
     ASSERT_OK_AND_ASSIGN(ParsedList parsed, ParseEcfrListJson(bytes, c.file));
     EXPECT_EQ(parsed.records.size(), JsonArraySize(bytes, "entities")) << c.file;
@@ -225,7 +225,7 @@ TEST(EcfrListJsonTest, LoadsMeu1260hAndNscmic) {
   }
   const std::string bytes = Load("bis_entity_list_ecfr_nsfreg/ofac_nscmic.json");
   ASSERT_OK_AND_ASSIGN(ParsedList nscmic, ParseEcfrListJson(bytes, "ofac_nscmic.json"));
-  const ListRecord* huawei = Find(nscmic, "NSCMIC", "Huawei Technologies Co., Ltd.");
+  const ListRecord* huawei = Find(nscmic, "CMIC", "Huawei Technologies Co., Ltd.");
   ASSERT_NE(huawei, nullptr);
   EXPECT_TRUE(Has(huawei->identifiers, "USCC, 914403001922038216 (China)"));
   EXPECT_TRUE(Has(huawei->programs, "CMIC-EO13959"));

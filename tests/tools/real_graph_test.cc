@@ -368,6 +368,17 @@ TEST_F(RealGraphTest, ADiffReportsWhoLeftAndWhatChangedNotHowSourcesWordIt) {
   }
 }
 
+TEST_F(RealGraphTest, NoCmicListingIsValidSinceAlways) {
+  // The compact CSL's CMIC listings have no date and no citation; the NS-CMIC
+  // extract (the same list) dates each party's listing, and that day is
+  // theirs too. None is valid since always.
+  auto from = Column("list \"CMIC\" <- listed_on entity | as of any | select edge.from");
+  ASSERT_GE(from.size(), 68u * 2);
+  for (const std::string& f : from) {
+    EXPECT_GE(f, "2020-11-12") << "a CMIC listing before E.O. 13959";
+  }
+}
+
 TEST_F(RealGraphTest, TheCuratedJudgementsHold) {
   // ingest/data/judgements.csv: the SDN's CEC LIMITED is not China
   // Electronics Corporation; CNOOC Limited is not its parent.
