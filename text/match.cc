@@ -248,10 +248,14 @@ NameScore ScoreNames(const NameForm& q, const NameForm& c, const WordWeight& wei
     // Token set: generic words weigh little, rare ones much.
     TokenMatch tm = MatchTokens(q.words, c.words, c.legal_words, weight);
     int token_score = static_cast<int>(tm.score * 94.0);
-    // Compact keys within a few edits (typos, words split or joined).
+    // Compact keys within a few edits (typos, words split or joined). Not
+    // between two Han names: their keys are pinyin, where one character of
+    // another sound is several letters, and a name with another character
+    // is another name (南京 and 北京), not a typo; Traditional and
+    // Simplified forms and homophones already meet on equal keys above.
     int compact_score = 0;
     size_t best_distance = 0;
-    for (const std::string& a : q.compact) {
+    for (const std::string& a : both_han ? std::vector<std::string>() : q.compact) {
       for (const std::string& b : c.compact) {
         size_t d = 0;
         const int s = std::min(92, CompactScore(a, b, &d));

@@ -63,4 +63,12 @@ TEST_F(MatchTest, GenericWordsWeighLittle) {
 }
 
 }  // namespace
+TEST_F(MatchTest, AnotherHanCharacterIsAnotherNameNotATypo) {
+  // 南京 and 北京: one character apart, several pinyin letters apart.
+  EXPECT_LT(Score("南京航空航天大学", "北京航空航天大学").score, 82);
+  // Traditional and Simplified forms, and the name without its legal form, still meet.
+  EXPECT_GE(Score("北京航空航天大學", "北京航空航天大学").score, 97);
+  EXPECT_GE(Score("中芯国际集成电路制造", "中芯国际集成电路制造有限公司").score, 97);
+}
+
 }  // namespace ecg::text
