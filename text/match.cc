@@ -188,6 +188,15 @@ NameForm MakeNameForm(const TextNormalizer& normalizer, std::string_view name) {
   } else if (!f.analyzed.latin_keys.empty()) {
     f.words = SplitWords(f.analyzed.latin_keys[0]);
   }
+  if (f.han) {
+    f.canonical_words = f.words;
+  } else {
+    std::string joined;
+    for (const std::string& t : f.analyzed.core_tokens) {
+      joined += (joined.empty() ? "" : " ") + t;
+    }
+    f.canonical_words = SplitWords(joined);
+  }
   f.legal_words = SplitWords(f.analyzed.legal_form);
   f.compact = TextNormalizer::CompactKeys(f.analyzed);
   if (!f.han) {
@@ -246,7 +255,11 @@ NameScore ScoreNames(const NameForm& q, const NameForm& c, const WordWeight& wei
   }
   if (out.score < 95) {
     // Token set: generic words weigh little, rare ones much.
-    TokenMatch tm = MatchTokens(q.words, c.words, c.legal_words, weight);
+    // Across scripts the Han name's words are pinyin and canonical generic
+    // words, so the Latin name's are compared in their canonical form too.
+    TokenMatch tm = cross_script
+                        ? MatchTokens(q.canonical_words, c.canonical_words, c.legal_words, weight)
+                        : MatchTokens(q.words, c.words, c.legal_words, weight);
     int token_score = static_cast<int>(tm.score * 94.0);
     // Compact keys within a few edits (typos, words split or joined). Not
     // between two Han names: their keys are pinyin, where one character of

@@ -24,6 +24,10 @@ struct NameForm {
   // Words compared one by one: the core as written for Latin names, the
   // first Latin key (pinyin, generic words in English) for Han names.
   std::vector<std::string> words;
+  // The words compared across scripts: generic words in their canonical
+  // English form on both sides ("aeronautics" and 航空 are "aviation"), as
+  // the Han name's Latin key has them. For Han names the same as `words`.
+  std::vector<std::string> canonical_words;
   std::vector<std::string> legal_words;  // the legal form's words
   // TextNormalizer::CompactKeys, plus the core as written without spaces.
   std::vector<std::string> compact;

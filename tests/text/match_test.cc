@@ -71,4 +71,13 @@ TEST_F(MatchTest, AnotherHanCharacterIsAnotherNameNotATypo) {
   EXPECT_GE(Score("中芯国际集成电路制造", "中芯国际集成电路制造有限公司").score, 97);
 }
 
+TEST_F(MatchTest, AcrossScriptsGenericWordsMeetInTheirCanonicalForm) {
+  // 航空 is "aviation" and 航天 "aerospace", as "Aeronautics" and
+  // "Astronautics" are: the translated name outranks one sharing only the city.
+  const int translated =
+      Score("北京航空航天大学", "Beijing University of Aeronautics and Astronautics").score;
+  EXPECT_GT(translated, Score("北京航空航天大学", "Beijing Tianhua University").score);
+  EXPECT_GE(translated, 75);
+}
+
 }  // namespace ecg::text
