@@ -189,4 +189,19 @@ Result<Affiliation> AffiliationOf(const OwnershipReader& reader, VertexId id,
   return result;
 }
 
+Result<bool> HoldsOwnership(const store::ReadView& view) {
+  bool found = false;
+  Status inner;
+  ECG_RETURN_IF_ERROR(view.ScanKind(VertexKind::kEntity, [&](VertexId id) {
+    inner = view.ForEachEdge(id, store::Direction::kOut, EdgeType::kOwns,
+                             [&](const store::EdgeStatement&) {
+                               found = true;
+                               return false;
+                             });
+    return inner.ok() && !found;
+  }));
+  ECG_RETURN_IF_ERROR(inner);
+  return found;
+}
+
 }  // namespace ecg::rules

@@ -85,6 +85,12 @@ Result<Affiliation> AffiliationOf(const OwnershipReader& reader, VertexId id,
                                   const std::function<Result<bool>(VertexId)>& is_seed,
                                   const RulesOptions& options);
 
+// Whether the view holds any `owns` edge at all (any stake, any entity): when
+// it holds none, the affiliates rule can reach no entity, which the
+// `affiliates` operator and screening say. Stops at the first edge found, so
+// it reads every entity only on a graph without ownership data.
+Result<bool> HoldsOwnership(const store::ReadView& view);
+
 }  // namespace ecg::rules
 
 #endif  // ECG_RULES_AFFILIATES_H_

@@ -115,6 +115,7 @@ Status Screener::Affiliates(const store::ReadView& view, const ScreenOptions& op
     ECG_ASSIGN_OR_RETURN(rules::ForceStatus force,
                          rules::RuleForce(view, ro.affiliates_rule_key, as_of));
     out.rule_status = force.ToString();
+    out.rule_in_force = force.state == rules::ForceState::kInForce;
   }
   return Status::OK();
 }
@@ -123,6 +124,11 @@ Result<rules::ForceStatus> Screener::AffiliatesRuleForce(const ScreenOptions& op
   auto view = store_->NewReadView();
   return rules::RuleForce(*view, options.rules.affiliates_rule_key,
                           options.as_of.value_or(Date::Today()));
+}
+
+Result<bool> Screener::HoldsOwnership() const {
+  auto view = store_->NewReadView();
+  return rules::HoldsOwnership(*view);
 }
 
 }  // namespace ecg::screen

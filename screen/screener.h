@@ -93,6 +93,8 @@ struct Affiliation {
   // The affiliates rule on the date (rules::ForceStatus::ToString): "in force
   // since ...", "suspended by X from ... to ...", "not yet in force ...".
   std::string rule_status;
+  // The rule is in force on the date (only set when `applies`).
+  bool rule_in_force = false;
 };
 
 struct Candidate {
@@ -107,6 +109,54 @@ struct Candidate {
   std::vector<Listing> lists;
   Affiliation affiliation;
 };
+
+// One list a candidate is on: its visible `listed_on` edges (one per source
+// that lists it, and per record) folded into one.
+struct ListGroup {
+  std::string list_code;
+  std::string list_name;
+  Date since;  // the earliest valid start among the edges
+  // Every distinct value among the edges, in edge order.
+  std::vector<std::string> citations;
+  std::vector<std::string> license_requirements;
+  std::vector<std::string> license_policies;
+  std::vector<std::string> entity_numbers;
+};
+
+// Candidate::lists folded per list code, in order of first appearance.
+std::vector<ListGroup> GroupLists(const std::vector<Listing>& lists);
+
+// Whether a candidate is restricted on the screening date: on a list, or
+// reached by the affiliates rule while that rule is in force.
+bool Restricted(const Candidate& c);
+
+// The overall answer of a screen.
+enum class Verdict : uint8_t {
+  kMatch,          // a restricted candidate scores at or above the threshold
+  kPossibleMatch,  // none does, but a restricted near miss scores within `near` below it
+  kNoMatch,        // neither
+};
+// "match", "possible match", "no match".
+std::string_view VerdictName(Verdict v);
+
+// Candidates of one screen split at the threshold.
+struct Assessment {
+  Verdict verdict = Verdict::kNoMatch;
+  int threshold = kDefaultThreshold;
+  int near = 0;                        // how far below the threshold near misses go
+  std::vector<Candidate> matches;      // score >= threshold, best first
+  std::vector<Candidate> near_misses;  // threshold - near <= score < threshold
+  // "match (threshold 82): Huawei Technologies Co., Ltd. scores 100, on EL"
+  std::string Line() const;
+};
+
+// Splits `candidates` (best first, as Screen returns them, screened with a
+// threshold of `threshold - near`) at `threshold`, keeping at most `limit`
+// of each side, and decides the verdict.
+Assessment Assess(std::vector<Candidate> candidates, int threshold, int near, size_t limit);
+
+// How far below the threshold `ecg screen` shows near misses by default.
+inline constexpr int kDefaultNear = 10;
 
 // Counters of the last Screen call (for benchmarks and `--verbose`).
 struct ScreenStats {
@@ -148,6 +198,9 @@ class Screener {
   // options.as_of (today when unset), e.g. "suspended by 2025-19846 from
   // 2025-11-10 to 2026-11-09": every screen reports it, match or not.
   Result<rules::ForceStatus> AffiliatesRuleForce(const ScreenOptions& options) const;
+  // Whether the graph holds any ownership (`owns`) data at all
+  // (rules::HoldsOwnership); without it the affiliates rule reaches no one.
+  Result<bool> HoldsOwnership() const;
 
   const ScreenStats& last_stats() const { return stats_; }
   uint64_t entity_count() const { return entities_; }

@@ -7,14 +7,10 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh build
 ecg=build/tools/ecg
 db=build/demo.db
-rm -rf "$db"
 export ECG_DB="$db"
 
 echo "== ingest the demo fixtures (demo/): lists, aliases, regulations, technologies, ownership, articles"
-# Order matters for linking: entities before ownership stakes and articles.
-"$ecg" ingest demo/lists/screening-list.json demo/lists/cn_lists.json ingest/data/aliases.csv \
-  demo/regs/*.md demo/regs/*.json demo/regs/*.xml ingest/data/technologies.csv \
-  demo/lists/ownership.csv demo/articles/*
+ECG="$ecg" scripts/demo_graph.sh "$db"
 echo
 echo "== what the graph holds"
 "$ecg" stats

@@ -2,6 +2,7 @@
 // screening against the graph (screen/screener.h), with scores,
 // reasons, lists and the 50% affiliates rule. A batch writes one JSON line
 // per input line; a bad line gets an error object and the rest is screened.
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -27,6 +28,7 @@ struct ScreenArgs {
   std::string type;
   std::string as_of;
   int threshold = screen::kDefaultThreshold;
+  int near = screen::kDefaultNear;
   size_t limit = 10;
   std::string format = "table";
 };
@@ -48,16 +50,17 @@ nlohmann::json ToJson(const screen::Candidate& c) {
     j["aliases"].push_back({{"alias", a.alias}, {"score", a.score}, {"reasons", a.reasons}});
   }
   j["lists"] = nlohmann::json::array();
-  for (const auto& l : c.lists) {
-    j["lists"].push_back({{"list", l.list_code},
-                          {"list_name", l.list_name},
-                          {"license_requirement", l.license_requirement},
-                          {"license_policy", l.license_policy},
-                          {"citation", l.citation},
-                          {"entity_number", l.entity_number},
-                          {"valid", l.valid.ToString()}});
+  for (const screen::ListGroup& g : screen::GroupLists(c.lists)) {
+    j["lists"].push_back({{"list", g.list_code},
+                          {"list_name", g.list_name},
+                          {"since", g.since.is_min() ? "" : g.since.ToString()},
+                          {"citations", g.citations},
+                          {"license_requirements", g.license_requirements},
+                          {"license_policies", g.license_policies},
+                          {"entity_numbers", g.entity_numbers}});
   }
   nlohmann::json aff = {{"applies", c.affiliation.applies}, {"pct", c.affiliation.pct}};
+  aff["in_force"] = c.affiliation.rule_in_force;
   aff["paths"] = nlohmann::json::array();
   for (const auto& p : c.affiliation.paths) {
     nlohmann::json path = {{"root_lists", p.root_lists}, {"links", nlohmann::json::array()}};
@@ -87,45 +90,77 @@ std::string Join(const std::vector<std::string>& v, std::string_view sep) {
   return out;
 }
 
-void PrintTable(const std::vector<screen::Candidate>& cands, std::ostream& out) {
-  if (cands.empty()) {
-    out << "no match at or above the threshold\n";
-    return;
+// The screen as a whole: the verdict, the threshold and the near misses.
+nlohmann::json ToJson(const screen::Assessment& a) {
+  nlohmann::json j = {{"verdict", screen::VerdictName(a.verdict)},
+                      {"verdict_line", a.Line()},
+                      {"threshold", a.threshold},
+                      {"near", a.near},
+                      {"candidates", nlohmann::json::array()},
+                      {"near_misses", nlohmann::json::array()}};
+  for (const auto& c : a.matches) {
+    j["candidates"].push_back(ToJson(c));
   }
-  int rank = 0;
-  for (const auto& c : cands) {
-    out << ++rank << ". " << c.score << "  " << c.name << "  [" << c.key << "]"
-        << (c.country.empty() ? "" : "  " + c.country) << (c.type.empty() ? "" : "  " + c.type)
-        << "\n     reasons: " << Join(c.reasons, ", ") << "\n";
-    for (const auto& a : c.aliases) {
-      out << "     alias " << a.score << ": " << a.alias << "  (" << Join(a.reasons, ", ") << ")\n";
+  for (const auto& c : a.near_misses) {
+    j["near_misses"].push_back(ToJson(c));
+  }
+  return j;
+}
+
+void PrintCandidate(int rank, const screen::Candidate& c, std::ostream& out) {
+  out << rank << ". " << c.score << "  " << c.name << "  [" << c.key << "]"
+      << (c.country.empty() ? "" : "  " + c.country) << (c.type.empty() ? "" : "  " + c.type)
+      << "\n     reasons: " << Join(c.reasons, ", ") << "\n";
+  for (const auto& a : c.aliases) {
+    out << "     alias " << a.score << ": " << a.alias << "  (" << Join(a.reasons, ", ") << ")\n";
+  }
+  if (c.lists.empty()) {
+    out << "     lists: none on this date\n";
+  }
+  for (const screen::ListGroup& g : screen::GroupLists(c.lists)) {
+    out << "     list " << g.list_code << " (" << g.list_name << ")";
+    if (!g.since.is_min()) {
+      out << " since " << g.since.ToString();
     }
-    if (c.lists.empty()) {
-      out << "     lists: none on this date\n";
+    if (!g.license_policies.empty()) {
+      out << "; policy: " << Join(g.license_policies, "; ");
     }
-    for (const auto& l : c.lists) {
-      out << "     list " << l.list_code << " (" << l.list_name << ") " << l.valid.ToString();
-      if (!l.license_policy.empty()) {
-        out << "; policy: " << l.license_policy;
-      }
-      if (!l.citation.empty()) {
-        out << "; FR: " << l.citation;
-      }
-      out << "\n";
+    if (!g.citations.empty()) {
+      out << "; cited: " << Join(g.citations, "; ");
     }
-    if (c.affiliation.applies) {
-      out << "     affiliates rule: listed owners hold " << c.affiliation.pct << "% ("
-          << c.affiliation.rule_status << ")\n";
-      for (const auto& p : c.affiliation.paths) {
-        out << "       via [" << Join(p.root_lists, ",") << "] ";
-        for (const auto& l : p.links) {
-          out << l.owner_name << " --" << l.pct << "%--> ";
-        }
-        out << c.name << "\n";
+    out << "\n";
+  }
+  if (c.affiliation.applies) {
+    out << "     affiliates rule: listed owners hold " << c.affiliation.pct << "% ("
+        << c.affiliation.rule_status << ")\n";
+    for (const auto& p : c.affiliation.paths) {
+      out << "       via [" << Join(p.root_lists, ",") << "] ";
+      for (const auto& l : p.links) {
+        out << l.owner_name << " --" << l.pct << "%--> ";
       }
+      out << c.name << "\n";
     }
   }
 }
+
+void PrintTable(const screen::Assessment& a, std::ostream& out) {
+  out << "verdict: " << a.Line() << "\n";
+  int rank = 0;
+  for (const auto& c : a.matches) {
+    PrintCandidate(++rank, c, out);
+  }
+  if (!a.near_misses.empty()) {
+    out << "near misses (scores " << a.threshold - a.near << " to " << a.threshold - 1
+        << ", below the threshold " << a.threshold << "):\n";
+    for (const auto& c : a.near_misses) {
+      PrintCandidate(++rank, c, out);
+    }
+  }
+}
+
+// The note every screen ends with when the graph holds no `owns` edge.
+constexpr std::string_view kNoOwnership =
+    "the graph holds no ownership data (no owns edge): the affiliates rule can reach no entity";
 
 int RunBatch(screen::Screener* screener, const ScreenArgs& args,
              const screen::ScreenOptions& base) {
@@ -157,10 +192,7 @@ int RunBatch(screen::Screener* screener, const ScreenArgs& args,
       ++bad;
       j["error"] = r.status().message();
     } else {
-      j["candidates"] = nlohmann::json::array();
-      for (const auto& c : *r) {
-        j["candidates"].push_back(ToJson(c));
-      }
+      j.update(ToJson(screen::Assess(std::move(*r), args.threshold, args.near, args.limit)));
     }
     std::cout << Dump(j) << "\n";
   }
@@ -185,8 +217,10 @@ int RunScreen(const GlobalOptions& global, const ScreenArgs& args) {
     ch = (ch >= 'a' && ch <= 'z') ? static_cast<char>(ch - 'a' + 'A') : ch;
   }
   options.type = args.type == "entity" ? "company" : args.type;
-  options.threshold = args.threshold;
-  options.limit = args.limit;
+  // Screened down to the near misses; Assess splits at the threshold, at
+  // most `limit` on each side.
+  options.threshold = std::max(0, args.threshold - args.near);
+  options.limit = args.near > 0 ? 2 * args.limit : args.limit;
   if (!args.as_of.empty()) {
     auto d = Date::Parse(args.as_of);
     if (!d.ok()) {
@@ -213,20 +247,31 @@ int RunScreen(const GlobalOptions& global, const ScreenArgs& args) {
   if (!force.ok()) {
     return Fail(force.status());
   }
+  auto owns = (*screener)->HoldsOwnership();
+  if (!owns.ok()) {
+    return Fail(owns.status());
+  }
   const Date day = options.as_of.value_or(Date::Today());
+  const screen::Assessment assessment =
+      screen::Assess(std::move(*r), args.threshold, args.near, args.limit);
   if (args.format == "json") {
-    nlohmann::json j = {{"query", args.name}, {"candidates", nlohmann::json::array()}};
-    for (const auto& c : *r) {
-      j["candidates"].push_back(ToJson(c));
-    }
+    nlohmann::json j = {{"query", args.name}};
+    j.update(ToJson(assessment));
     j["affiliates_rule"] = {{"rule", options.rules.affiliates_rule_key},
                             {"date", day.ToString()},
-                            {"status", force->ToString()}};
+                            {"status", force->ToString()},
+                            {"ownership_data", *owns}};
+    if (!*owns) {
+      j["notices"] = {kNoOwnership};
+    }
     std::cout << Dump(j) << "\n";
   } else {
-    PrintTable(*r, std::cout);
+    PrintTable(assessment, std::cout);
     std::cout << "note: affiliates rule " << options.rules.affiliates_rule_key << " on "
               << day.ToString() << ": " << force->ToString() << "\n";
+    if (!*owns) {
+      std::cout << "note: " << kNoOwnership << "\n";
+    }
   }
   return kExitOk;
 }
@@ -238,7 +283,9 @@ void RegisterScreen(CLI::App* app, GlobalOptions* global) {
   auto* cmd = app->add_subcommand(
       "screen",
       "Screen a name (any script, typos, abbreviations, reordered words) against every entity: "
-      "scores 0-100 with reasons, the lists each is on as of a date, and the 50% affiliates "
+      "a verdict (match: a restricted candidate scores at least the threshold; possible match: "
+      "only a near miss does; no match), then scores 0-100 with reasons, the lists each is on "
+      "as of a date (one line per list: earliest date, all citations), and the 50% affiliates "
       "rule through its owners. --batch FILE (one name per line, or CSV with name[,country]) "
       "writes JSON lines; exit code 2 when a line could not be screened.");
   cmd->add_option("name", args->name, "The name to screen");
@@ -247,9 +294,13 @@ void RegisterScreen(CLI::App* app, GlobalOptions* global) {
   cmd->add_option("--type", args->type, "Entity type")
       ->check(CLI::IsMember({"entity", "company", "person", "vessel"}));
   cmd->add_option("--as-of", args->as_of, "Lists and ownership on this date (YYYY-MM-DD)");
-  cmd->add_option("--threshold", args->threshold, "Lowest score reported")
+  cmd->add_option("--threshold", args->threshold,
+                  "Score a candidate needs to match (docs/benchmarks.md, Screening)")
       ->check(CLI::Range(0, 100));
-  cmd->add_option("--limit", args->limit, "Most candidates per name");
+  cmd->add_option("--near", args->near,
+                  "Also show near misses scoring up to N below the threshold, apart (0: none)")
+      ->check(CLI::Range(0, 100));
+  cmd->add_option("--limit", args->limit, "Most candidates per name, and most near misses");
   cmd->add_option("--format", args->format, "Output format")
       ->check(CLI::IsMember({"table", "json"}));
   cmd->callback([global, args] { global->exit_code = RunScreen(*global, *args); });

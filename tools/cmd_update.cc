@@ -98,16 +98,15 @@ void RegisterUpdate(CLI::App* app, GlobalOptions* global) {
                   "Download cache and lock folder (default: the database path + .cache)");
   cmd->add_flag("--json", args->json, "Print the report as one JSON object");
   cmd->add_flag("--fetch-only", args->fetch_only, "Fetch into the cache; ingest nothing");
-  cmd->add_option("--timeout", args->timeout_s, "Seconds a download may take (default 300)");
-  cmd->add_option("--connect-timeout", args->connect_timeout_s, "Seconds to connect (default 15)");
+  cmd->add_option("--timeout", args->timeout_s, "Seconds a download may take");
+  cmd->add_option("--connect-timeout", args->connect_timeout_s, "Seconds to connect");
   cmd->add_option("--retries", args->retries,
-                  "Retries of a transient failure: timeout, truncated body, HTTP 429 or 5xx "
-                  "(default 3)")
+                  "Retries of a transient failure: timeout, truncated body, HTTP 429 or 5xx")
       ->check(CLI::Range(0, 20));
   cmd->add_option("--backoff-ms", args->backoff_ms,
-                  "Wait before the first retry, doubled for each further one (default 2000)")
+                  "Wait before the first retry, doubled for each further one")
       ->check(CLI::Range(0, 600000));
-  cmd->add_option("--label", args->label, "Label of the ingest run (default update)");
+  cmd->add_option("--label", args->label, "Label of the ingest run");
   cmd->callback([global, args] { global->exit_code = RunUpdate(*global, *args); });
 }
 

@@ -42,6 +42,9 @@ Result<std::unique_ptr<store::GraphStore>> OpenStore(const GlobalOptions& opts, 
 }
 
 void RegisterCommands(CLI::App* app, GlobalOptions* global) {
+  // Every option added from here on shows its default in --help
+  // ("--limit UINT=10"); subcommands inherit the setting.
+  app->option_defaults()->always_capture_default();
   RegisterStats(app, global);
   RegisterCheck(app, global);
   RegisterLoadCsv(app, global);

@@ -176,7 +176,12 @@ Result<std::unique_ptr<BoundExpr>> Binder::BindField(std::string_view qualifier,
   if (name == "key") {
     return Node(BoundExprKind::kKey, "key");
   }
-  if (name == "path") {
+  // `path` is the traversal path, except for sources, whose `path` property
+  // (the file read) it names; the `path` operator still gives the traversal.
+  const bool source_path = def != nullptr && !scope_.kinds.empty() &&
+                           std::all_of(scope_.kinds.begin(), scope_.kinds.end(),
+                                       [def](VertexKind k) { return Catalog::AppliesTo(*def, k); });
+  if (name == "path" && !source_path) {
     uses_paths_ = true;
     return Node(BoundExprKind::kPath, "path");
   }

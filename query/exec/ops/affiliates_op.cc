@@ -42,6 +42,14 @@ class AffiliatesOp final : public BufferedOp {
     rules::OwnershipReader reader{&ctx_->view(), ctx_->filter(), [this] { return ctx_->Charge(); }};
     ECG_ASSIGN_OR_RETURN(std::vector<rules::Affiliate> found,
                          rules::AffiliatesOf(reader, ids, threshold_));
+    if (found.empty()) {
+      // No answer may mean no data: say so when no entity owns any other.
+      ECG_ASSIGN_OR_RETURN(bool owns, rules::HoldsOwnership(ctx_->view()));
+      if (!owns) {
+        ctx_->AddNotice(
+            "the graph holds no ownership data (no owns edge): affiliates can find no entity");
+      }
+    }
     for (const rules::Affiliate& a : found) {
       std::string reason;
       for (const rules::OwnerStake& s : a.owners) {
