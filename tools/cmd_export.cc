@@ -124,7 +124,7 @@ void RegisterExport(CLI::App* app, GlobalOptions* global) {
   cmd->add_option("--as-of", args->as_of, "Only what is valid on this day (YYYY-MM-DD)");
   cmd->add_option("--out", args->out,
                   "Output file (default stdout); a folder for neo4j-csv (required)");
-  cmd->add_option("--dataset", args->dataset, "The FtM dataset name (default ecgraph)");
+  cmd->add_option("--dataset", args->dataset, "The FtM dataset name");
   cmd->callback([global, args] { global->exit_code = RunExport(*global, *args); });
 }
 

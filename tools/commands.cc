@@ -41,6 +41,23 @@ Result<std::unique_ptr<store::GraphStore>> OpenStore(const GlobalOptions& opts, 
   return store::GraphStore::Open(opts.db, options);
 }
 
+namespace {
+
+// A repeatable option starts empty: "--param TEXT ..." says it better than
+// the captured "--param TEXT=[] ...".
+void HideEmptyListDefaults(CLI::App* app) {
+  for (CLI::Option* opt : app->get_options()) {
+    if (opt->get_default_str() == "[]") {
+      opt->default_str("");
+    }
+  }
+  for (CLI::App* sub : app->get_subcommands([](CLI::App*) { return true; })) {
+    HideEmptyListDefaults(sub);
+  }
+}
+
+}  // namespace
+
 void RegisterCommands(CLI::App* app, GlobalOptions* global) {
   // Every option added from here on shows its default in --help
   // ("--limit UINT=10"); subcommands inherit the setting.
@@ -58,6 +75,7 @@ void RegisterCommands(CLI::App* app, GlobalOptions* global) {
   RegisterUpdate(app, global);
   RegisterChanges(app, global);
   RegisterExport(app, global);
+  HideEmptyListDefaults(app);
 }
 
 }  // namespace ecg::tools

@@ -13,6 +13,7 @@
 #include "store/internal/codec.h"
 #include "store/key_codec.h"
 #include "tests/testutil/testutil.h"
+#include "tools/commands.h"
 
 #include "text/normalizer.h"
 
@@ -64,6 +65,68 @@ TEST(CliTest, UsageErrorsExitOne) {
   CliRun help = Ecg("check --help");
   EXPECT_EQ(help.exit_code, 0);
   EXPECT_NE(help.out.find("integrity"), std::string::npos) << help.out;
+}
+
+// Every option of every subcommand that has a default shows it in --help:
+// the default CLI11 captured when the option was added is the value the
+// option's variable holds before parsing, and the help prints it.
+TEST(CliTest, HelpShowsEveryDefault) {
+  CLI::App app{"ecg"};
+  tools::GlobalOptions global;
+  tools::RegisterCommands(&app, &global);
+  size_t shown = 0;
+  std::vector<CLI::App*> pending = app.get_subcommands([](CLI::App*) { return true; });
+  ASSERT_GE(pending.size(), 10u);
+  while (!pending.empty()) {
+    CLI::App* sub = pending.back();
+    pending.pop_back();
+    for (CLI::App* nested : sub->get_subcommands([](CLI::App*) { return true; })) {
+      pending.push_back(nested);
+    }
+    const std::string help = sub->help();
+    for (CLI::Option* opt : sub->get_options()) {
+      if (opt->get_type_size() == 0) {
+        continue;  // a flag: present or not
+      }
+      const std::string shown_default = opt->get_default_str();
+      opt->capture_default_str();
+      std::string value = opt->get_default_str();
+      if (value.empty() || value == "[]") {
+        continue;  // no default (an empty string or list)
+      }
+      EXPECT_EQ(shown_default, value) << sub->get_name() << " " << opt->get_name();
+      EXPECT_NE(help.find("=" + value), std::string::npos)
+          << sub->get_name() << " " << opt->get_name() << "\n"
+          << help;
+      ++shown;
+    }
+  }
+  EXPECT_GE(shown, 30u);
+}
+
+// The README's exit codes (0 ok ... 7 disk full) are each what ExitCodeFor
+// gives the Status behind them; each one is also reached end to end: 1 here
+// (UsageErrorsExitOne), 2 (LoadCsvRejectsBadRowsWithFileAndLine), 3
+// (CheckFindsDamageInACopy), 4 (MissingDatabaseIsReported,
+// ReadersRunWhileAWriterHoldsTheLock, NewerFormatVersionIsRefusedClearly), 6
+// (QueryCliTest.CutAnswersSaySoInEveryFormatAndExitSix), 7
+// (reliability.FullDiskTest). Exit 5 has no input that reaches it.
+TEST(CliTest, ExitCodesMatchTheReadme) {
+  EXPECT_EQ(tools::ExitCodeFor(Status::OK()), 0);
+  EXPECT_EQ(tools::ExitCodeFor(Status::InvalidArgument("x")), 2);
+  EXPECT_EQ(tools::ExitCodeFor(Status::Corruption("x")), 3);
+  EXPECT_EQ(tools::ExitCodeFor(Status::Busy("x")), 4);
+  EXPECT_EQ(tools::ExitCodeFor(Status::NotFound("x")), 4);
+  EXPECT_EQ(tools::ExitCodeFor(Status::NotSupported("x")), 4);
+  EXPECT_EQ(tools::ExitCodeFor(Status::Internal("x")), 5);
+  EXPECT_EQ(tools::ExitCodeFor(Status::ResourceExhausted("x")), 6);
+  EXPECT_EQ(tools::ExitCodeFor(Status::NoSpace("x")), 7);
+  const std::string readme = testutil::ReadFile(std::string(ECG_SOURCE_DIR) + "/README.md");
+  for (const char* code : {"0 ok", "1 usage error", "2 bad input", "3 integrity problem",
+                           "4 database busy", "5 internal error", "6 a query stopped by a limit",
+                           "7 disk full"}) {
+    EXPECT_NE(readme.find(code), std::string::npos) << code;
+  }
 }
 
 TEST(CliTest, MissingDatabaseIsReported) {

@@ -39,11 +39,8 @@ class QueryCliTest : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = new testutil::TempDir();
     db_ = dir_->Sub("demo.db");
-    std::string src = ECG_SOURCE_DIR;
-    ShRun r = Sh("cd " + src + " && " + EcgBin() + " --db " + db_ +
-                 " ingest demo/lists/screening-list.json demo/lists/cn_lists.json "
-                 "ingest/data/aliases.csv demo/regs/*.md demo/regs/*.json demo/regs/*.xml "
-                 "ingest/data/technologies.csv demo/lists/ownership.csv demo/articles/* 2>&1");
+    ShRun r = Sh("ECG=" + EcgBin() + " " + std::string(ECG_SOURCE_DIR) + "/scripts/demo_graph.sh " +
+                 db_ + " 2>&1");
     ASSERT_EQ(r.exit_code, 0) << r.out;
   }
   static void TearDownTestSuite() {
@@ -102,6 +99,20 @@ TEST_F(QueryCliTest, MissingBatchFileIsBadInputNotABusyDatabase) {
   ShRun r = Sh(EcgBin() + " --db " + db_ + " screen --batch /no/such/file 2>&1");
   EXPECT_EQ(r.exit_code, 2) << r.out;
   EXPECT_NE(r.out.find("cannot read batch file"), std::string::npos) << r.out;
+}
+
+// A source's `path` is the file it was read from, not its key.
+TEST_F(QueryCliTest, SourcePathIsTheFilePath) {
+  ShRun r = Query("source | where format = \"ownership-csv\" | select key, path", "-f csv");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  std::vector<std::vector<std::string>> rows = testutil::ReadCsv(r.out);
+  ASSERT_EQ(rows.size(), 2u) << r.out;
+  EXPECT_EQ(rows[1][1], "demo/lists/ownership.csv") << r.out;
+  EXPECT_NE(rows[1][0], rows[1][1]) << r.out;
+  // The traversal path stays the `path` operator's.
+  ShRun p = Query("source | where format = \"ownership-csv\" | path", "-f csv");
+  ASSERT_EQ(p.exit_code, 0) << p.out;
+  EXPECT_EQ(testutil::ReadCsv(p.out)[1][0], rows[1][0]) << p.out;
 }
 
 TEST_F(QueryCliTest, StartKeysThatMatchNothingGetANotice) {

@@ -87,5 +87,110 @@ TEST_F(ScreenCliTest, RejectsUsageErrors) {
   EXPECT_EQ(Ecg("--db " + db_ + " screen '   '").code, 2);
 }
 
+TEST_F(ScreenCliTest, HelpStatesTheDefaultThresholdAndNearMisses) {
+  CliRun r = Ecg("screen --help");
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("--threshold INT:INT in [0 - 100]=" + std::to_string(82)), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("--near INT:INT in [0 - 100]=10"), std::string::npos) << r.out;
+}
+
+TEST_F(ScreenCliTest, OneVerdictLineWithTheThresholdInTextAndJson) {
+  CliRun r = Ecg("--db " + db_ + " screen 华为");
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_EQ(r.out.rfind("verdict: match (threshold 82): ", 0), 0u) << r.out;
+  size_t verdicts = 0;
+  for (size_t p = r.out.find("verdict:"); p != std::string::npos; p = r.out.find("verdict:", p + 1)) {
+    ++verdicts;
+  }
+  EXPECT_EQ(verdicts, 1u) << r.out;
+  CliRun json = Ecg("--db " + db_ + " screen 华为 --format json");
+  ASSERT_EQ(json.code, 0) << json.out;
+  auto j = nlohmann::json::parse(json.out);
+  EXPECT_EQ(j["verdict"], "match");
+  EXPECT_EQ(j["threshold"], 82);
+  // The text's verdict line is the JSON's.
+  EXPECT_NE(r.out.find("verdict: " + j["verdict_line"].get<std::string>() + "\n"),
+            std::string::npos)
+      << r.out;
+  // A name nothing resembles.
+  CliRun none = Ecg("--db " + db_ + " screen 'Zyxwvut Qqqq Holdings'");
+  ASSERT_EQ(none.code, 0) << none.out;
+  EXPECT_EQ(none.out.rfind("verdict: no match (threshold 82): ", 0), 0u) << none.out;
+  CliRun strict = Ecg("--db " + db_ + " screen 华为 --threshold 100 --near 0 --format json");
+  ASSERT_EQ(strict.code, 0) << strict.out;
+  EXPECT_EQ(nlohmann::json::parse(strict.out)["threshold"], 100);
+}
+
+TEST_F(ScreenCliTest, NearMissesBelowTheThresholdAreShownApart) {
+  // A misspelt name: its best candidate's score, then a threshold just above it.
+  const std::string name = "'Lockhead Martn Corporation'";
+  auto best = nlohmann::json::parse(
+      Ecg("--db " + db_ + " screen " + name + " --threshold 50 --format json").out);
+  ASSERT_FALSE(best["candidates"].empty()) << best.dump();
+  const int score = best["candidates"][0]["score"].get<int>();
+  ASSERT_LT(score, 100);
+  const std::string above = " --threshold " + std::to_string(score + 1);
+  CliRun text = Ecg("--db " + db_ + " screen " + name + above + " --near 5");
+  ASSERT_EQ(text.code, 0) << text.out;
+  EXPECT_EQ(text.out.rfind("verdict: possible match (threshold " + std::to_string(score + 1) + ")",
+                           0),
+            0u)
+      << text.out;
+  EXPECT_NE(text.out.find("near misses (scores " + std::to_string(score - 4) + " to " +
+                          std::to_string(score) + ", below the threshold " +
+                          std::to_string(score + 1) + "):"),
+            std::string::npos)
+      << text.out;
+  auto json = nlohmann::json::parse(
+      Ecg("--db " + db_ + " screen " + name + above + " --near 5 --format json").out);
+  EXPECT_EQ(json["verdict"], "possible match");
+  EXPECT_TRUE(json["candidates"].empty()) << json.dump();
+  ASSERT_FALSE(json["near_misses"].empty()) << json.dump();
+  EXPECT_EQ(json["near_misses"][0]["score"], score);
+  // --near 0: no near misses, and no match.
+  CliRun off = Ecg("--db " + db_ + " screen " + name + above + " --near 0");
+  EXPECT_EQ(off.out.rfind("verdict: no match", 0), 0u) << off.out;
+  EXPECT_EQ(off.out.find("near misses"), std::string::npos) << off.out;
+}
+
+TEST_F(ScreenCliTest, OneLinePerListWithEveryCitation) {
+  CliRun json = Ecg("--db " + db_ + " screen 华为 --format json");
+  auto j = nlohmann::json::parse(json.out);
+  ASSERT_FALSE(j["candidates"].empty()) << json.out;
+  CliRun text = Ecg("--db " + db_ + " screen 华为 --limit 1");
+  for (const auto& l : j["candidates"][0]["lists"]) {
+    const std::string code = l["list"].get<std::string>();
+    size_t lines = 0;
+    const std::string head = "     list " + code + " (";
+    for (size_t p = text.out.find(head); p != std::string::npos; p = text.out.find(head, p + 1)) {
+      ++lines;
+    }
+    EXPECT_EQ(lines, 1u) << code << "\n" << text.out;
+    for (const auto& c : l["citations"]) {
+      EXPECT_NE(text.out.find(c.get<std::string>()), std::string::npos) << c << text.out;
+    }
+  }
+}
+
+TEST_F(ScreenCliTest, SaysWhenTheGraphHoldsNoOwnershipData) {
+  const std::string notice = "the graph holds no ownership data";
+  CliRun r = Ecg("--db " + db_ + " screen 华为");
+  EXPECT_NE(r.out.find("note: " + notice), std::string::npos) << r.out;
+  auto j = nlohmann::json::parse(Ecg("--db " + db_ + " screen 华为 --format json").out);
+  EXPECT_EQ(j["affiliates_rule"]["ownership_data"], false);
+  CliRun aff = Ecg("--db " + db_ + " query 'entity ~\"华为\" | affiliates'");
+  EXPECT_NE(aff.out.find(notice), std::string::npos) << aff.out;
+  // With the demo's ownership file the notice goes.
+  ASSERT_EQ(Ecg("--db " + db_ + " ingest " + std::string(ECG_SOURCE_DIR) +
+                "/demo/lists/ownership.csv")
+                .code,
+            0);
+  CliRun after = Ecg("--db " + db_ + " screen 华为");
+  EXPECT_EQ(after.out.find(notice), std::string::npos) << after.out;
+  CliRun aff_after = Ecg("--db " + db_ + " query 'entity ~\"华为\" | affiliates'");
+  EXPECT_EQ(aff_after.out.find(notice), std::string::npos) << aff_after.out;
+}
+
 }  // namespace
 }  // namespace ecg::tools
