@@ -153,7 +153,7 @@ std::string Assessment::Line() const {
   }
   out += "no restricted candidate scores " + t + " or more";
   if (near > 0) {
-    out += " (nor " + std::to_string(threshold - near) + " or more)";
+    out += ", nor a near miss " + std::to_string(threshold - near) + " or more";
   }
   if (!matches.empty()) {
     out += "; " + std::to_string(matches.size()) + " candidate" +

@@ -210,31 +210,5 @@ TEST_F(CasesTest, RunsEveryCaseFile) {
   }
 }
 
-// Every ```ecg block of docs/query.md: "> query" then the table it prints.
-TEST_F(CasesTest, DocExamplesRunAsShown) {
-  ASSERT_NE(store_, nullptr);
-  Engine engine(*store_, testing::DemoOptions());
-  std::string doc = testutil::ReadFile(std::string(ECG_SOURCE_DIR) + "/docs/query.md");
-  ASSERT_FALSE(doc.empty());
-  int examples = 0;
-  size_t pos = 0;
-  while ((pos = doc.find("```ecg\n", pos)) != std::string::npos) {
-    size_t body = pos + 7;
-    size_t end = doc.find("```", body);
-    ASSERT_NE(end, std::string::npos);
-    std::string block = doc.substr(body, end - body);
-    pos = end + 3;
-    ASSERT_EQ(block.rfind("> ", 0), 0u) << block;
-    size_t nl = block.find('\n');
-    std::string query = block.substr(2, nl - 2);
-    std::string expected = block.substr(nl + 1);
-    Result<ResultSet> result = engine.Run(query);
-    ASSERT_TRUE(result.ok()) << query << ": " << result.status().ToString();
-    EXPECT_EQ(FormatTable(*result), expected) << query;
-    ++examples;
-  }
-  EXPECT_GE(examples, 15);
-}
-
 }  // namespace
 }  // namespace ecg::query

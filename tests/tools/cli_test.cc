@@ -122,9 +122,9 @@ TEST(CliTest, ExitCodesMatchTheReadme) {
   EXPECT_EQ(tools::ExitCodeFor(Status::ResourceExhausted("x")), 6);
   EXPECT_EQ(tools::ExitCodeFor(Status::NoSpace("x")), 7);
   const std::string readme = testutil::ReadFile(std::string(ECG_SOURCE_DIR) + "/README.md");
-  for (const char* code : {"0 ok", "1 usage error", "2 bad input", "3 integrity problem",
-                           "4 database busy", "5 internal error", "6 a query stopped by a limit",
-                           "7 disk full"}) {
+  for (const char* code :
+       {"0 ok", "1 usage error", "2 bad input", "3 integrity problem", "4 database busy",
+        "5 internal error", "6 a query stopped by a limit", "7 disk full"}) {
     EXPECT_NE(readme.find(code), std::string::npos) << code;
   }
 }
