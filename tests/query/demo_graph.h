@@ -1,6 +1,7 @@
-// The demo graph the query tests (and the examples in docs/query.md) run
-// on: a few listed Chinese entities with Chinese aliases, an ownership tree
-// with aggregate 50% stakes and a cycle, rules adding entities over valid
+// The test graph the query tests run on (docs/query.md's examples run on the
+// graph of scripts/demo.sh instead, tests/tools/doc_examples_test.cc): a few
+// listed Chinese entities with Chinese aliases, an ownership tree with
+// aggregate 50% stakes and a cycle, rules adding entities over valid
 // intervals, the Affiliates rule and its suspension, an ECCN and articles.
 #ifndef ECG_TESTS_QUERY_DEMO_GRAPH_H_
 #define ECG_TESTS_QUERY_DEMO_GRAPH_H_
