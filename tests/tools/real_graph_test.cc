@@ -114,8 +114,11 @@ TEST_F(RealGraphTest, AffiliatesAndScreeningAgreeOnTheAffiliatesRuleByDate) {
     auto rs = engine.Run(std::string("entity \"Huawei Technologies Co., Ltd.\" | as of ") + day +
                          " | affiliates");
     ASSERT_OK(rs.status());
-    ASSERT_EQ(rs->notices.size(), 1u) << day;
+    // The rule's force, then that the shared data hold no ownership stakes.
+    ASSERT_EQ(rs->notices.size(), 2u) << day;
     EXPECT_EQ(rs->notices[0], std::string("affiliates rule 2025-19001 on ") + day + ": " + status);
+    EXPECT_NE(rs->notices[1].find("the graph holds no ownership data"), std::string::npos)
+        << rs->notices[1];
     screen::ScreenOptions so;
     so.as_of = *Date::Parse(day);
     auto force = (*screener)->AffiliatesRuleForce(so);
