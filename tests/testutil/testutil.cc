@@ -100,6 +100,14 @@ std::vector<std::vector<std::string>> ReadCsv(const std::string& text) {
   return rows;
 }
 
+std::string ShellQuote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) {
+    out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  }
+  return out + "'";
+}
+
 ShellRun RunShell(const std::string& command) {
   ShellRun run;
   FILE* p = popen(command.c_str(), "r");

@@ -52,6 +52,8 @@ struct ShellRun {
   std::string out;
 };
 ShellRun RunShell(const std::string& command);
+// `s` as one word of a POSIX shell command: in single quotes, each ' as '\''.
+std::string ShellQuote(const std::string& s);
 
 }  // namespace ecg::testutil
 

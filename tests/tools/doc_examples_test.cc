@@ -50,14 +50,6 @@ std::vector<Example> Examples(const std::string& doc) {
   return out;
 }
 
-std::string ShellQuote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) {
-    out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  }
-  return out + "'";
-}
-
 // Runs every example of `doc_path` (relative to the repository) on `db` and
 // compares what it prints; returns how many ran.
 int RunExamples(const std::string& doc_path, const std::string& db) {
@@ -65,13 +57,13 @@ int RunExamples(const std::string& doc_path, const std::string& db) {
   EXPECT_FALSE(doc.empty()) << doc_path;
   const std::string ecg = std::string(ECG_BINARY_DIR) + "/tools/ecg";
   // Output into a pipe, as the documents show it: no terminal width.
-  const std::string prefix =
-      "cd " + ShellQuote(ECG_SOURCE_DIR) + " && env -u COLUMNS ECG_DB=" + ShellQuote(db) + " ";
+  const std::string prefix = "cd " + testutil::ShellQuote(ECG_SOURCE_DIR) +
+                             " && env -u COLUMNS ECG_DB=" + testutil::ShellQuote(db) + " ";
   int ran = 0;
   for (const Example& e : Examples(doc)) {
     std::string cmd;
     if (e.command.rfind("> ", 0) == 0) {
-      cmd = ecg + " query --today " + kDocToday + " " + ShellQuote(e.command.substr(2));
+      cmd = ecg + " query --today " + kDocToday + " " + testutil::ShellQuote(e.command.substr(2));
     } else if (e.command.rfind("$ ecg ", 0) == 0) {
       cmd = ecg + " " + e.command.substr(6);
     } else {

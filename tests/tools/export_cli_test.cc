@@ -38,14 +38,6 @@ std::string Consumers() {
   return std::string(ECG_SOURCE_DIR) + "/tests/consumers";
 }
 
-std::string Quote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) {
-    out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  }
-  return out + "'";
-}
-
 // The first column of each JSON-array line.
 std::set<std::string> FirstColumn(const std::string& out) {
   std::set<std::string> rows;
@@ -76,7 +68,7 @@ class ExportCliTest : public ::testing::Test {
   // ecgraph's answer: the names of the entities on list `key`.
   std::set<std::string> EcgNames(const std::string& key) {
     ShRun r = Sh(Ecg() + " --db " + db_ + " query -f json " +
-                 Quote("list \"" + key + "\" <- listed_on entity | select name"));
+                 testutil::ShellQuote("list \"" + key + "\" <- listed_on entity | select name"));
     EXPECT_EQ(r.exit_code, 0) << r.out;
     std::set<std::string> names;
     size_t start = 0;
@@ -106,7 +98,8 @@ TEST_F(ExportCliTest, NtriplesLoadIntoOxigraphAndAnswerAsEcgraphDoes) {
     const std::string sparql =
         "SELECT DISTINCT ?name WHERE { ?l <urn:ecgraph:key> \"" + key +
         "\" . ?e <urn:ecgraph:edge:listed_on> ?l . ?e <urn:ecgraph:prop:name> ?name }";
-    ShRun q = Sh("node " + Consumers() + "/oxigraph_query.mjs " + nt + " " + Quote(sparql));
+    ShRun q = Sh("node " + Consumers() + "/oxigraph_query.mjs " + nt + " " +
+                 testutil::ShellQuote(sparql));
     ASSERT_EQ(q.exit_code, 0) << q.out;
     EXPECT_EQ(FirstColumn(q.out), expected) << key;
   }
@@ -125,14 +118,16 @@ TEST_F(ExportCliTest, Neo4jCsvLoadsIntoDuckDbAndAnswersAsEcgraphDoes) {
         "JOIN nodes l ON l.\"id:ID\" = r.\":END_ID\" WHERE r.\":TYPE\" = 'LISTED_ON' AND l.key = "
         "'" +
         key + "'";
-    ShRun q = Sh("node " + Consumers() + "/duckdb_query.mjs " + out + " " + Quote(sql));
+    ShRun q =
+        Sh("node " + Consumers() + "/duckdb_query.mjs " + out + " " + testutil::ShellQuote(sql));
     ASSERT_EQ(q.exit_code, 0) << q.out;
     EXPECT_EQ(FirstColumn(q.out), expected) << key;
   }
   // Ownership edges keep their percentage.
-  ShRun owns = Sh("node " + Consumers() + "/duckdb_query.mjs " + out + " " +
-                  Quote("SELECT count(*) FROM relationships WHERE \":TYPE\" = 'OWNS' AND "
-                        "\"pct:float\" IS NOT NULL"));
+  ShRun owns =
+      Sh("node " + Consumers() + "/duckdb_query.mjs " + out + " " +
+         testutil::ShellQuote("SELECT count(*) FROM relationships WHERE \":TYPE\" = 'OWNS' AND "
+                              "\"pct:float\" IS NOT NULL"));
   ASSERT_EQ(owns.exit_code, 0);
   EXPECT_NE(*FirstColumn(owns.out).begin(), "0");
 }
