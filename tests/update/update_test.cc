@@ -5,6 +5,7 @@
 // new downloads nothing (the server's log shows the conditional requests).
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <mutex>
 #include <thread>
@@ -106,10 +107,19 @@ class FixtureServer {
       std::lock_guard<std::mutex> l(mu_);
       res.set_content(body_, "text/html");
     });
+    // The logger runs after the response is sent, so a client can return
+    // before its request is logged: requests are counted as they arrive, and
+    // Log() waits for the log to catch up with them.
+    server_.set_pre_routing_handler([this](const httplib::Request&, httplib::Response&) {
+      std::lock_guard<std::mutex> l(mu_);
+      ++arrived_;
+      return httplib::Server::HandlerResponse::Unhandled;
+    });
     server_.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
       std::lock_guard<std::mutex> l(mu_);
       log_.push_back(LogEntry{req.path, req.get_header_value("If-None-Match"),
                               req.get_header_value("If-Modified-Since"), res.status});
+      logged_.notify_all();
     });
     port_ = server_.bind_to_any_port("127.0.0.1");
     thread_ = std::thread([this] { server_.listen_after_bind(); });
@@ -135,12 +145,15 @@ class FixtureServer {
     ++version_;
   }
   std::vector<LogEntry> Log() {
-    std::lock_guard<std::mutex> l(mu_);
+    std::unique_lock<std::mutex> l(mu_);
+    WaitForLog(&l);
     return log_;
   }
   void ClearLog() {
-    std::lock_guard<std::mutex> l(mu_);
+    std::unique_lock<std::mutex> l(mu_);
+    WaitForLog(&l);
     log_.clear();
+    arrived_ = 0;
   }
   size_t Requests(const std::string& path) {
     size_t n = 0;
@@ -151,10 +164,17 @@ class FixtureServer {
   }
 
  private:
+  // Waits (up to 10 s) until every request that arrived has been logged.
+  void WaitForLog(std::unique_lock<std::mutex>* l) {
+    logged_.wait_for(*l, std::chrono::seconds(10), [this] { return log_.size() >= arrived_; });
+  }
+
   httplib::Server server_;
   std::thread thread_;
   int port_ = 0;
   std::mutex mu_;
+  std::condition_variable logged_;
+  size_t arrived_ = 0;
   std::string body_;
   int version_ = 0;
   std::atomic<int> flaky_calls_{0};
