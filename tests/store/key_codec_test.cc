@@ -35,7 +35,8 @@ TEST(KeyCodecTest, PreservesTupleOrderForRandomKeys) {
   std::vector<Tuple> tuples;
   for (int i = 0; i < 5000; ++i) {
     tuples.emplace_back(rng() % 4 == 0 ? rng() : rng() % 3,
-                        static_cast<int32_t>(rng() % 5) - 2 + (rng() % 7 == 0 ? INT32_MIN : 0),
+                        rng() % 7 == 0 ? INT32_MIN + static_cast<int32_t>(rng() % 5)
+                                       : static_cast<int32_t>(rng() % 5) - 2,
                         RandomString(rng), static_cast<uint16_t>(rng() % 3));
   }
   for (size_t i = 0; i + 1 < tuples.size(); ++i) {
