@@ -2,6 +2,7 @@
 // list, and the verdict (match / possible match / no match) at a threshold.
 #include <algorithm>
 #include <cstdio>
+#include <iterator>
 #include <string>
 #include <utility>
 
@@ -103,15 +104,9 @@ bool Restricted(const Candidate& c) {
 }
 
 std::string_view VerdictName(Verdict v) {
-  switch (v) {
-    case Verdict::kMatch:
-      return "match";
-    case Verdict::kPossibleMatch:
-      return "possible match";
-    case Verdict::kNoMatch:
-      break;
-  }
-  return "no match";
+  static constexpr std::string_view kNames[] = {"match", "possible match", "no match"};
+  static_assert(std::size(kNames) == static_cast<size_t>(Verdict::kNoMatch) + 1);
+  return kNames[static_cast<size_t>(v)];
 }
 
 Assessment Assess(std::vector<Candidate> candidates, int threshold, int near, size_t limit) {

@@ -271,7 +271,8 @@ class RecordWriter {
 
   // The listing's start: the record's own date; else the date its source
   // gives the first citation; else the date any source gave that citation;
-  // else the first day of the citation's volume year (precision "year").
+  // else the start date a source gave a listing under it; else
+  // StartByPagination.
   Result<ListingStart> StartOf(const ListRecord& r) {
     ListingStart s;
     if (r.start_date) {
@@ -304,6 +305,14 @@ class RecordWriter {
       s.dated_by = "the start date a source gives a listing under " + cit;
       return s;
     }
+    return StartByPagination(cit);
+  }
+
+  // The start of a listing under `cit` that no source dates: the issue the
+  // register's pagination places the citation in ("day"), else the earliest
+  // day it allows ("range"), else the citation's volume year ("year").
+  Result<ListingStart> StartByPagination(const std::string& cit) {
+    ListingStart s;
     ECG_ASSIGN_OR_RETURN(PageBracket bracket, DatedPagesAround(cit));
     if (bracket.before && bracket.after && bracket.before->second == bracket.after->second) {
       s.date = bracket.before->second;
@@ -347,9 +356,6 @@ class RecordWriter {
   // "90 FR 560" of an entry the eCFR dates "90 FR 561, 1/6/25"). An undated
   // start takes the earliest such day.
   Status RefineByOtherSources(VertexId entity, VertexId list, ListingStart* start) {
-    // An undated start (no date, no citation) takes the earliest day another
-    // source gives: the compact CSL's CMIC listings, dated by the NS-CMIC
-    // extract. A start within bounds takes a day within them.
     const bool undated = !start->date;
     if (!undated &&
         (!start->latest || (start->precision != "range" && start->precision != "year"))) {
@@ -625,13 +631,9 @@ class RecordWriter {
       } else if (known) {
         iv = Interval::Since(*known);
       } else {
-        // As StartOf: the issue the pagination places the citation in, else
-        // the earliest it allows, else the volume year.
-        ECG_ASSIGN_OR_RETURN(PageBracket bracket, DatedPagesAround(cit));
-        if (bracket.before) {
-          iv = Interval::Since(bracket.before->second);
-        } else if (auto d = CitationYearStart(cit)) {
-          iv = Interval::Since(*d);
+        ECG_ASSIGN_OR_RETURN(ListingStart start, StartByPagination(cit));
+        if (start.date) {
+          iv = Interval::Since(*start.date);
         }
       }
       PropertyList props = {{prop::kCitation, Value(cit)}, {prop::kListName, Value(r.list_code)}};
