@@ -250,8 +250,8 @@ int Run(int argc, char** argv) {
             n = Newest{f, ids.size(), date};
           }
         }
-        const std::string path = kFiles[f].path;
-        SourceParties& sp = by_source[list][path.substr(0, path.find('/'))];
+        const std::string file_path = kFiles[f].path;
+        SourceParties& sp = by_source[list][file_path.substr(0, file_path.find('/'))];
         if (sp.file < 0 || !(date < sp.date)) {
           sp = SourceParties{f, date, party_keys[list]};
         }

@@ -145,8 +145,8 @@ Result<ParsedList> ParseCslCompactJson(std::string_view bytes, std::string_view 
         if (!countries.empty()) {
           r.country = util::CountryToIso(countries.front());
         }
-        for (size_t i = 1; i < countries.size(); ++i) {
-          lists::AddOtherCountry(util::CountryToIso(countries[i]), &r);
+        for (size_t c = 1; c < countries.size(); ++c) {
+          lists::AddOtherCountry(util::CountryToIso(countries[c]), &r);
         }
         lists::AddFrCitations(GetString(e, "fr"), &r);
         // The Entity List's continuation rows ("Address 01", "Address 02",

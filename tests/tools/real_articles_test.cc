@@ -160,7 +160,7 @@ TEST_F(RealArticlesTest, DevelopingCountriesIsNoMentionOfChina) {
     }
   }
   // Maryland (馬里蘭州) is not Mali.
-  for (const std::string& a : {"/article/12392/", "/article/20690/"}) {
+  for (const char* a : {"/article/12392/", "/article/20690/"}) {
     for (const Edge& e : Mentions(a)) {
       EXPECT_NE(e.target, "ML") << a << " @" << e.offset;
     }
