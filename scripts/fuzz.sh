@@ -3,8 +3,10 @@
 # in build-fuzz/ and runs each for SECONDS on seeds from the project's fixtures
 # (tests/data, demo/, the query cases). Prints, per target, the inputs run and
 # the crashes found; crashing inputs are kept in build-fuzz/crashes/. Exits 1
-# when any target crashed.
-# Usage: scripts/fuzz.sh [SECONDS] [TARGET_REGEX]   (default 60 s, every target)
+# when any target crashed. FUZZ_JOBS=N runs N targets at a time (default 1;
+# each fuzzer uses one core).
+# Usage: [FUZZ_JOBS=N] scripts/fuzz.sh [SECONDS] [TARGET_REGEX]
+#        (default 60 s, every target)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs="${1:-60}"
@@ -29,9 +31,12 @@ while IFS= read -r q; do
   [ -n "$q" ] && printf '%s' "$q" >"$seeds/query/q$((i++))"
 done < <(grep -hv '^\(#\|----\|$\)' demo/queries.txt tests/query/cases/*.test 2>/dev/null | head -500)
 
-printf '%-34s %12s %8s\n' target inputs crashes
-failed=0
-for t in "${targets[@]}"; do
+jobs="${FUZZ_JOBS:-1}"
+# One target: its fuzzer for SECONDS, then its line of the table in
+# $out/TARGET.result (targets may run side by side; the table is printed in
+# order at the end).
+run_target() {
+  local t=$1 bin corpus seed_dir log rc runs crashes
   bin=$(find "$out" -name "$t" -type f -perm -u+x | head -1)
   corpus="$out/corpus/$t"
   mkdir -p "$corpus"
@@ -46,7 +51,25 @@ for t in "${targets[@]}"; do
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   crashes=$(ls "$out/crashes/" 2>/dev/null | grep -c "^$t-" || true)
   [ $rc -ne 0 ] && [ "$crashes" = 0 ] && crashes="1 (exit $rc, see $log)"
-  printf '%-34s %12s %8s\n' "$t" "${runs:-?}" "$crashes"
-  [ "$crashes" != 0 ] && failed=1
+  printf '%-34s %12s %8s\n' "$t" "${runs:-?}" "$crashes" >"$out/$t.result"
+}
+
+rm -f "$out"/*.result
+running=0
+for t in "${targets[@]}"; do
+  if [ "$running" -ge "$jobs" ]; then
+    wait -n
+    running=$((running - 1))
+  fi
+  run_target "$t" &
+  running=$((running + 1))
+done
+wait
+
+printf '%-34s %12s %8s\n' target inputs crashes
+failed=0
+for t in "${targets[@]}"; do
+  cat "$out/$t.result"
+  grep -qE ' 0$' "$out/$t.result" || failed=1
 done
 exit $failed
