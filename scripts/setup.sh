@@ -17,7 +17,7 @@ packages=(
   g++ cmake ninja-build pkg-config bzip2 unicode-data clang-format python3
   librocksdb-dev libsimdjson-dev libre2-dev libicu-dev libgtest-dev libgmock-dev
   libcli11-dev nlohmann-json3-dev libcsv-dev libxml2-dev libyaml-cpp-dev libreadline-dev libcpp-httplib-dev
-  libssl-dev libcurl4-openssl-dev
+  libssl-dev libcurl4-openssl-dev libabsl-dev
   chromium fonts-noto-cjk  # the web page's browser test (tests/serve/browser_test.cc), CJK text
 )
 # clang (with libFuzzer and the sanitizer runtimes) only when fuzzing is asked for.
