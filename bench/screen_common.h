@@ -20,7 +20,8 @@
 namespace ecg::bench {
 
 // The list files (relative to the data directory), plus the alias file.
-inline std::vector<std::string> ListFiles(const std::string& data, const std::string& repo) {
+inline std::vector<std::string> ListFiles(const std::string& data, const std::string& repo,
+                                          bool aliases = true) {
   const char* rel[] = {
       "bis_entity_list_ecfr_nsfreg/bis_entity_list.json",
       "bis_entity_list_ecfr_nsfreg/bis_meu.json",
@@ -42,7 +43,9 @@ inline std::vector<std::string> ListFiles(const std::string& data, const std::st
   for (const char* r : rel) {
     out.push_back(data + "/" + r);
   }
-  out.push_back(repo + "/ingest/data/aliases.csv");
+  if (aliases) {
+    out.push_back(repo + "/ingest/data/aliases.csv");
+  }
   return out;
 }
 
@@ -59,7 +62,9 @@ struct ListStore {
 
 // Ingests the list files into a fresh store under the system temp directory.
 // Exits the program with a message on failure (these are tools, not library).
-inline std::unique_ptr<ListStore> BuildListStore(const std::string& data, const std::string& repo) {
+// Without `aliases`, the curated alias file (ingest/data/aliases.csv) is left out.
+inline std::unique_ptr<ListStore> BuildListStore(const std::string& data, const std::string& repo,
+                                                 bool aliases = true) {
   auto ls = std::make_unique<ListStore>();
   std::string tmpl = (std::filesystem::temp_directory_path() / "ecg_screen_XXXXXX").string();
   if (mkdtemp(tmpl.data()) == nullptr) {
@@ -87,7 +92,7 @@ inline std::unique_ptr<ListStore> BuildListStore(const std::string& data, const 
   io.run_date = Date::FromYmd(2026, 9, 1);
   ingest::RunReport report;
   const auto t0 = std::chrono::steady_clock::now();
-  Status st = ingester.IngestFiles(ListFiles(data, repo), io, &report);
+  Status st = ingester.IngestFiles(ListFiles(data, repo, aliases), io, &report);
   if (!st.ok() || report.rejected() > 0) {
     std::fprintf(stderr, "ingest failed: %s\n%s", st.ToString().c_str(), report.ToText().c_str());
     std::exit(1);

@@ -23,6 +23,9 @@ constexpr size_t kMinCandidates = 5;
 constexpr size_t kNearWordCap = 5000;
 // Candidates verified against their names, best gram evidence first.
 constexpr size_t kMaxVerified = 40;
+// For a Han name with an English gloss: its generic words (china, industry,
+// group) are shared by many Latin names, so more candidates are verified.
+constexpr size_t kMaxVerifiedGloss = 200;
 // Bounds of the caches.
 constexpr size_t kMaxCachedWeights = 500000;
 constexpr size_t kMaxCachedEntities = 200000;
@@ -205,6 +208,22 @@ Status Screener::Generate(const text::NameForm& query, std::string_view raw,
                                              static_cast<double>(hits.size() + 1));
     }
   }
+  // A Han name may translate a Latin one: the words of its English gloss
+  // (text/translate.h) nominate the Latin names too; a name word no Latin name
+  // spells exactly is looked up within an edit (哈尔滨 "haerbin", "Harbin").
+  std::unordered_set<std::string> asked(grams.begin(), grams.end());
+  for (const text::GlossSlot& slot : query.gloss) {
+    for (const std::string& word : slot.index_words) {
+      std::string gram = "t:" + word;
+      if (!asked.insert(gram).second) {
+        continue;
+      }
+      ECG_ASSIGN_OR_RETURN(bool used, read(gram, kTokenCap));
+      if (used && hits.empty() && slot.name) {
+        ECG_RETURN_IF_ERROR(NearWords(word, view, &evidence));
+      }
+    }
+  }
   if (evidence.size() < kMinCandidates) {
     for (const std::string* gram : skipped) {
       ECG_RETURN_IF_ERROR(read(*gram, kRetryCap).status());
@@ -312,7 +331,8 @@ Result<std::vector<Candidate>> Screener::Match(const store::ReadView& view, std:
                                                          : "name has no letters or digits");
   }
   std::vector<VertexId> ids;
-  ECG_RETURN_IF_ERROR(Generate(query, name, view, std::max(kMaxVerified, options.limit), &ids));
+  const size_t verify = query.gloss.empty() ? kMaxVerified : kMaxVerifiedGloss;
+  ECG_RETURN_IF_ERROR(Generate(query, name, view, std::max(verify, options.limit), &ids));
   const text::WordWeight weight = [&](const std::string& w) { return WeightOf(w, view); };
   std::vector<Candidate> out;
   for (VertexId id : ids) {

@@ -320,4 +320,15 @@ GenericMatch MatchGenericLatin(const std::vector<std::string>& words, size_t beg
   return GenericMatch{};
 }
 
+void ForEachGenericRendering(
+    const std::function<void(std::string_view zh, std::string_view en)>& fn) {
+  for (const GenericRow& row : GenericRows()) {
+    for (std::string_view zh : row.zh) {
+      for (std::string_view en : row.en) {
+        fn(zh, en);
+      }
+    }
+  }
+}
+
 }  // namespace ecg::text::internal

@@ -7,6 +7,7 @@
 #define ECG_TEXT_LEXICON_H_
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +40,12 @@ GenericMatch MatchGenericHanBackward(const std::u32string& han, size_t end);
 // `begin` ("technologies" -> "technology", "science and technology" ->
 // "technology").
 GenericMatch MatchGenericLatin(const std::vector<std::string>& words, size_t begin);
+
+// Calls `fn(zh, en)` for every Chinese generic word (Simplified) with each
+// English variant of its row ("技术", "technologies"): the translation
+// gloss (text/translate.h) starts from this table.
+void ForEachGenericRendering(
+    const std::function<void(std::string_view zh, std::string_view en)>& fn);
 
 }  // namespace ecg::text::internal
 

@@ -6,6 +6,9 @@
 namespace ecg::text {
 namespace {
 
+// The most a translation scores: below every exact or pinyin-key match.
+constexpr double kTranslationMax = 90;
+
 std::vector<std::string> SplitWords(const std::string& s) {
   std::vector<std::string> out;
   size_t start = 0;
@@ -123,12 +126,13 @@ TokenMatch MatchTokens(const std::vector<std::string>& q, const std::vector<std:
 }
 
 // Score of two compact ASCII keys within a few edits.
-int CompactScore(const std::string& a, const std::string& b, size_t* distance) {
+// `max_edits` bounds the edits allowed (besides one per five letters).
+int CompactScore(const std::string& a, const std::string& b, size_t max_edits, size_t* distance) {
   const size_t longer = std::max(a.size(), b.size());
   if (longer == 0 || longer > 96) {
     return 0;
   }
-  const size_t max = std::max<size_t>(1, longer / 5);
+  const size_t max = std::min(max_edits, std::max<size_t>(1, longer / 5));
   const size_t d = EditDistance(a, b, max);
   *distance = d;
   if (d > max) {
@@ -198,6 +202,11 @@ NameForm MakeNameForm(const TextNormalizer& normalizer, std::string_view name) {
     f.canonical_words = SplitWords(joined);
   }
   f.legal_words = SplitWords(f.analyzed.legal_form);
+  if (f.han) {
+    f.gloss = GlossHan(f.analyzed.core);
+  } else {
+    f.translation_words = TranslationWords(f.analyzed.core);
+  }
   f.compact = TextNormalizer::CompactKeys(f.analyzed);
   if (!f.han) {
     std::string raw = f.analyzed.core;
@@ -268,10 +277,14 @@ NameScore ScoreNames(const NameForm& q, const NameForm& c, const WordWeight& wei
     // Simplified forms and homophones already meet on equal keys above.
     int compact_score = 0;
     size_t best_distance = 0;
+    // Across scripts the Han side is exact characters, so its pinyin differs
+    // from a listed spelling by a romanisation detail (one letter), not by a
+    // syllable: 北京 is not "Beihang".
+    const size_t max_edits = cross_script ? 1 : SIZE_MAX;
     for (const std::string& a : both_han ? std::vector<std::string>() : q.compact) {
       for (const std::string& b : c.compact) {
         size_t d = 0;
-        const int s = std::min(92, CompactScore(a, b, &d));
+        const int s = std::min(92, CompactScore(a, b, max_edits, &d));
         if (s > compact_score) {
           compact_score = s;
           best_distance = d;
@@ -302,6 +315,28 @@ NameScore ScoreNames(const NameForm& q, const NameForm& c, const WordWeight& wei
       }
       if (short_query) {
         AddReason(&out.reasons, "short name: fuzzy evidence discounted");
+      }
+    }
+  }
+  if (cross_script && out.score < kTranslationMax) {
+    // A Han name that translates the Latin one (哈尔滨工业大学, "Harbin
+    // Institute of Technology"): its gloss against the Latin words.
+    const NameForm& han = q.han ? q : c;
+    const NameForm& latin = q.han ? c : q;
+    const GlossMatch gm =
+        MatchGloss(han.gloss, latin.translation_words, latin.legal_words, weight, q.han);
+    const int score = static_cast<int>(gm.score * kTranslationMax) - (gm.typo ? 2 : 0);
+    if (score > out.score) {
+      out.score = score;
+      out.reasons = {"translation"};
+      if (gm.names) {
+        AddReason(&out.reasons, "pinyin key");
+      }
+      if (gm.typo) {
+        AddReason(&out.reasons, "typo distance");
+      }
+      if (!gm.complete) {
+        AddReason(&out.reasons, "partial");
       }
     }
   }

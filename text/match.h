@@ -14,6 +14,7 @@
 
 #include "text/abbreviations.h"
 #include "text/normalizer.h"
+#include "text/translate.h"
 
 namespace ecg::text {
 
@@ -33,6 +34,10 @@ struct NameForm {
   std::vector<std::string> compact;
   std::vector<Expansion> expansions;  // abbreviations expanded
   bool han = false;                   // the core has Han characters
+  // Han names: the core read word by word in English (text/translate.h).
+  std::vector<GlossSlot> gloss;
+  // Latin names: the core's content words as a gloss is matched against.
+  std::vector<std::string> translation_words;
 };
 
 // Takes `name` apart: Clean, Fold, abbreviation expansion, Analyze.
@@ -52,7 +57,9 @@ using WordWeight = std::function<double(const std::string& word)>;
 // normalisation, 97 the same core (legal form ignored), 95 the same ASCII key
 // (pinyin or generic-word translation), less for fuzzy token-set and typo
 // matches; short queries (at most 4 letters of key) get fuzzy evidence
-// discounted. Country and list facts are not considered here.
+// discounted. Across scripts, a Han name that translates the Latin one
+// ("translation": every name word there, the translated words matching) scores
+// at most 90. Country and list facts are not considered here.
 NameScore ScoreNames(const NameForm& query, const NameForm& candidate, const WordWeight& weight);
 
 // Optimal-string-alignment distance between ASCII strings (one transposition
