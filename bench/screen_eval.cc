@@ -20,10 +20,10 @@
 
 #include <unicode/translit.h>
 
+#include "ingest/util/csv.h"
 #include "schema/catalog.h"
 
 #include "bench/screen_common.h"
-#include "ingest/util/csv.h"
 #include "screen/screener.h"
 #include "text/abbreviations.h"
 #include "text/pinyin.h"

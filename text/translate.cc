@@ -238,16 +238,15 @@ constexpr Rendering kRenderings[] = {
 // pinyin (postal and older romanisations still used in English names), added
 // to the pinyin of a name slot that is exactly this word.
 constexpr Rendering kNameSpellings[] = {
-    {"北京", "peking"},    {"清华", "tsinghua"},   {"中山", "sun yat sen"},
-    {"西安", "xi an"},     {"厦门", "amoy"},       {"广州", "canton"},
-    {"重庆", "chungking"}, {"天津", "tientsin"},   {"南京", "nanking"},
+    {"北京", "peking"},    {"清华", "tsinghua"},    {"中山", "sun yat sen"},
+    {"西安", "xi an"},     {"厦门", "amoy"},        {"广州", "canton"},
+    {"重庆", "chungking"}, {"天津", "tientsin"},    {"南京", "nanking"},
     {"香港", "hong kong"}, {"澳门", "macau|macao"}, {"内蒙古", "inner mongolia"},
 };
 
 // Words left out on both sides: they carry no identity.
 bool StopWord(std::string_view w) {
-  return w == "of" || w == "and" || w == "the" || w == "for" || w == "in" || w == "at" ||
-         w == "on";
+  return w == "of" || w == "and" || w == "the" || w == "for" || w == "in" || w == "at" || w == "on";
 }
 
 std::vector<std::string> SplitOn(std::string_view s, char sep) {
@@ -305,7 +304,8 @@ std::string Utf8(const std::u32string& cps) {
 
 void AddRendering(Renderings* r, std::string_view phrase) {
   std::vector<std::string> words = ContentWords(phrase);
-  if (!words.empty() && std::find(r->stemmed.begin(), r->stemmed.end(), words) == r->stemmed.end()) {
+  if (!words.empty() &&
+      std::find(r->stemmed.begin(), r->stemmed.end(), words) == r->stemmed.end()) {
     r->stemmed.push_back(std::move(words));
   }
   for (const std::string& w : SplitOn(phrase, ' ')) {
@@ -564,8 +564,8 @@ std::string TranslationStem(std::string_view word) {
   std::string w(word);
   if (w.size() > 4 && w.compare(w.size() - 3, 3, "ies") == 0) {
     w.replace(w.size() - 3, 3, "y");
-  } else if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's' &&
-             w[w.size() - 2] != 'u' && w[w.size() - 2] != 'i') {
+  } else if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's' && w[w.size() - 2] != 'u' &&
+             w[w.size() - 2] != 'i') {
     w.pop_back();
   }
   return w;

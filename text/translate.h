@@ -57,9 +57,9 @@ struct GlossMatch {
   // 0..1: 1 when every slot and every word matched. Weighted like token-set
   // matching: the side that asked (`han_is_query`) counts 0.65, the other 0.35.
   double score = 0;
-  bool typo = false;       // a name slot matched within one edit
-  bool names = false;      // the gloss has name slots, and all of them matched
-  bool complete = false;   // every slot and every word matched
+  bool typo = false;      // a name slot matched within one edit
+  bool names = false;     // the gloss has name slots, and all of them matched
+  bool complete = false;  // every slot and every word matched
 };
 
 // Matches `gloss` against `words` (TranslationWords of the Latin name);

@@ -57,7 +57,7 @@ TEST(GlossTest, OneCharacterWordsBesideANameBelongToIt) {
   EXPECT_EQ(g[0].han, "北京");
   EXPECT_TRUE(HasRendering(g[0], {"beijing"}));
   EXPECT_TRUE(HasRendering(g[0], {"peking"}));  // the customary older spelling
-  EXPECT_EQ(g[1].han, "航空航天大学");  // the longest table word
+  EXPECT_EQ(g[1].han, "航空航天大学");          // the longest table word
   EXPECT_TRUE(HasRendering(g[1], {"university", "aeronautic", "astronautic"}));
   // Between two table words it is translated: 中 of 中核 is "china".
   const std::vector<GlossSlot> h = GlossHan("中核集团");
@@ -138,13 +138,12 @@ TEST_F(TranslationMatchTest, AnotherNameOrAnotherWordIsAnotherParty) {
   // 工程大学 is an engineering university, not an institute of technology.
   EXPECT_LT(Score("哈尔滨工程大学", "Harbin Institute of Technology").score, 82);
   // 科工 (science and industry) and 科技 (science and technology) are two groups.
-  EXPECT_LT(Score("中国航天科技集团有限公司", "China Aerospace Science and Industry Corporation")
-                .score,
-            82);
-  EXPECT_LT(Score("中国航天科工集团有限公司",
-                  "China Aerospace Science and Technology Corporation")
-                .score,
-            82);
+  EXPECT_LT(
+      Score("中国航天科技集团有限公司", "China Aerospace Science and Industry Corporation").score,
+      82);
+  EXPECT_LT(
+      Score("中国航天科工集团有限公司", "China Aerospace Science and Technology Corporation").score,
+      82);
   // Pinyin that differs by a changed letter is another name (美的, "Mehdi").
   EXPECT_LT(Score("美的集团股份有限公司", "Mehdi Group").score, 82);
   // A Han name all of whose words are untranslatable names is judged by

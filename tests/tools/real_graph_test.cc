@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -96,6 +97,48 @@ TEST_F(RealGraphTest, HoldsEverySourceFileOnce) {
 // The Affiliates rule (2025-19001) states no effective date in the graph:
 // both the `affiliates` operator and screening fall back to its publication
 // and see its one-year suspension by 2025-19846.
+// Chinese names that TRANSLATE a listed English name, written by us (no file
+// of ../shared/data and not the alias file holds them): screening and
+// `entity ~` find the listed party through the translation gloss, and another
+// party's translated name finds none of them (issue 10).
+TEST_F(RealGraphTest, ChineseNamesThatTranslateFindTheListedParty) {
+  auto screener = screen::Screener::Create(store_.get(), normalizer_.get());
+  ASSERT_OK(screener.status());
+  screen::ScreenOptions so;
+  so.as_of = Date::FromYmd(2026, 11, 28);
+  const std::pair<const char*, const char*> kPairs[] = {
+      {"北京理工大学", "Beijing Institute of Technology"},
+      {"南京理工大学", "Nanjing University of Science and Technology"},
+      {"中国电子科技集团公司第十四研究所",
+       "China Electronics Technology Group Corporation 14th Research Institute"},
+      {"中国航天科工集团有限公司", "China Aerospace Science and Industry Corporation Limited"},
+  };
+  for (const auto& [zh, en] : kPairs) {
+    auto c = (*screener)->Screen(zh, so);
+    ASSERT_OK(c.status());
+    ASSERT_FALSE(c->empty()) << zh;
+    const auto& top = c->front();
+    const bool named =
+        top.name == en || std::any_of(top.aliases.begin(), top.aliases.end(),
+                                      [&](const screen::AliasMatch& a) { return a.alias == en; });
+    EXPECT_TRUE(named) << zh << " -> " << top.name << " " << top.score;
+    EXPECT_FALSE(top.lists.empty()) << zh << ": the party is listed";
+    const auto names = Column(std::string("entity ~\"") + zh + "\" | select name");
+    ASSERT_FALSE(names.empty()) << zh;
+    EXPECT_EQ(names.front(), top.name) << zh;
+  }
+  // Universities on no list, and a listed university's namesake in another
+  // city or of another kind: no match at the default threshold.
+  for (const char* zh : {"上海交通大学", "大连理工大学", "北京大学"}) {
+    auto c = (*screener)->Screen(zh, so);
+    ASSERT_OK(c.status());
+    for (const auto& x : *c) {
+      EXPECT_EQ(std::find(x.reasons.begin(), x.reasons.end(), "translation"), x.reasons.end())
+          << zh << " -> " << x.name << " " << x.score;
+    }
+  }
+}
+
 TEST_F(RealGraphTest, AffiliatesAndScreeningAgreeOnTheAffiliatesRuleByDate) {
   auto screener = screen::Screener::Create(store_.get(), normalizer_.get());
   ASSERT_OK(screener.status());
