@@ -86,13 +86,23 @@ std::unique_ptr<internal::Writer> WriterFor(const store::ReadView& view, const E
   return nullptr;
 }
 
+// Whether an outgoing edge of an included vertex is exported.
+bool Keeps(const ExportOptions& options, const store::EdgeStatement& e) {
+  if (!options.only || options.only->count(e.dst.value()) > 0) {
+    return true;
+  }
+  const bool ftm = options.format == ExportFormat::kFtmJson ||
+                   options.format == ExportFormat::kFtmStatements;
+  return ftm && (e.type == EdgeType::kListedOn || e.type == EdgeType::kLocatedIn);
+}
+
 // Calls fn for every vertex (filtered by options.only) with its data.
 Status Walk(const store::ReadView& view, const ExportOptions& options,
             const std::function<Status(const internal::VertexData&)>& fn) {
   for (VertexKind kind : kAllVertexKinds) {
     Status error;
     ECG_RETURN_IF_ERROR(view.ScanKind(kind, [&](VertexId id) {
-      if (!options.only.empty() && options.only.count(id.value()) == 0) {
+      if (options.only && options.only->count(id.value()) == 0) {
         return true;
       }
       internal::VertexData v;
@@ -108,7 +118,7 @@ Status Walk(const store::ReadView& view, const ExportOptions& options,
       }
       error = view.ForEachEdge(id, store::Direction::kOut, std::nullopt,
                                [&](const store::EdgeStatement& e) {
-                                 if (options.only.empty() || options.only.count(e.dst.value())) {
+                                 if (Keeps(options, e)) {
                                    v.out.push_back(e);
                                  }
                                  return true;

@@ -31,9 +31,12 @@ struct ExportOptions {
   ExportFormat format = ExportFormat::kFtmJson;
   // The FtM `dataset` of every entity and statement.
   std::string dataset = "ecgraph";
-  // Only these vertices (and the edges among them, and for FtM the edges
-  // from them); empty: the whole graph.
-  std::set<uint64_t> only;
+  // When set, only these vertices (`ecg export --query`: the vertices of a
+  // query's result) and the edges among them; the FtM formats also keep an
+  // included entity's listings and countries (a Sanction entity names its
+  // list by name, a country is a value), which reference no other FtM
+  // entity. Unset: the whole graph.
+  std::optional<std::set<uint64_t>> only;
   // The store's runs (GraphStore::Runs), for the record times of FtM
   // statements (first_seen / last_seen); may be empty.
   std::vector<store::RunInfo> runs;

@@ -168,12 +168,18 @@ std::vector<FtmEntity> RelationsOf(const VertexData& v, const store::ReadView& v
       if (const Value& cit = edge.Get(prop::kCitation); !cit.is_null()) {
         e.values.push_back(FtmValue{"authorityId", "identifier", cit.ToString(), &edge.meta});
       }
+      if (const Value& d = edge.Get(prop::kStartDate); !d.is_null()) {
+        e.values.push_back(FtmValue{"listingDate", "date", d.ToString(), &edge.meta});
+      }
     } else if (edge.type == EdgeType::kOwns) {
       e.schema = "Ownership";
       e.values.push_back(FtmValue{"owner", "entity", EntityId(edge.src), &edge.meta});
       e.values.push_back(FtmValue{"asset", "entity", EntityId(edge.dst), &edge.meta});
       if (const Value& pct = edge.Get(prop::kPct); !pct.is_null()) {
         e.values.push_back(FtmValue{"percentage", "number", pct.ToString(), &edge.meta});
+      }
+      if (const Value& note = edge.Get(prop::kNote); !note.is_null()) {
+        e.values.push_back(FtmValue{"summary", "text", note.ToString(), &edge.meta});
       }
     } else if (edge.type == EdgeType::kAffiliatedWith) {
       e.schema = "UnknownLink";

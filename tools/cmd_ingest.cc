@@ -22,6 +22,7 @@ struct IngestArgs {
   std::string report = "text";
   std::string label;
   std::vector<std::string> complete;
+  std::string columns;
 };
 
 // README files that sit beside data files (demo/lists/README.md), so that
@@ -55,6 +56,12 @@ int RunIngest(const GlobalOptions& global, const IngestArgs& args) {
   options.format = args.format;
   options.label = args.label;
   options.complete_lists = args.complete;
+  auto columns = ingest::util::ParseColumnRenames(args.columns);
+  if (!columns.ok()) {
+    std::cerr << "ecg ingest: --columns: " << columns.status().message() << "\n";
+    return kExitUsage;
+  }
+  options.columns = std::move(columns).value();
   const bool progress = isatty(STDERR_FILENO) != 0;
   if (progress) {
     options.on_file = [](const ingest::FileReport& f, size_t i, size_t n) {
@@ -104,6 +111,12 @@ void RegisterIngest(CLI::App* app, GlobalOptions* global) {
                   "List codes (MEU,DPL,...) that these files hold completely although their "
                   "format is a sample (csl-csv): records gone since an earlier snapshot close")
       ->delimiter(',');
+  cmd->add_option("--columns", args->columns,
+                  "Column mapping for CSV files, NAME=COLUMN,...: read the file's column COLUMN "
+                  "as the column NAME its format expects, e.g. --columns "
+                  "pct=percentage,owner=parent_company,owned=company_name (ownership files "
+                  "already accept percentage or share for pct, owner_country, owned_country, "
+                  "owner_id, owned_id; docs/ingest.md)");
   cmd->add_option("--label", args->label, "Label of the ingest run");
   cmd->callback([global, args] { global->exit_code = RunIngest(*global, *args); });
 }

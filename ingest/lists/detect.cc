@@ -32,6 +32,8 @@ constexpr FormatEntry kFormats[] = {
     {"cn-json", &ParseCnJson},
     {"ownership-csv", &ParseOwnershipCsv},
     {"ownership-jsonl", &ParseOwnershipJsonl},
+    {"ftm-json", &ParseFtmJson},
+    {"ftm-statements", &ParseFtmStatements},
 };
 
 // True when the JSON text has the object key `key` somewhere. A plain search
@@ -66,6 +68,10 @@ std::string DetectJson(std::string_view text) {
   const std::string_view first_line = text.substr(0, nl);
   if (first_line.front() == '{' && HasKey(first_line, "owner") && HasKey(first_line, "owned")) {
     return "ownership-jsonl";
+  }
+  if (first_line.front() == '{' && HasKey(first_line, "id") && HasKey(first_line, "schema") &&
+      HasKey(first_line, "properties")) {
+    return "ftm-json";
   }
   if (text.front() == '{') {
     if (HasKey(text, "fieldKey") && HasKey(text, "tables") && HasKey(text, "entries")) {
@@ -104,7 +110,11 @@ std::string DetectCsv(std::string_view text) {
   if (HasAll(header, {"covered_equipment_or_services", "date_of_inclusion_on_covered_list"})) {
     return "fcc-covered-csv";
   }
-  if (HasAll(header, {"owner", "owned", "pct"})) {
+  if (HasAll(header, {"entity_id", "prop", "schema", "value"})) {
+    return "ftm-statements";
+  }
+  if (OwnershipColumn(header, 0) >= 0 && OwnershipColumn(header, 1) >= 0 &&
+      OwnershipColumn(header, 2) >= 0) {
     return "ownership-csv";
   }
   return "";

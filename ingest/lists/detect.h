@@ -17,7 +17,7 @@ namespace ecg::ingest {
 // values of `ecg ingest --format`):
 //   csl-compact-json, csl-csv, ecfr-list-json, list-metadata-json,
 //   os-1260h-csv, os-mieu-csv, fcc-covered-csv, cn-sanctions-csv, cn-json,
-//   ownership-csv, ownership-jsonl.
+//   ownership-csv, ownership-jsonl, ftm-json, ftm-statements.
 const std::vector<std::string>& ListFormats();
 
 // Returns the format of `bytes`, judged by content only; `file_name` is used in

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "ingest/util/location.h"  // Quarantined
@@ -102,6 +103,17 @@ struct OwnershipRecord {
   uint64_t offset = 0;
 };
 
+// One FollowTheMoney entity as a file states it (ftm-json: one JSON object
+// per line; ftm-statements: the statement rows of one canonical_id). Values
+// are kept in file order, each property's values in order.
+struct FtmEntity {
+  std::string id;      // the FtM id (canonical_id for statements)
+  std::string schema;  // "Company", "Person", "Sanction", "Ownership", ...
+  std::vector<std::pair<std::string, std::string>> props;  // (property, value)
+  uint64_t line = 0;    // line of the entity (its first statement)
+  uint64_t offset = 0;  // byte offset of that line
+};
+
 // Everything one list-like file yields.
 struct ParsedList {
   // The format name (as DetectListFormat returns it).
@@ -112,6 +124,9 @@ struct ParsedList {
   std::vector<ListDescription> lists;
   // Ownership stakes (ownership files only).
   std::vector<OwnershipRecord> ownership;
+  // FollowTheMoney entities (ftm-json and ftm-statements files only); the
+  // writer turns them into entities, listings and relations (WriteFtm).
+  std::vector<FtmEntity> ftm;
   // The date the data was drawn up, when the file (or its label) states it.
   std::optional<Date> snapshot_date;
 };

@@ -1,6 +1,8 @@
 // Ownership files (the project's own format for analysts): CSV and JSON lines
 // with owner, owned, pct, valid_from, valid_to, source.
+#include <algorithm>
 #include <charconv>
+#include <tuple>
 
 #include <re2/re2.h>
 #include <simdjson.h>
@@ -98,20 +100,83 @@ OwnershipParty ParseOwnershipParty(std::string_view text) {
   return p;
 }
 
+const std::vector<std::vector<std::string_view>>& OwnershipColumnNames() {
+  // One row per field of an ownership stake: the project's name first, then
+  // the names company registers and beneficial-ownership data use for it.
+  static const std::vector<std::vector<std::string_view>> kNames = {
+      {"owner", "owner_name", "shareholder", "parent"},
+      {"owned", "owned_name", "subsidiary", "asset"},
+      {"pct", "percentage", "share", "share_pct", "percent", "ownership_percentage"},
+      {"valid_from", "start_date", "from"},
+      {"valid_to", "end_date", "to"},
+      {"source", "source_url"},
+      {"owner_country", "owner_jurisdiction"},
+      {"owned_country", "owned_jurisdiction"},
+      {"owner_id", "owner_identifier", "owner_registration_number"},
+      {"owned_id", "owned_identifier", "owned_registration_number"},
+  };
+  return kNames;
+}
+
+int OwnershipColumn(const std::vector<std::string>& header, size_t field) {
+  // Registries capitalise and space their headers ("Owner Name", "Share"):
+  // compare in lower case with spaces as underscores.
+  std::vector<std::string> names;
+  for (const std::string& h : header) {
+    std::string n = text::AsciiLower(util::CleanText(h));
+    std::replace(n.begin(), n.end(), ' ', '_');
+    names.push_back(std::move(n));
+  }
+  for (std::string_view name : OwnershipColumnNames()[field]) {
+    if (int i = util::ColumnIndex(names, name); i >= 0) {
+      return i;
+    }
+  }
+  return -1;
+}
+
 Result<ParsedList> ParseOwnershipCsv(std::string_view bytes, std::string_view file_label) {
-  ECG_ASSIGN_OR_RETURN(
-      util::CsvTable t,
-      util::ReadCsvTable(bytes, file_label,
-                         {"owner", "owned", "pct", "valid_from", "valid_to", "source"},
-                         "ownership CSV (owner,owned,pct,valid_from,valid_to,source)"));
+  ECG_ASSIGN_OR_RETURN(util::CsvTable t, util::ReadCsvTable(bytes, file_label, {}, "ownership CSV"));
+  // The columns, by any of their names; owner, owned and pct are required.
+  int c[10];
+  for (size_t i = 0; i < 10; ++i) {
+    c[i] = OwnershipColumn(t.header, i);
+  }
+  for (size_t i = 0; i < 3; ++i) {
+    if (c[i] < 0) {
+      std::string names;
+      for (std::string_view n : OwnershipColumnNames()[i]) {
+        names += (names.empty() ? "`" : ", `") + std::string(n) + "`";
+      }
+      return Status::InvalidArgument(
+          util::Where(file_label, 1, 0) + ": ownership CSV header: no column for `" +
+          std::string(OwnershipColumnNames()[i].front()) + "` (expected one of " + names +
+          "; ecg ingest --columns " + std::string(OwnershipColumnNames()[i].front()) +
+          "=NAME maps another column)");
+    }
+  }
   ParsedList out;
   out.format = "ownership-csv";
   out.quarantined = std::move(t.quarantined);
-  const int c[6] = {t.Col("owner"),      t.Col("owned"),    t.Col("pct"),
-                    t.Col("valid_from"), t.Col("valid_to"), t.Col("source")};
   for (const util::CsvRecord& row : t.rows) {
     const std::vector<std::string>& f = row.fields;
-    RawStake raw{f[c[0]], f[c[1]], f[c[2]], f[c[3]], f[c[4]], f[c[5]]};
+    auto cell = [&](size_t i) { return c[i] >= 0 ? f[c[i]] : std::string(); };
+    RawStake raw{cell(0), cell(1), cell(2), cell(3), cell(4), cell(5)};
+    // Country and identifier columns: "Name" + country is "Name|country";
+    // an identifier column names the party when it is an id ("id:<n>", a
+    // list record id); another identifier is not matched (the graph keeps no
+    // index of registry numbers), and the name stands.
+    for (auto [name, country, id] : {std::tuple{&raw.owner, 6, 8}, std::tuple{&raw.owned, 7, 9}}) {
+      if (std::string iso = util::CleanText(cell(country)); !iso.empty() && !name->empty()) {
+        *name += "|" + iso;
+      }
+      if (std::string ident = util::CleanText(cell(id)); !ident.empty()) {
+        const OwnershipParty p = ParseOwnershipParty(ident);
+        if (!p.id.empty()) {
+          *name = ident;
+        }
+      }
+    }
     OwnershipRecord rec;
     rec.line = row.line;
     rec.offset = row.offset;

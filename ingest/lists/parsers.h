@@ -18,7 +18,9 @@
 #ifndef ECG_INGEST_LISTS_PARSERS_H_
 #define ECG_INGEST_LISTS_PARSERS_H_
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "ingest/lists/list_record.h"
 #include "schema/result.h"
@@ -70,8 +72,34 @@ Result<ParsedList> ParseCnJson(std::string_view bytes, std::string_view file_lab
 // and "ownership-jsonl" (one JSON object per line with the same keys). owner
 // and owned are "id:<n>", a list record id, or "Name" / "Name|CN". pct is a
 // number in (0, 100] (a trailing "%" is allowed). Bad rows are quarantined.
+//
+// The CSV's columns may carry the names registers use (case and spaces
+// ignored): OwnershipColumnNames() lists them, the project's name first
+// (`percentage` or `share` for pct, `owner_country` / `owned_country`, which
+// qualify the name as "Name|country" does, and `owner_id` / `owned_id`, an
+// identifier that names the party when it is an id the graph knows).
+// Columns named otherwise are mapped with `ecg ingest --columns`.
 Result<ParsedList> ParseOwnershipCsv(std::string_view bytes, std::string_view file_label);
+// The accepted names of each ownership field, in the order owner, owned,
+// pct, valid_from, valid_to, source, owner_country, owned_country, owner_id,
+// owned_id.
+const std::vector<std::vector<std::string_view>>& OwnershipColumnNames();
+// The column of field `field` (an index into OwnershipColumnNames()) in
+// `header`, or -1.
+int OwnershipColumn(const std::vector<std::string>& header, size_t field);
 Result<ParsedList> ParseOwnershipJsonl(std::string_view bytes, std::string_view file_label);
+
+// Format "ftm-json": FollowTheMoney entities, one JSON object per line
+// ({"id", "schema", "properties": {prop: [values]}, ...}, as OpenSanctions
+// publishes entities.ftm.json). Format "ftm-statements": FtM statements CSV
+// (header with at least entity_id, prop, schema, value; canonical_id when
+// present groups the statements of one entity). A line that is not such an
+// object, a statement row of the wrong width, or an entity without id or
+// schema rejects the file ("<file>:<line> (byte <offset>): expected ...").
+// Entities are returned in ParsedList::ftm in file order (statements: in the
+// order of each entity's first statement).
+Result<ParsedList> ParseFtmJson(std::string_view bytes, std::string_view file_label);
+Result<ParsedList> ParseFtmStatements(std::string_view bytes, std::string_view file_label);
 
 // Parses one owner/owned cell. Strings with a known list-record id prefix
 // ("cn-uel-...") or "id:" become ids; everything else is a name, optionally

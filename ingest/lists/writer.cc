@@ -22,8 +22,10 @@ using store::WriteOutcome;
 
 bool IsSnapshotFormat(std::string_view format) {
   // CSL CSV files here are samples and subsets; ownership files are stakes
-  // added over time; list-metadata describes lists without records.
+  // added over time; list-metadata describes lists without records; an FtM
+  // file may hold any datasets, so it closes nothing (docs/ingest.md).
   return format != "csl-csv" && format != "ownership-csv" && format != "ownership-jsonl" &&
+         format != "ftm-json" && format != "ftm-statements" &&
          format != "list-metadata-json" && format != kAliasCsvFormat &&
          format != kJudgementsCsvFormat;
 }
@@ -736,6 +738,9 @@ Status WriteParsedList(const ParsedList& list, SourceContext* ctx) {
   }
   if (!list.ownership.empty()) {
     ECG_RETURN_IF_ERROR(WriteOwnership(list.ownership, ctx));
+  }
+  if (!list.ftm.empty()) {
+    ECG_RETURN_IF_ERROR(WriteFtm(list.ftm, ctx));
   }
   if (!IsSnapshotFormat(list.format) && list.format == "csl-csv" &&
       !ctx->complete_lists().empty()) {

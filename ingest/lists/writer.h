@@ -56,6 +56,13 @@ Status WriteParsedList(const ParsedList& list, SourceContext* ctx);
 // when unknown); a stake whose id is unknown is quarantined.
 Status WriteOwnership(const std::vector<OwnershipRecord>& stakes, SourceContext* ctx);
 
+// Writes FollowTheMoney entities (ftm_writer.cc): parties as resolved
+// entities (their listings' record ids as strong keys), Sanction as
+// `listed_on`, Ownership as `owns`, UnknownLink "affiliated with" as
+// `affiliated_with`; a relation naming no party of the file, or another
+// schema, is quarantined.
+Status WriteFtm(const std::vector<FtmEntity>& entities, SourceContext* ctx);
+
 // Writes the curated alias pairs: the entity named by either side (resolved
 // by name, created from the English name when unknown) gets both names as
 // aliases, with the alias file as provenance.

@@ -388,6 +388,9 @@ Status Ingester::IngestOne(RunId run, const Pending& in, const IngestOptions& op
     return Status::OK();
   }
   ECG_ASSIGN_OR_RETURN(std::string utf8, text::DecodeToUtf8(bytes, "", in.label));
+  if (!options.columns.empty()) {
+    utf8 = util::RenameCsvHeader(utf8, options.columns);
+  }
   read.clear();
   read.shrink_to_fit();
 

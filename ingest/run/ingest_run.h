@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "ingest/run/report.h"
+#include "ingest/util/csv.h"
 #include "schema/catalog.h"
 #include "schema/date.h"
 #include "schema/ids.h"
@@ -173,6 +174,10 @@ struct IngestOptions {
   // although its format is a sample or subset (csl-csv): records of those
   // lists that an earlier snapshot had and this file lacks are closed.
   std::vector<std::string> complete_lists;
+  // Column mapping for CSV files (`--columns pct=percentage`): header cells
+  // named like a rename's column are read as its name, before detection and
+  // parsing (util::RenameCsvHeader). Empty: none.
+  std::vector<util::ColumnRename> columns;
   // Called after each file with its report (progress display), may be empty.
   std::function<void(const FileReport&, size_t index, size_t total)> on_file;
 };

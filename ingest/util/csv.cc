@@ -216,6 +216,86 @@ std::string SuspectBytes(const CsvRecord& record, const std::vector<std::string>
   return {};
 }
 
+Result<std::vector<ColumnRename>> ParseColumnRenames(std::string_view spec) {
+  std::vector<ColumnRename> out;
+  size_t pos = 0;
+  while (pos <= spec.size()) {
+    const size_t comma = std::min(spec.find(',', pos), spec.size());
+    const std::string item = CleanText(spec.substr(pos, comma - pos));
+    pos = comma + 1;
+    if (item.empty()) {
+      continue;
+    }
+    const size_t eq = item.find('=');
+    ColumnRename r;
+    if (eq != std::string::npos) {
+      r.name = CleanText(item.substr(0, eq));
+      r.column = CleanText(item.substr(eq + 1));
+    }
+    if (r.name.empty() || r.column.empty()) {
+      return Status::InvalidArgument("column mapping '" + item +
+                                     "': expected NAME=COLUMN (the name the format expects, "
+                                     "then the file's column), e.g. pct=percentage");
+    }
+    for (const ColumnRename& o : out) {
+      if (o.name == r.name) {
+        return Status::InvalidArgument("column mapping: '" + r.name + "' is mapped twice");
+      }
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+std::string RenameCsvHeader(std::string_view text, const std::vector<ColumnRename>& renames) {
+  const std::string_view body = text::StripBom(text);
+  const size_t bom = text.size() - body.size();
+  if (renames.empty() || body.empty() || body.front() == '{' || body.front() == '[' ||
+      body.front() == '<') {
+    return std::string(text);
+  }
+  // The end of the header record: the first line break outside quotes.
+  size_t end = 0;
+  bool quoted = false;
+  while (end < body.size() && (quoted || (body[end] != '\n' && body[end] != '\r'))) {
+    quoted ^= body[end] == '"';
+    ++end;
+  }
+  auto rows = ReadCsv(body.substr(0, end), "header");
+  if (!rows.ok() || rows->size() != 1) {
+    return std::string(text);
+  }
+  std::vector<std::string> cells = std::move(rows->front().fields);
+  bool changed = false;
+  for (std::string& cell : cells) {
+    for (const ColumnRename& r : renames) {
+      if (CleanText(cell) == r.column) {
+        cell = r.name;
+        changed = true;
+        break;
+      }
+    }
+  }
+  if (!changed) {
+    return std::string(text);
+  }
+  std::string out(text.substr(0, bom));
+  for (size_t i = 0; i < cells.size(); ++i) {
+    out += i == 0 ? "" : ",";
+    if (cells[i].find_first_of(",\"\r\n") == std::string::npos) {
+      out += cells[i];
+    } else {
+      out += '"';
+      for (char c : cells[i]) {
+        out += c == '"' ? std::string("\"\"") : std::string(1, c);
+      }
+      out += '"';
+    }
+  }
+  out.append(body.substr(end));
+  return out;
+}
+
 int ColumnIndex(const std::vector<std::string>& header, std::string_view name) {
   for (size_t i = 0; i < header.size(); ++i) {
     if (header[i] == name) {

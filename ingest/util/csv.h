@@ -97,6 +97,24 @@ Status ForEachCsvFileRecord(const std::string& path, const CsvOptions& options,
 // record within its first 64 KiB.
 std::vector<std::string> ReadCsvHeader(std::string_view bytes);
 
+// A column mapping (`ecg ingest --columns pct=percentage`): `name` is the
+// column name a format expects, `column` the name the file gives it.
+struct ColumnRename {
+  std::string name;
+  std::string column;
+};
+
+// Parses "name=column,name=column"; InvalidArgument for an item without
+// "=", an empty side, or a name given twice.
+Result<std::vector<ColumnRename>> ParseColumnRenames(std::string_view spec);
+
+// `text` (UTF-8 CSV, BOM allowed) with the header cells that equal a
+// rename's `column` (after CleanText) replaced by its `name`; the rest of
+// the text is kept byte for byte, so line numbers stay (byte offsets after
+// the header move by the header's change in length). `text` as it is when
+// no cell matches or its first line is not a CSV header.
+std::string RenameCsvHeader(std::string_view text, const std::vector<ColumnRename>& renames);
+
 // Index of `name` in `header`, or -1.
 int ColumnIndex(const std::vector<std::string>& header, std::string_view name);
 
