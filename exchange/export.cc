@@ -91,8 +91,8 @@ bool Keeps(const ExportOptions& options, const store::EdgeStatement& e) {
   if (!options.only || options.only->count(e.dst.value()) > 0) {
     return true;
   }
-  const bool ftm = options.format == ExportFormat::kFtmJson ||
-                   options.format == ExportFormat::kFtmStatements;
+  const bool ftm =
+      options.format == ExportFormat::kFtmJson || options.format == ExportFormat::kFtmStatements;
   return ftm && (e.type == EdgeType::kListedOn || e.type == EdgeType::kLocatedIn);
 }
 

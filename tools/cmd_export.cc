@@ -10,11 +10,11 @@
 #include <memory>
 #include <set>
 
+#include "query/engine.h"
+#include "query/error.h"
 #include "tools/commands.h"
 
 #include "exchange/export.h"
-#include "query/engine.h"
-#include "query/error.h"
 
 namespace ecg::tools {
 

@@ -20,8 +20,8 @@ constexpr std::string_view kExpectedEntity =
     "\"schema\" (string) and \"properties\" (an object of arrays of strings)";
 
 Status EntityError(std::string_view label, uint64_t line, uint64_t offset, std::string_view why) {
-  return Status::InvalidArgument(util::Where(label, line, offset) + ": " + std::string(why) +
-                                 "; " + std::string(kExpectedEntity));
+  return Status::InvalidArgument(util::Where(label, line, offset) + ": " + std::string(why) + "; " +
+                                 std::string(kExpectedEntity));
 }
 
 // Schemas that FtM treats as vaguer than the others: a statements file may

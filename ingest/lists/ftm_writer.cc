@@ -10,6 +10,7 @@
 #include "ingest/util/country_codes.h"
 #include "ingest/util/dates.h"
 #include "ingest/util/fields.h"
+
 #include "resolve/resolve.h"
 
 namespace ecg::ingest {
@@ -126,9 +127,10 @@ class FtmWriter {
         ECG_RETURN_IF_ERROR(WriteLink(e));
       } else if (PartyType(e.schema).empty()) {
         ++ctx_->report()->counts.records_read;
-        ctx_->Quarantine(e.line, e.offset,
-                         "FtM schema '" + e.schema + "' of entity '" + e.id +
-                             "' is not imported (parties, Sanction, Ownership and UnknownLink are)");
+        ctx_->Quarantine(
+            e.line, e.offset,
+            "FtM schema '" + e.schema + "' of entity '" + e.id +
+                "' is not imported (parties, Sanction, Ownership and UnknownLink are)");
       }
     }
     return Status::OK();
@@ -166,9 +168,8 @@ class FtmWriter {
       }
     }
     const std::string country = countries.empty() ? "" : countries.front();
-    const std::vector<std::string> others(countries.empty() ? countries.begin()
-                                                            : countries.begin() + 1,
-                                          countries.end());
+    const std::vector<std::string> others(
+        countries.empty() ? countries.begin() : countries.begin() + 1, countries.end());
     if (resolve::EntityKey(norm, name, country).empty()) {
       ctx_->Quarantine(e.line, e.offset, "name without letters or digits: '" + name + "'");
       return Status::OK();
@@ -240,26 +241,18 @@ class FtmWriter {
       changed |= o != store::WriteOutcome::kUnchanged;
     }
     for (size_t i = 1; i < record_keys.size(); ++i) {
-      ECG_ASSIGN_OR_RETURN(VertexId holder, ctx_->batch()->Find(VertexKind::kEntity, record_keys[i]));
+      ECG_ASSIGN_OR_RETURN(VertexId holder,
+                           ctx_->batch()->Find(VertexKind::kEntity, record_keys[i]));
       if (!holder.valid()) {
         ECG_RETURN_IF_ERROR(ctx_->batch()->AddKey(id, record_keys[i]));
       }
     }
     if (res.created || res.merged) {
-      ECG_RETURN_IF_ERROR(
-          Prop(id, prop::kResolution, Value("FtM entity " + e.id + " '" + name + "': " + res.reason))
-              .status());
+      ECG_RETURN_IF_ERROR(Prop(id, prop::kResolution,
+                               Value("FtM entity " + e.id + " '" + name + "': " + res.reason))
+                              .status());
     }
-    IngestCounts& c = ctx_->report()->counts;
-    if (res.created) {
-      ++c.entities_new;
-    } else if (res.merged) {
-      ++c.entities_merged;
-    } else if (changed) {
-      ++c.entities_changed;
-    } else {
-      ++c.entities_unchanged;
-    }
+    CountParty(res.created, res.merged, changed, ctx_);
     return Status::OK();
   }
 
@@ -277,18 +270,7 @@ class FtmWriter {
   }
 
   Result<VertexId> ListVertex(const std::string& code, const std::string& name) {
-    auto it = lists_.find(code);
-    if (it != lists_.end()) {
-      return it->second;
-    }
-    bool created = false;
-    ECG_ASSIGN_OR_RETURN(VertexId id, ctx_->batch()->Vertex(VertexKind::kList, code, &created));
-    if (created) {
-      ECG_RETURN_IF_ERROR(Prop(id, prop::kName, Value(name.empty() ? code : name)).status());
-      ECG_RETURN_IF_ERROR(Prop(id, prop::kCode, Value(code)).status());
-    }
-    lists_[code] = id;
-    return id;
+    return FindOrAddList(code, name, /*alias_names=*/false, ctx_, &lists_);
   }
 
   Status WriteSanction(const FtmEntity& e) {

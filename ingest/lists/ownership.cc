@@ -136,7 +136,8 @@ int OwnershipColumn(const std::vector<std::string>& header, size_t field) {
 }
 
 Result<ParsedList> ParseOwnershipCsv(std::string_view bytes, std::string_view file_label) {
-  ECG_ASSIGN_OR_RETURN(util::CsvTable t, util::ReadCsvTable(bytes, file_label, {}, "ownership CSV"));
+  ECG_ASSIGN_OR_RETURN(util::CsvTable t,
+                       util::ReadCsvTable(bytes, file_label, {}, "ownership CSV"));
   // The columns, by any of their names; owner, owned and pct are required.
   int c[10];
   for (size_t i = 0; i < 10; ++i) {

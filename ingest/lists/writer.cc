@@ -25,9 +25,8 @@ bool IsSnapshotFormat(std::string_view format) {
   // added over time; list-metadata describes lists without records; an FtM
   // file may hold any datasets, so it closes nothing (docs/ingest.md).
   return format != "csl-csv" && format != "ownership-csv" && format != "ownership-jsonl" &&
-         format != "ftm-json" && format != "ftm-statements" &&
-         format != "list-metadata-json" && format != kAliasCsvFormat &&
-         format != kJudgementsCsvFormat;
+         format != "ftm-json" && format != "ftm-statements" && format != "list-metadata-json" &&
+         format != kAliasCsvFormat && format != kJudgementsCsvFormat;
 }
 
 // "Semiconductor Manufacturing International Corporation (SMIC)" -> the name
@@ -230,16 +229,7 @@ class RecordWriter {
     if (aff) {
       ECG_RETURN_IF_ERROR(WriteAffiliation(*aff, r.country, res.id, note));
     }
-    IngestCounts& c = ctx_->report()->counts;
-    if (res.created) {
-      ++c.entities_new;
-    } else if (res.merged) {
-      ++c.entities_merged;
-    } else if (changed) {
-      ++c.entities_changed;
-    } else {
-      ++c.entities_unchanged;
-    }
+    CountParty(res.created, res.merged, changed, ctx_);
     return Status::OK();
   }
 
@@ -469,20 +459,7 @@ class RecordWriter {
   }
 
   Result<VertexId> ListVertex(const std::string& code, const std::string& name) {
-    auto it = lists_.find(code);
-    if (it != lists_.end()) {
-      return it->second;
-    }
-    bool created = false;
-    ECG_ASSIGN_OR_RETURN(VertexId id, ctx_->batch()->Vertex(VertexKind::kList, code, &created));
-    if (created) {
-      ECG_RETURN_IF_ERROR(Prop(id, prop::kName, Value(name.empty() ? code : name)).status());
-      ECG_RETURN_IF_ERROR(Prop(id, prop::kCode, Value(code)).status());
-    } else if (!name.empty()) {
-      ECG_RETURN_IF_ERROR(Prop(id, prop::kAlias, Value(name)).status());
-    }
-    lists_[code] = id;
-    return id;
+    return FindOrAddList(code, name, /*alias_names=*/true, ctx_, &lists_);
   }
 
   // Whether `name` (an owner's) would replace the entity's Latin name with one
@@ -690,6 +667,38 @@ class RecordWriter {
 };
 
 }  // namespace
+
+Result<VertexId> FindOrAddList(const std::string& code, const std::string& name, bool alias_names,
+                               SourceContext* ctx, std::map<std::string, VertexId>* cache) {
+  auto it = cache->find(code);
+  if (it != cache->end()) {
+    return it->second;
+  }
+  bool created = false;
+  ECG_ASSIGN_OR_RETURN(VertexId id, ctx->batch()->Vertex(VertexKind::kList, code, &created));
+  if (created) {
+    ECG_RETURN_IF_ERROR(
+        ctx->SetProperty(id, prop::kName, Value(name.empty() ? code : name)).status());
+    ECG_RETURN_IF_ERROR(ctx->SetProperty(id, prop::kCode, Value(code)).status());
+  } else if (alias_names && !name.empty()) {
+    ECG_RETURN_IF_ERROR(ctx->SetProperty(id, prop::kAlias, Value(name)).status());
+  }
+  (*cache)[code] = id;
+  return id;
+}
+
+void CountParty(bool created, bool merged, bool changed, SourceContext* ctx) {
+  IngestCounts& c = ctx->report()->counts;
+  if (created) {
+    ++c.entities_new;
+  } else if (merged) {
+    ++c.entities_merged;
+  } else if (changed) {
+    ++c.entities_changed;
+  } else {
+    ++c.entities_unchanged;
+  }
+}
 
 Status WriteParsedList(const ParsedList& list, SourceContext* ctx) {
   if (list.snapshot_date) {

@@ -9,6 +9,7 @@
 #ifndef ECG_INGEST_LISTS_WRITER_H_
 #define ECG_INGEST_LISTS_WRITER_H_
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,6 +46,15 @@ class ListHandler final : public FormatHandler {
                       std::string_view file_name) const override;
   Status Apply(std::string_view utf8, SourceContext* ctx) const override;
 };
+
+// The list vertex of `code` (kind kList), created with `name` (or the code)
+// and the code on first sight and remembered in `*cache`. With `alias_names`
+// a name given for an existing list becomes one of its aliases.
+Result<VertexId> FindOrAddList(const std::string& code, const std::string& name, bool alias_names,
+                               SourceContext* ctx, std::map<std::string, VertexId>* cache);
+
+// Counts one written party in the report: new, merged, changed or unchanged.
+void CountParty(bool created, bool merged, bool changed, SourceContext* ctx);
 
 // Writes the records, list descriptions and ownership stakes of `list` (and
 // its quarantined records) through `ctx`. Errors are write errors (they

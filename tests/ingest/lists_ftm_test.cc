@@ -63,7 +63,8 @@ TEST(FtmJsonTest, RejectsABadLineNamingFileAndLine) {
     std::string expect;
   };
   const std::vector<Case> cases = {
-      {"{\"id\": \"x\", \"schema\": \"Company\", \"properties\": {\"name\": [\"A\"]", "invalid JSON"},
+      {"{\"id\": \"x\", \"schema\": \"Company\", \"properties\": {\"name\": [\"A\"]",
+       "invalid JSON"},
       {"[1, 2]", "not a JSON object"},
       {"{\"schema\": \"Company\", \"properties\": {}}", "no \"id\""},
       {"{\"id\": \"x\", \"properties\": {}}", "no \"schema\""},
@@ -137,8 +138,8 @@ TEST(OwnershipColumnsTest, UnknownColumnsAreRejectedUntilMapped) {
   ASSERT_FALSE(plain.ok());
   EXPECT_NE(plain.status().message().find("c.csv:1 "), std::string::npos);
   EXPECT_NE(plain.status().message().find("--columns"), std::string::npos);
-  ASSERT_OK_AND_ASSIGN(auto renames,
-                       util::ParseColumnRenames("owner=parent_company,owned=company_name,pct=stake"));
+  ASSERT_OK_AND_ASSIGN(
+      auto renames, util::ParseColumnRenames("owner=parent_company,owned=company_name,pct=stake"));
   const std::string renamed = util::RenameCsvHeader(bytes, renames);
   EXPECT_EQ(renamed.substr(renamed.find('\n')), bytes.substr(bytes.find('\n')));
   ASSERT_OK_AND_ASSIGN(std::string format, DetectListFormat(renamed, "c.csv"));
@@ -250,8 +251,8 @@ TEST_F(FtmIngestTest, ARejectedFileWritesNothing) {
 TEST_F(FtmIngestTest, ColumnMappingReachesTheIngestRun) {
   IngestOptions options;
   options.run_date = Date::FromYmd(2026, 9, 1);
-  ASSERT_OK_AND_ASSIGN(options.columns,
-                       util::ParseColumnRenames("owner=parent_company,owned=company_name,pct=stake"));
+  ASSERT_OK_AND_ASSIGN(options.columns, util::ParseColumnRenames(
+                                            "owner=parent_company,owned=company_name,pct=stake"));
   RunReport report;
   ASSERT_OK(ingester_->IngestFiles({Fixture("ownership_custom.csv")}, options, &report));
   ASSERT_EQ(report.files.size(), 1u);
