@@ -236,6 +236,55 @@ TEST_F(ExportCliTest, FtmStatementsExportThenImportGivesTheSameParties) {
   }
 }
 
+// `--query`: only the vertices a query returns (with their listings), and a
+// result cut at --max-rows is an error that writes nothing.
+TEST_F(ExportCliTest, QueryExportsOnlyTheQuerysSubgraph) {
+  const std::string q = "list \"CN-UEL\" <- listed_on entity";
+  const std::string out = dir_.Sub("q.json");
+  ShRun e = Sh(Ecg() + " --db " + db_ + " export --format ftm-json --query " +
+               testutil::ShellQuote(q) + " --out " + out);
+  ASSERT_EQ(e.exit_code, 0) << e.out;
+  const std::string text = testutil::ReadFile(out);
+  std::set<std::string> names;
+  size_t parties = 0;
+  size_t others = 0;
+  size_t start = 0;
+  while (start < text.size()) {
+    const size_t end = std::min(text.find('\n', start), text.size());
+    const std::string line = text.substr(start, end - start);
+    start = end + 1;
+    if (line.empty()) {
+      continue;
+    }
+    const auto j = nlohmann::json::parse(line);
+    const std::string schema = j["schema"].get<std::string>();
+    if (schema == "Sanction") {
+      continue;
+    }
+    ++parties;
+    if (j["properties"].contains("name")) {
+      for (const auto& n : j["properties"]["name"]) {
+        names.insert(n.get<std::string>());
+      }
+    } else {
+      ++others;
+    }
+  }
+  EXPECT_EQ(others, 0u);
+  const std::set<std::string> expected = EcgNames("CN-UEL");
+  ASSERT_FALSE(expected.empty());
+  for (const std::string& n : expected) {
+    EXPECT_TRUE(names.count(n) > 0) << n;
+  }
+  // One FtM entity per party on the list: no other party of the graph.
+  EXPECT_EQ(parties, expected.size());
+  const std::string cut = dir_.Sub("cut.json");
+  ShRun c = Sh(Ecg() + " --db " + db_ + " export --format ftm-json --query " +
+               testutil::ShellQuote(q) + " --max-rows 1 --out " + cut);
+  EXPECT_EQ(c.exit_code, 6);
+  EXPECT_FALSE(std::filesystem::exists(cut));
+}
+
 TEST_F(ExportCliTest, AsOfLeavesOutWhatWasNotYetValid) {
   ShRun all = Sh(Ecg() + " --db " + db_ + " export --format graphml");
   ShRun early = Sh(Ecg() + " --db " + db_ + " export --format graphml --as-of 2000-01-01");
