@@ -211,7 +211,10 @@ Status Screener::Generate(const text::NameForm& query, std::string_view raw,
   // A Han name may translate a Latin one: the words of its English gloss
   // (text/translate.h) nominate the Latin names too; a name word no Latin name
   // spells exactly is looked up within an edit (哈尔滨 "haerbin", "Harbin").
-  std::unordered_set<std::string> asked(grams.begin(), grams.end());
+  std::unordered_set<std::string> asked;
+  if (!query.gloss.empty()) {
+    asked.insert(grams.begin(), grams.end());
+  }
   for (const text::GlossSlot& slot : query.gloss) {
     for (const std::string& word : slot.index_words) {
       std::string gram = "t:" + word;

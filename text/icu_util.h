@@ -22,6 +22,16 @@ inline std::string ToUtf8(const icu::UnicodeString& u) {
   return out;
 }
 
+// The code points of `utf8` (invalid bytes become U+FFFD).
+inline std::u32string ToCodePoints(std::string_view utf8) {
+  const icu::UnicodeString u = FromUtf8(utf8);
+  std::u32string out;
+  for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1)) {
+    out.push_back(static_cast<char32_t>(u.char32At(i)));
+  }
+  return out;
+}
+
 inline bool IsHan(UChar32 c) {
   UErrorCode status = U_ZERO_ERROR;
   return uscript_getScript(c, &status) == USCRIPT_HAN;

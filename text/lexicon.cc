@@ -9,6 +9,8 @@
 
 #include <unicode/unistr.h>
 
+#include "text/icu_util.h"
+
 namespace ecg::text::internal {
 namespace {
 
@@ -213,16 +215,6 @@ const std::vector<GenericRow>& GenericRows() {
   return kRows;
 }
 
-std::u32string ToU32(std::string_view utf8) {
-  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-  std::u32string out;
-  for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1)) {
-    out.push_back(static_cast<char32_t>(u.char32At(i)));
-  }
-  return out;
-}
-
 struct Tables {
   std::unordered_map<std::u32string, std::string_view> zh;
   size_t zh_max = 0;
@@ -236,7 +228,7 @@ const Tables& GetTables() {
     Tables t;
     for (const GenericRow& row : GenericRows()) {
       for (std::string_view zh : row.zh) {
-        std::u32string key = ToU32(zh);
+        std::u32string key = ToCodePoints(zh);
         t.zh_max = std::max(t.zh_max, key.size());
         t.zh.emplace(std::move(key), row.canonical);
       }

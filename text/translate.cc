@@ -285,15 +285,6 @@ struct Table {
   size_t longest = 0;
 };
 
-std::u32string CodePoints(std::string_view utf8) {
-  const icu::UnicodeString u = internal::FromUtf8(utf8);
-  std::u32string out;
-  for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1)) {
-    out.push_back(static_cast<char32_t>(u.char32At(i)));
-  }
-  return out;
-}
-
 std::string Utf8(const std::u32string& cps) {
   icu::UnicodeString u;
   for (char32_t c : cps) {
@@ -319,7 +310,7 @@ const Table& GetTable() {
   static const Table kTable = [] {
     Table t;
     auto add = [&](std::string_view zh, std::string_view en) {
-      std::u32string key = CodePoints(zh);
+      std::u32string key = internal::ToCodePoints(zh);
       t.longest = std::max(t.longest, key.size());
       for (const std::string& alt : SplitOn(en, '|')) {
         AddRendering(&t.words[key], alt);
@@ -335,7 +326,7 @@ const Table& GetTable() {
                        [](const auto& a, const auto& b) { return a.size() > b.size(); });
     }
     for (const Rendering& r : kNameSpellings) {
-      Renderings& spellings = t.names[CodePoints(r.zh)];
+      Renderings& spellings = t.names[internal::ToCodePoints(r.zh)];
       for (const std::string& alt : SplitOn(r.en, '|')) {
         std::string joined;
         for (const std::string& w : SplitOn(alt, ' ')) {
@@ -579,7 +570,7 @@ std::vector<GlossSlot> GlossHan(std::string_view core) {
   std::vector<GlossSlot> out;
   bool han = false;
   for (const std::string& piece : SplitOn(core, ' ')) {
-    const std::u32string cps = CodePoints(piece);
+    const std::u32string cps = internal::ToCodePoints(piece);
     if (!cps.empty() && internal::IsHan(static_cast<UChar32>(cps[0]))) {
       han = true;
       GlossRun(cps, &out);
