@@ -122,9 +122,18 @@ FtmEntity EntityOf(const VertexData& v, const store::ReadView& view) {
   return e;
 }
 
+// startDate and endDate. FtM writes a date known only to the year as "2019",
+// so a start that the graph dates only by a citation's volume year, or within
+// the bounds of the register's pagination (`date_precision` year or range),
+// is written as its year, never as a day it is not known to be.
 void AddInterval(const store::EdgeStatement& edge, FtmEntity* e) {
   if (!edge.meta.valid.from.is_min()) {
-    e->values.push_back(FtmValue{"startDate", "date", edge.meta.valid.from.ToString(), &edge.meta});
+    std::string from = edge.meta.valid.from.ToString();
+    if (const Value& p = edge.Get(prop::kDatePrecision);
+        !p.is_null() && p.ToString() != "day" && from.size() >= 4) {
+      from.resize(4);
+    }
+    e->values.push_back(FtmValue{"startDate", "date", std::move(from), &edge.meta});
   }
   if (!edge.meta.valid.is_open()) {
     e->values.push_back(FtmValue{"endDate", "date", edge.meta.valid.to.ToString(), &edge.meta});

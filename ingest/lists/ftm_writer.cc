@@ -10,6 +10,7 @@
 #include "ingest/util/country_codes.h"
 #include "ingest/util/dates.h"
 #include "ingest/util/fields.h"
+#include "ingest/util/fr_citation.h"
 
 #include "resolve/resolve.h"
 
@@ -217,9 +218,7 @@ class FtmWriter {
       ECG_RETURN_IF_ERROR(set(prop::kAlias, Value(name)));
     }
     for (const auto& a : aliases) {
-      if (a != name) {
-        ECG_RETURN_IF_ERROR(set(prop::kAlias, Value(a)));
-      }
+      ECG_RETURN_IF_ERROR(set(prop::kAlias, Value(a)));
     }
     for (const auto& a : Values(e, {"address"})) {
       ECG_RETURN_IF_ERROR(set(prop::kAddress, Value(norm.Clean(a))));
@@ -235,9 +234,7 @@ class FtmWriter {
       ECG_RETURN_IF_ERROR(set(prop::kUrl, Value(u)));
     }
     for (const std::string& code : countries) {
-      ECG_ASSIGN_OR_RETURN(VertexId c, ctx_->batch()->Vertex(VertexKind::kCountry, code));
-      ECG_ASSIGN_OR_RETURN(store::WriteOutcome o,
-                           ctx_->PutEdge(EdgeType::kLocatedIn, id, c, {}, Interval::Always()));
+      ECG_ASSIGN_OR_RETURN(store::WriteOutcome o, LocateIn(id, code, ctx_));
       changed |= o != store::WriteOutcome::kUnchanged;
     }
     for (size_t i = 1; i < record_keys.size(); ++i) {
@@ -304,10 +301,48 @@ class FtmWriter {
     if (std::string why = First(e, "reason"); !why.empty()) {
       props.emplace_back(prop::kNote, Value(why));
     }
+    // How precise the start is, as the list writer says it: FtM states a
+    // date only to the year ("2019") or month ("2019-05") when that is all
+    // that is known.
+    if (const std::string from = First(e, "startDate"); !from.empty()) {
+      const bool day = from.size() >= 10;
+      props.emplace_back(prop::kDatePrecision, Value(day                ? "day"
+                                                     : from.size() == 4 ? "year"
+                                                                        : "range"));
+      props.emplace_back(prop::kDatedBy,
+                         Value(day ? std::string("the FtM startDate")
+                                   : "the FtM startDate " + from + " (day not stated)"));
+    }
     std::sort(props.begin(), props.end(),
               [](const auto& a, const auto& b) { return a.first < b.first; });
-    return ctx_->PutEdge(EdgeType::kListedOn, entity, list, props, iv, First(e, "recordId"))
-        .status();
+    ECG_RETURN_IF_ERROR(
+        ctx_->PutEdge(EdgeType::kListedOn, entity, list, props, iv, First(e, "recordId")).status());
+    return WriteRuleEdges(First(e, "authorityId"), code, iv, entity);
+  }
+
+  // The Federal Register rules an authorityId cites ("84 FR 22963; 85 FR
+  // 51603"), as the list writer writes a record's citations: a rule vertex
+  // per citation, the first `adds` the entity (from the listing's start),
+  // the later ones `revise` it (undated: FtM has no date per citation).
+  // Anything else in authorityId stays the listing's citation only.
+  Status WriteRuleEdges(std::string_view authority_id, const std::string& code,
+                        const Interval& listing, VertexId entity) {
+    const std::vector<util::FrCitation> cits = util::ParseFrCitations(authority_id);
+    for (size_t i = 0; i < cits.size(); ++i) {
+      const std::string cit = cits[i].ToString();
+      bool created = false;
+      ECG_ASSIGN_OR_RETURN(VertexId rule, ctx_->batch()->Vertex(VertexKind::kRule, cit, &created));
+      if (created) {
+        ECG_RETURN_IF_ERROR(ctx_->SetProperty(rule, prop::kCitation, Value(cit)).status());
+      }
+      const Interval iv = i == 0 && listing.from != Date::Min() ? Interval::Since(listing.from)
+                                                                : Interval::Always();
+      PropertyList props = {{prop::kCitation, Value(cit)}, {prop::kListName, Value(code)}};
+      ECG_RETURN_IF_ERROR(ctx_->PutEdge(i == 0 ? EdgeType::kAdds : EdgeType::kRevises, rule, entity,
+                                        props, iv, code)
+                              .status());
+    }
+    return Status::OK();
   }
 
   Status WriteOwnership(const FtmEntity& e) {

@@ -531,9 +531,7 @@ class RecordWriter {
     }
     countries.insert(countries.end(), r.other_countries.begin(), r.other_countries.end());
     for (std::string_view code : countries) {
-      ECG_ASSIGN_OR_RETURN(VertexId country, ctx_->batch()->Vertex(VertexKind::kCountry, code));
-      ECG_ASSIGN_OR_RETURN(
-          WriteOutcome o, ctx_->PutEdge(EdgeType::kLocatedIn, id, country, {}, Interval::Always()));
+      ECG_ASSIGN_OR_RETURN(WriteOutcome o, LocateIn(id, code, ctx_));
       note(o);
     }
     return Status::OK();
@@ -637,6 +635,7 @@ class RecordWriter {
       ECG_RETURN_IF_ERROR(Prop(parent.id, prop::kName, Value(a.parent)).status());
       if (!country.empty()) {
         ECG_RETURN_IF_ERROR(Prop(parent.id, prop::kCountry, Value(country)).status());
+        ECG_RETURN_IF_ERROR(LocateIn(parent.id, country, ctx_).status());
       }
       ECG_RETURN_IF_ERROR(Prop(parent.id, prop::kResolution,
                                Value("parent named by an affiliate: " + parent.reason))
@@ -685,6 +684,11 @@ Result<VertexId> FindOrAddList(const std::string& code, const std::string& name,
   }
   (*cache)[code] = id;
   return id;
+}
+
+Result<store::WriteOutcome> LocateIn(VertexId entity, std::string_view code, SourceContext* ctx) {
+  ECG_ASSIGN_OR_RETURN(VertexId country, ctx->batch()->Vertex(VertexKind::kCountry, code));
+  return ctx->PutEdge(EdgeType::kLocatedIn, entity, country, {}, Interval::Always());
 }
 
 void CountParty(bool created, bool merged, bool changed, SourceContext* ctx) {

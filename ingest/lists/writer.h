@@ -53,6 +53,11 @@ class ListHandler final : public FormatHandler {
 Result<VertexId> FindOrAddList(const std::string& code, const std::string& name, bool alias_names,
                                SourceContext* ctx, std::map<std::string, VertexId>* cache);
 
+// The `located_in` edge from `entity` to the country vertex of ISO code
+// `code` (created on first sight). Every writer that gives an entity a
+// `country` also writes this edge, so the property and the edge agree.
+Result<store::WriteOutcome> LocateIn(VertexId entity, std::string_view code, SourceContext* ctx);
+
 // Counts one written party in the report: new, merged, changed or unchanged.
 void CountParty(bool created, bool merged, bool changed, SourceContext* ctx);
 

@@ -17,6 +17,7 @@ Result<VertexId> NewNamedEntity(resolve::EntityResolver* resolver, SourceContext
     ECG_RETURN_IF_ERROR(ctx->SetProperty(r.id, prop::kName, Value(name)).status());
     if (!country.empty()) {
       ECG_RETURN_IF_ERROR(ctx->SetProperty(r.id, prop::kCountry, Value(country)).status());
+      ECG_RETURN_IF_ERROR(LocateIn(r.id, country, ctx).status());
     }
   }
   if (r.created || r.merged) {
