@@ -10,6 +10,8 @@
 #include <set>
 #include <sstream>
 
+#include "ingest/util/fields.h"
+
 #include <yaml-cpp/yaml.h>
 
 namespace ecg::update {
@@ -63,6 +65,31 @@ std::vector<std::string> StringList(const YAML::Node& n) {
   return out;
 }
 
+// `columns:` as a mapping (pct: percentage) or as the --columns text
+// ("pct=percentage,owner=holder").
+Result<std::vector<ingest::util::ColumnRename>> ColumnsOf(const YAML::Node& n) {
+  if (!n.IsMap()) {
+    return ingest::util::ParseColumnRenames(n.as<std::string>());
+  }
+  std::vector<ingest::util::ColumnRename> out;
+  for (const auto& kv : n) {
+    ingest::util::ColumnRename r{ingest::util::CleanText(kv.first.as<std::string>()),
+                                 ingest::util::CleanText(kv.second.as<std::string>())};
+    if (r.name.empty() || r.column.empty()) {
+      return Status::InvalidArgument(
+          "expected NAME: COLUMN (the name the format expects, "
+          "then the file's column), e.g. pct: percentage");
+    }
+    for (const auto& o : out) {
+      if (o.name == r.name) {
+        return Status::InvalidArgument("'" + r.name + "' is mapped twice");
+      }
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
 Result<SourceSpec> ParseSource(const YAML::Node& n, std::string_view file) {
   if (!n.IsMap()) {
     return Status::InvalidArgument(Where(file, n) +
@@ -89,6 +116,13 @@ Result<SourceSpec> ParseSource(const YAML::Node& n, std::string_view file) {
       s.snapshot = v.as<bool>();
     } else if (key == "complete") {
       s.complete = StringList(v);
+    } else if (key == "columns") {
+      Result<std::vector<ingest::util::ColumnRename>> renames = ColumnsOf(v);
+      if (!renames.ok()) {
+        return Status::InvalidArgument(Where(file, v) +
+                                       ": columns: " + std::string(renames.status().message()));
+      }
+      s.columns = std::move(renames).value();
     } else if (key == "content_type") {
       s.content_types = StringList(v);
     } else if (key == "max_bytes") {
@@ -99,8 +133,8 @@ Result<SourceSpec> ParseSource(const YAML::Node& n, std::string_view file) {
     } else {
       return Status::InvalidArgument(
           Where(file, kv.first) + ": unknown key '" + key +
-          "' (expected name, url, path, format, feed, snapshot, complete, content_type, "
-          "max_bytes)");
+          "' (expected name, url, path, format, feed, snapshot, complete, columns, "
+          "content_type, max_bytes)");
     }
   }
   if (!ValidName(s.name)) {

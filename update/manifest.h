@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/util/csv.h"
 #include "schema/result.h"
 
 namespace ecg::update {
@@ -32,6 +33,10 @@ struct SourceSpec {
   // List codes that this file holds completely though its format is a sample
   // (ecg ingest --complete).
   std::vector<std::string> complete;
+  // Column mapping for a CSV file whose header names columns otherwise
+  // (`columns: {pct: percentage}`, as `ecg ingest --columns pct=percentage`):
+  // the name the format expects, then the file's column.
+  std::vector<ingest::util::ColumnRename> columns;
   // Accepted media types of a URL's response (the part of Content-Type
   // before ';'); empty accepts any.
   std::vector<std::string> content_types;

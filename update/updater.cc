@@ -19,6 +19,7 @@ ingest::FileInput InputFor(const SourceSpec& spec, std::string path, std::string
   in.complete_lists = spec.complete;
   in.close_gone = spec.snapshot;
   in.expect_feed = spec.feed;
+  in.columns = spec.columns;
   return in;
 }
 

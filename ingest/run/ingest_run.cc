@@ -188,7 +188,7 @@ Status Ingester::IngestFiles(const std::vector<std::string>& paths, const Ingest
   std::vector<Pending> files;
   files.reserve(paths.size());
   for (const auto& p : paths) {
-    files.push_back(Pending{p, p, {}, {}, {}, true, {}});
+    files.push_back(Pending{p, p, {}, {}, {}, true, {}, {}});
   }
   return Run(std::move(files), options, report);
 }
@@ -207,7 +207,8 @@ Status Ingester::IngestInputs(const std::vector<FileInput>& inputs, const Ingest
                             in.format,
                             in.complete_lists,
                             in.close_gone,
-                            in.expect_feed});
+                            in.expect_feed,
+                            in.columns});
   }
   return Run(std::move(files), options, report);
 }
@@ -215,7 +216,7 @@ Status Ingester::IngestInputs(const std::vector<FileInput>& inputs, const Ingest
 Status Ingester::IngestBytes(std::string_view label, std::string_view bytes,
                              const IngestOptions& options, RunReport* report) {
   std::vector<Pending> files;
-  files.push_back(Pending{std::string(label), {}, std::string(bytes), {}, {}, true, {}});
+  files.push_back(Pending{std::string(label), {}, std::string(bytes), {}, {}, true, {}, {}});
   return Run(std::move(files), options, report);
 }
 
@@ -388,8 +389,8 @@ Status Ingester::IngestOne(RunId run, const Pending& in, const IngestOptions& op
     return Status::OK();
   }
   ECG_ASSIGN_OR_RETURN(std::string utf8, text::DecodeToUtf8(bytes, "", in.label));
-  if (!options.columns.empty()) {
-    utf8 = util::RenameCsvHeader(utf8, options.columns);
+  if (const auto& columns = in.columns.empty() ? options.columns : in.columns; !columns.empty()) {
+    utf8 = util::RenameCsvHeader(utf8, columns);
   }
   read.clear();
   read.shrink_to_fit();

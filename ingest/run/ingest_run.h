@@ -183,7 +183,7 @@ struct IngestOptions {
 };
 
 // One input of a run with settings of its own (a manifest's source, see
-// update/manifest.h); IngestOptions' format and complete_lists apply when
+// update/manifest.h); IngestOptions' format, complete_lists and columns apply when
 // these are empty.
 struct FileInput {
   std::string path;    // the file to read
@@ -197,6 +197,8 @@ struct FileInput {
   // rejected before anything is written (a manifest entry that points at the
   // wrong file).
   std::string expect_feed;
+  // Column mapping of this file (IngestOptions::columns); empty: the run's.
+  std::vector<util::ColumnRename> columns;
 };
 
 // Why content fits no format, for the "format not recognised" rejection:
@@ -245,6 +247,7 @@ class Ingester {
     std::vector<std::string> complete_lists;
     bool close_gone = true;
     std::string expect_feed;
+    std::vector<util::ColumnRename> columns;
   };
   Status Run(std::vector<Pending> files, const IngestOptions& options, RunReport* report);
   // Ingests one file in `run`, filling *file. Errors reject the file.

@@ -45,6 +45,32 @@ sources:
   EXPECT_EQ(m->base, "/tmp/x");
 }
 
+// `columns:` as a mapping or as `ecg ingest --columns` text.
+TEST(ManifestTest, ColumnsMapAFilesHeaderToTheFormatsNames) {
+  auto m = ParseManifest(R"(sources:
+  - name: stakes
+    path: registry.csv
+    columns: {pct: percentage, owner: " holder "}
+  - name: more
+    path: more.csv
+    columns: pct=share,owned=subsidiary
+  - name: none
+    path: plain.csv
+)",
+                         "m.yaml", ".");
+  ASSERT_TRUE(m.ok()) << m.status().ToString();
+  auto pairs = [](const SourceSpec& s) {
+    std::vector<std::string> out;
+    for (const auto& r : s.columns) {
+      out.push_back(r.name + "=" + r.column);
+    }
+    return out;
+  };
+  EXPECT_EQ(pairs(m->sources[0]), (std::vector<std::string>{"pct=percentage", "owner=holder"}));
+  EXPECT_EQ(pairs(m->sources[1]), (std::vector<std::string>{"pct=share", "owned=subsidiary"}));
+  EXPECT_TRUE(m->sources[2].columns.empty());
+}
+
 TEST(ManifestTest, ErrorsNameTheLine) {
   struct Case {
     const char* yaml;
@@ -60,6 +86,11 @@ TEST(ManifestTest, ErrorsNameTheLine) {
       {"sources: [\n", "m.yaml:2"},
       {"keep: 0\nsources:\n  - name: a\n    path: x\n", "keep must be"},
       {"sources: []\n", "no sources"},
+      {"sources:\n  - name: a\n    path: x\n    columns: pct\n",
+       "m.yaml:4: columns: column mapping"},
+      {"sources:\n  - name: a\n    path: x\n    columns: {pct: ''}\n",
+       "m.yaml:4: columns: expected"},
+      {"sources:\n  - name: a\n    path: x\n    columns: pct=a,pct=b\n", "mapped twice"},
   };
   for (const auto& c : cases) {
     auto m = ParseManifest(c.yaml, "m.yaml", ".");

@@ -395,6 +395,50 @@ TEST_F(UpdateTest, AFileThatDoesNotParseIsRejectedAndTheGraphKept) {
   EXPECT_EQ(StatsKey(store_.get()), before);
 }
 
+// A local source whose header uses a registry's column names loads through
+// the manifest's `columns:`; without them it is rejected, the graph kept.
+TEST_F(UpdateTest, AManifestsColumnsMapARegistrysHeader) {
+  testutil::WriteFile(dir_.Sub("registry.csv"),
+                      "holder,subsidiary,stake,valid_from,valid_to,source\n"
+                      "Alpha Holdings Ltd.|HK,Beta Devices Co. Ltd.|CN,60,2020-03-01,,registry\n"
+                      "Beta Devices Co. Ltd.|CN,Gamma Optics GmbH|DE,25.5,2021-06-01,,registry\n");
+  const std::string yaml = "sources:\n  - name: stakes\n    path: registry.csv\n";
+  ASSERT_OK_AND_ASSIGN(Manifest plain, ParseManifest(yaml, "test.yaml", dir_.path()));
+  const std::string before = StatsKey(store_.get());
+  UpdateReport rejected = Update(plain);
+  ASSERT_EQ(rejected.sources.size(), 1u);
+  EXPECT_EQ(rejected.sources[0].outcome, Outcome::kRejected) << rejected.ToText();
+  EXPECT_EQ(StatsKey(store_.get()), before);
+
+  ASSERT_OK_AND_ASSIGN(
+      Manifest mapped,
+      ParseManifest(yaml + "    columns: {owner: holder, owned: subsidiary, pct: stake}\n",
+                    "test.yaml", dir_.path()));
+  UpdateReport r = Update(mapped);
+  EXPECT_EQ(r.sources[0].outcome, Outcome::kIngested) << r.ToText();
+  auto view = store_->NewReadView();
+  ASSERT_OK_AND_ASSIGN(auto stats, view->ComputeStats());
+  uint64_t owns = 0;
+  for (const auto& e : stats.edges) {
+    owns += e.type == EdgeType::kOwns ? e.open : 0;
+  }
+  EXPECT_EQ(owns, 2u);
+  std::vector<VertexId> beta;
+  ASSERT_OK(view->FindByName("Beta Devices Co. Ltd.", VertexKind::kEntity,
+                             [&](VertexId id, std::string_view) {
+                               beta.push_back(id);
+                               return true;
+                             }));
+  ASSERT_EQ(beta.size(), 1u);
+  std::vector<double> pcts;
+  ASSERT_OK(view->ForEachEdge(beta[0], store::Direction::kOut, EdgeType::kOwns,
+                              [&](const store::EdgeStatement& e) {
+                                pcts.push_back(e.Get(prop::kPct).as_double());
+                                return true;
+                              }));
+  EXPECT_EQ(pcts, std::vector<double>{25.5});
+}
+
 TEST_F(UpdateTest, TheLockKeepsTwoUpdatesApart) {
   ASSERT_OK_AND_ASSIGN(auto first, UpdateLock::Acquire(dir_.Sub("cache")));
   auto second = UpdateLock::Acquire(dir_.Sub("cache"));
