@@ -8,6 +8,7 @@
 #include "ingest/lists/parsers.h"
 #include "ingest/util/csv.h"
 #include "ingest/util/fields.h"
+#include "ingest/util/json.h"
 #include "ingest/util/location.h"
 
 #include "text/ascii.h"
@@ -34,34 +35,20 @@ bool IsVagueSchema(std::string_view schema) {
 }  // namespace
 
 Result<ParsedList> ParseFtmJson(std::string_view bytes, std::string_view file_label) {
-  ECG_RETURN_IF_ERROR(util::ValidateUtf8(bytes, file_label));
-  const std::string_view body = text::StripBom(bytes);
-  const uint64_t bom = bytes.size() - body.size();
   ParsedList out;
   out.format = "ftm-json";
-  simdjson::dom::parser parser;
-  uint64_t line_no = 0;
-  size_t pos = 0;
-  while (pos < body.size()) {
-    const size_t nl = body.find('\n', pos);
-    const size_t end = nl == std::string_view::npos ? body.size() : nl;
-    ++line_no;
-    const std::string_view line = body.substr(pos, end - pos);
-    const uint64_t offset = pos + bom;
-    pos = end + 1;
-    if (line.find_first_not_of(" \t\r") == std::string_view::npos) {
-      continue;
-    }
-    simdjson::dom::element el;
-    if (auto e = parser.parse(line.data(), line.size()).get(el); e) {
+  ECG_RETURN_IF_ERROR(util::ForEachJsonLine(bytes, file_label, [&](const util::JsonLine& l) {
+    const uint64_t line_no = l.line;
+    const uint64_t offset = l.offset;
+    if (l.error) {
       return EntityError(file_label, line_no, offset,
-                         std::string("invalid JSON (") + simdjson::error_message(e) + ")");
+                         std::string("invalid JSON (") + simdjson::error_message(l.error) + ")");
     }
     simdjson::dom::object o;
     std::string_view id;
     std::string_view schema;
     simdjson::dom::object props;
-    if (el.get(o) != simdjson::SUCCESS) {
+    if (l.element.get(o) != simdjson::SUCCESS) {
       return EntityError(file_label, line_no, offset, "the line is not a JSON object");
     }
     if (o["id"].get(id) != simdjson::SUCCESS || util::CleanText(id).empty()) {
@@ -100,7 +87,8 @@ Result<ParsedList> ParseFtmJson(std::string_view bytes, std::string_view file_la
       }
     }
     out.ftm.push_back(std::move(entity));
-  }
+    return Status::OK();
+  }));
   return out;
 }
 

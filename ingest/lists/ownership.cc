@@ -13,6 +13,7 @@
 #include "ingest/util/csv.h"
 #include "ingest/util/dates.h"
 #include "ingest/util/fields.h"
+#include "ingest/util/json.h"
 #include "ingest/util/location.h"
 
 #include "text/ascii.h"
@@ -191,34 +192,20 @@ Result<ParsedList> ParseOwnershipCsv(std::string_view bytes, std::string_view fi
 }
 
 Result<ParsedList> ParseOwnershipJsonl(std::string_view bytes, std::string_view file_label) {
-  ECG_RETURN_IF_ERROR(util::ValidateUtf8(bytes, file_label));
-  const std::string_view body = text::StripBom(bytes);
-  const uint64_t bom = bytes.size() - body.size();
   ParsedList out;
   out.format = "ownership-jsonl";
-  simdjson::dom::parser parser;
-  uint64_t line_no = 0;
-  size_t pos = 0;
-  while (pos < body.size()) {
-    size_t nl = body.find('\n', pos);
-    const size_t end = nl == std::string_view::npos ? body.size() : nl;
-    ++line_no;
-    const std::string line = util::CleanText(body.substr(pos, end - pos));
-    const uint64_t offset = pos + bom;
-    pos = end + 1;
-    if (line.empty()) {
-      continue;
-    }
-    simdjson::dom::element el;
+  ECG_RETURN_IF_ERROR(util::ForEachJsonLine(bytes, file_label, [&](const util::JsonLine& l) {
+    const uint64_t line_no = l.line;
+    const uint64_t offset = l.offset;
     simdjson::dom::object o;
-    if (auto e = parser.parse(line).get(el); e) {
+    if (l.error) {
       out.quarantined.push_back(
-          {line_no, offset, std::string("invalid JSON: ") + simdjson::error_message(e)});
-      continue;
+          {line_no, offset, std::string("invalid JSON: ") + simdjson::error_message(l.error)});
+      return Status::OK();
     }
-    if (el.get(o) != simdjson::SUCCESS) {
+    if (l.element.get(o) != simdjson::SUCCESS) {
       out.quarantined.push_back({line_no, offset, "line is not a JSON object"});
-      continue;
+      return Status::OK();
     }
     auto text = [&o](std::string_view key) -> std::string {
       simdjson::dom::element v;
@@ -242,10 +229,11 @@ Result<ParsedList> ParseOwnershipJsonl(std::string_view bytes, std::string_view 
     rec.offset = offset;
     if (std::string why = BuildStake(raw, &rec); !why.empty()) {
       out.quarantined.push_back({line_no, offset, why});
-      continue;
+      return Status::OK();
     }
     out.ownership.push_back(std::move(rec));
-  }
+    return Status::OK();
+  }));
   return out;
 }
 

@@ -1,5 +1,6 @@
 #include "ingest/util/json.h"
 
+#include <algorithm>
 #include <optional>
 #include <utility>
 
@@ -377,6 +378,29 @@ void ForEachJsonRecord(const JsonDoc& doc, simdjson::dom::array array, std::stri
     }
     fn(r);
   }
+}
+
+Status ForEachJsonLine(std::string_view bytes, std::string_view file_label,
+                       const std::function<Status(const JsonLine&)>& fn) {
+  ECG_RETURN_IF_ERROR(ValidateUtf8(bytes, file_label));
+  const std::string_view body = text::StripBom(bytes);
+  const uint64_t bom = bytes.size() - body.size();
+  simdjson::dom::parser parser;
+  JsonLine line;
+  size_t pos = 0;
+  while (pos < body.size()) {
+    const size_t end = std::min(body.find('\n', pos), body.size());
+    const std::string_view text = body.substr(pos, end - pos);
+    ++line.line;
+    line.offset = pos + bom;
+    pos = end + 1;
+    if (text.find_first_not_of(" \t\r") == std::string_view::npos) {
+      continue;
+    }
+    line.error = parser.parse(text.data(), text.size()).get(line.element);
+    ECG_RETURN_IF_ERROR(fn(line));
+  }
+  return Status::OK();
 }
 
 }  // namespace ecg::ingest::util

@@ -97,6 +97,23 @@ void ForEachJsonRecord(const JsonDoc& doc, simdjson::dom::array array, std::stri
                        std::vector<Quarantined>* quarantined,
                        const std::function<void(const JsonRecord&)>& fn);
 
+// One line of a JSON-lines file, as ForEachJsonLine hands it over.
+struct JsonLine {
+  uint64_t line = 0;    // 1-based line number
+  uint64_t offset = 0;  // byte offset of its first byte in the file (a BOM counted)
+  // The line's parse error; SUCCESS when `element` holds the parsed line.
+  simdjson::error_code error = simdjson::SUCCESS;
+  simdjson::dom::element element;  // valid only during the call
+};
+
+// The loop of every JSON-lines parser: validates UTF-8 (ValidateUtf8's
+// error), strips a BOM, splits `bytes` into lines, skips blank ones and calls
+// `fn` with each other line parsed (or with its parse error, for the caller
+// to reject or quarantine the line). A non-OK status from `fn` ends the loop
+// and is returned.
+Status ForEachJsonLine(std::string_view bytes, std::string_view file_label,
+                       const std::function<Status(const JsonLine&)>& fn);
+
 }  // namespace ecg::ingest::util
 
 #endif  // ECG_INGEST_UTIL_JSON_H_
